@@ -1,0 +1,123 @@
+import type { CheckId, Tier } from './icp';
+
+export type EmailStatus = 'verified' | 'guessed' | 'unavailable';
+export type LeadStatus = 'new' | 'contacted' | 'replied';
+export type CampaignStatus = 'draft' | 'running' | 'paused' | 'completed' | 'failed' | 'cancelled';
+export type ScoreBand = 'hot' | 'warm' | 'nurture' | 'cold';
+
+/** A person as a free search returns it: no email, few company facts. */
+export interface CandidatePerson {
+  providerId: string;
+  firstName: string;
+  lastName: string; // may be obfuscated ("S***h") until revealed
+  title: string;
+  organizationId: string | null;
+  organizationName: string;
+  organizationDomain: string | null;
+  hasEmail: boolean;
+}
+
+export interface Technology {
+  uid: string;
+  name: string;
+  category: string;
+}
+
+/** A company after (paid, cached) enrichment. */
+export interface Company {
+  providerId: string | null;
+  name: string;
+  domain: string;
+  website: string | null;
+  linkedinUrl: string | null;
+  industry: string | null;
+  industries: string[];
+  keywords: string[];
+  employees: number | null;
+  rawAddress: string | null;
+  city: string | null;
+  state: string | null;
+  country: string | null;
+  description: string | null;
+  annualRevenue: number | null;
+  foundedYear: number | null;
+  fundingStage: string | null;
+  fundingDate: string | null; // ISO date
+  technologies: Technology[];
+  departmentHeadCount: Record<string, number>;
+  /** Extra office/plant addresses when the provider lists them. */
+  locations: string[];
+  /** Open job postings when known; null = unknown. */
+  openJobs: number | null;
+}
+
+/** A person after a paid reveal/enrichment. */
+export interface RevealedPerson {
+  providerId: string;
+  firstName: string;
+  lastName: string;
+  title: string;
+  email: string | null;
+  emailStatus: EmailStatus;
+  linkedinUrl: string | null;
+  phone: string | null;
+  city: string | null;
+  country: string | null;
+  seniority: string | null;
+  departments: string[];
+}
+
+export interface CheckResult {
+  id: CheckId;
+  label: string;
+  passed: boolean;
+  /** 'verified' = read from provider data; 'inferred' = from a stated assumption. */
+  basis: 'verified' | 'inferred';
+  evidence: string;
+}
+
+export interface Validation {
+  score: number; // passed checks, 0..6
+  max: number; // 6
+  checks: CheckResult[];
+  /** Required checks that failed (the lead is rejected whatever the score). */
+  failedRequired: CheckId[];
+  accepted: boolean;
+}
+
+export interface ScoreItem {
+  component: 'intent' | 'fit' | 'accessibility';
+  signal: string;
+  points: number;
+  evidence: string;
+}
+
+export interface LeadScore {
+  total: number; // 0..100
+  intent: number; // 0..100
+  fit: number;
+  accessibility: number;
+  band: ScoreBand;
+  breakdown: ScoreItem[];
+}
+
+export interface TitleMatch {
+  tier: Tier | null;
+  confidence: number; // 0..1
+  matched: string | null; // the ICP title or rule that matched
+}
+
+export interface Lead {
+  id: number;
+  campaignId: number;
+  tier: Tier;
+  company: Company;
+  contact: RevealedPerson;
+  emailStatus: EmailStatus;
+  validation: Validation;
+  score: LeadScore;
+  similarity: number | null;
+  status: LeadStatus;
+  notes: string;
+  createdAt: string;
+}

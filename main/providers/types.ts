@@ -1,0 +1,61 @@
+import type { CandidatePerson, Company, RevealedPerson } from '../domain/types';
+
+export interface PeopleSearchQuery {
+  titles: string[];
+  includeSimilarTitles: boolean;
+  /** Company HQ countries, e.g. ["United States", "India"]. */
+  organizationLocations: string[];
+  /** Apollo's "min,max" strings, e.g. ["200,10000"]. */
+  employeeRanges: string[];
+  /** Industry words matched against company keyword tags. */
+  industryKeywords: string[];
+  page: number; // 1-based
+  perPage: number; // <= 100
+}
+
+export interface PeopleSearchPage {
+  people: CandidatePerson[];
+  page: number;
+  perPage: number;
+  totalEntries: number;
+  totalPages: number;
+}
+
+export interface PersonRef {
+  providerId: string;
+  firstName?: string;
+  lastName?: string;
+  domain?: string | null;
+}
+
+/** Context for every provider call: who pays and how to stop. */
+export interface CallContext {
+  campaignId: number | null;
+  signal?: AbortSignal;
+}
+
+/** What a paid call reports back besides its data. */
+export interface Paid<T> {
+  data: T;
+  credits: number;
+}
+
+/**
+ * One interface for every contact-data provider. Searches are free; enrich/reveal are paid
+ * and report the credits they consumed. Cache and ledger live above this (main/providers/paid.ts).
+ */
+export interface LeadProvider {
+  readonly name: string;
+  searchPeople(query: PeopleSearchQuery, ctx: CallContext): Promise<PeopleSearchPage>;
+  enrichCompany(domain: string, ctx: CallContext): Promise<Paid<Company | null>>;
+  revealPerson(ref: PersonRef, ctx: CallContext): Promise<Paid<RevealedPerson | null>>;
+}
+
+/** Errors a provider raises carry a stable code the pipeline and UI understand. */
+export type ProviderErrorCode =
+  | 'AUTH' // 401/403: bad or unauthorised key
+  | 'RATE_LIMITED' // 429 after retries
+  | 'UNAVAILABLE' // 5xx / network / timeout after retries
+  | 'BAD_RESPONSE' // body not the documented shape
+  | 'BAD_REQUEST' // 422
+  | 'ABORTED';
