@@ -21,6 +21,13 @@ export interface PeopleSearchPage {
   totalPages: number;
 }
 
+/** Apollo's free search gives a company name (and an id), rarely a domain: the client resolves the rest. */
+export interface CompanyRef {
+  name: string;
+  domain: string | null;
+  organizationId: string | null;
+}
+
 export interface PersonRef {
   providerId: string;
   firstName?: string;
@@ -38,6 +45,8 @@ export interface CallContext {
 export interface Paid<T> {
   data: T;
   credits: number;
+  /** Each billable HTTP call made, for the ledger (one enrich may need a lookup first). */
+  calls: { endpoint: string; credits: number }[];
 }
 
 /**
@@ -47,7 +56,7 @@ export interface Paid<T> {
 export interface LeadProvider {
   readonly name: string;
   searchPeople(query: PeopleSearchQuery, ctx: CallContext): Promise<PeopleSearchPage>;
-  enrichCompany(domain: string, ctx: CallContext): Promise<Paid<Company | null>>;
+  enrichCompany(ref: CompanyRef, ctx: CallContext): Promise<Paid<Company | null>>;
   revealPerson(ref: PersonRef, ctx: CallContext): Promise<Paid<RevealedPerson | null>>;
 }
 
