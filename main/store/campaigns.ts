@@ -1,0 +1,182 @@
+import type { CampaignProgress, CampaignSummary, CreditEstimate } from '../contract';
+import { AppError } from '../errors';
+import type { Icp, Tier } from '../domain/icp';
+import type { CampaignStatus } from '../domain/types';
+import { bool, fromJson, isoNow, stmt, toJson, type Db } from './sql';
+
+export interface CampaignRow {
+  id: number;
+  name: string;
+  icpId: number | null;
+  icp: Icp;
+  status: CampaignStatus;
+  budget: number | null;
+  sandbox: boolean;
+  sandboxSeed: number | null;
+  estimate: CreditEstimate | null;
+  progress: CampaignProgress | null;
+  createdAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  error: string | null;
+}
+
+export interface NewCampaign {
+  icp: Icp;
+  icpId?: number;
+  budget: number | null;
+  sandbox: boolean;
+  sandboxSeed: number | null;
+  estimate: CreditEstimate | null;
+}
+
+interface Row {
+  id: number;
+  name: string;
+  icp_id: number | null;
+  icp_json: string;
+  status: CampaignStatus;
+  budget: number | null;
+  sandbox: number;
+  sandbox_seed: number | null;
+  estimate_json: string | null;
+  progress_json: string | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+const toCampaign = (r: Row): CampaignRow => ({
+  id: r.id,
+  name: r.name,
+  icpId: r.icp_id,
+  icp: fromJson<Icp>(r.icp_json),
+  status: r.status,
+  budget: r.budget,
+  sandbox: r.sandbox === 1,
+  sandboxSeed: r.sandbox_seed,
+  estimate: fromJson<CreditEstimate>(r.estimate_json),
+  progress: fromJson<CampaignProgress>(r.progress_json),
+  createdAt: r.created_at,
+  startedAt: r.started_at,
+  completedAt: r.completed_at,
+  error: r.error,
+});
+
+/** Creates a draft campaign. The ICP JSON is the truth; the flat filter columns mirror it for queries. */
+export function createCampaign(db: Db, c: NewCampaign): number {
+  const now = isoNow();
+  const { icp } = c;
+  const res = stmt(
+    db,
+    `INSERT INTO campaigns (name, icp_id, icp_json, status, t1_target, t2_target, t3_target, industries, locations,
+       t1_titles, t2_titles, t3_titles, size_min, size_max, min_validation_score, budget, sandbox, sandbox_seed,
+       estimate_json, created_at, updated_at)
+     VALUES (@name, @icpId, @icpJson, 'draft', @t1, @t2, @t3, @industries, @locations, @t1Titles, @t2Titles, @t3Titles,
+       @sizeMin, @sizeMax, @minScore, @budget, @sandbox, @seed, @estimate, @now, @now)`,
+  ).run({
+    name: icp.name,
+    icpId: c.icpId ?? null,
+    icpJson: toJson(icp),
+    t1: icp.tiers.T1.target,
+    t2: icp.tiers.T2.target,
+    t3: icp.tiers.T3.target,
+    industries: toJson(icp.industries),
+    locations: toJson(icp.locations),
+    t1Titles: toJson(icp.tiers.T1.titles),
+    t2Titles: toJson(icp.tiers.T2.titles),
+    t3Titles: toJson(icp.tiers.T3.titles),
+    sizeMin: icp.companySize.min,
+    sizeMax: icp.companySize.max,
+    minScore: icp.minValidationScore,
+    budget: c.budget,
+    sandbox: bool(c.sandbox),
+    seed: c.sandboxSeed,
+    estimate: c.estimate === null ? null : toJson(c.estimate),
+    now,
+  });
+  return Number(res.lastInsertRowid);
+}
+
+export function getCampaign(db: Db, id: number): CampaignRow | null {
+  const row = stmt(db, 'SELECT * FROM campaigns WHERE id = ?').get(id) as Row | undefined;
+  return row ? toCampaign(row) : null;
+}
+
+interface SummaryRow {
+  id: number;
+  name: string;
+  status: CampaignStatus;
+  t1_target: number;
+  t2_target: number;
+  t3_target: number;
+  saved_t1: number;
+  saved_t2: number;
+  saved_t3: number;
+  credits_used: number;
+  avg_validation: number | null;
+  created_at: string;
+  completed_at: string | null;
+  sandbox: number;
+}
+
+const SUMMARY_SQL = `
+  SELECT c.id, c.name, c.status, c.t1_target, c.t2_target, c.t3_target, c.created_at, c.completed_at, c.sandbox,
+    (SELECT COUNT(*) FROM leads l WHERE l.campaign_id = c.id AND l.tier = 'T1') AS saved_t1,
+    (SELECT COUNT(*) FROM leads l WHERE l.campaign_id = c.id AND l.tier = 'T2') AS saved_t2,
+    (SELECT COUNT(*) FROM leads l WHERE l.campaign_id = c.id AND l.tier = 'T3') AS saved_t3,
+    (SELECT COALESCE(SUM(credits), 0) FROM credit_ledger g WHERE g.campaign_id = c.id) AS credits_used,
+    (SELECT AVG(validation_score) FROM leads l WHERE l.campaign_id = c.id) AS avg_validation
+  FROM campaigns c`;
+
+const toSummary = (r: SummaryRow): CampaignSummary => ({
+  id: r.id,
+  name: r.name,
+  status: r.status,
+  targets: { T1: r.t1_target, T2: r.t2_target, T3: r.t3_target } satisfies Record<Tier, number>,
+  saved: { T1: r.saved_t1, T2: r.saved_t2, T3: r.saved_t3 },
+  creditsUsed: r.credits_used,
+  avgValidationScore: r.avg_validation === null ? null : Math.round(r.avg_validation * 100) / 100,
+  createdAt: r.created_at,
+  completedAt: r.completed_at,
+  sandbox: r.sandbox === 1,
+});
+
+/** Newest first. */
+export function listCampaigns(db: Db): CampaignSummary[] {
+  return (stmt(db, `${SUMMARY_SQL} ORDER BY c.id DESC`).all() as SummaryRow[]).map(toSummary);
+}
+
+export function getCampaignSummary(db: Db, id: number): CampaignSummary | null {
+  const row = stmt(db, `${SUMMARY_SQL} WHERE c.id = ?`).get(id) as SummaryRow | undefined;
+  return row ? toSummary(row) : null;
+}
+
+const FINISHED: readonly CampaignStatus[] = ['completed', 'failed', 'cancelled'];
+
+/**
+ * Moves a campaign to `status`. Entering 'running' stamps started_at once (a resume keeps the first
+ * start) and clears completed_at; entering a finished state stamps completed_at. `error` replaces
+ * the previous error (cleared when omitted).
+ */
+export function setCampaignStatus(db: Db, id: number, status: CampaignStatus, error?: string): void {
+  const now = isoNow();
+  const res = stmt(
+    db,
+    `UPDATE campaigns SET status = @status, error = @error, updated_at = @now,
+       started_at = CASE WHEN @status = 'running' THEN COALESCE(started_at, @now) ELSE started_at END,
+       completed_at = CASE WHEN @finished = 1 THEN @now WHEN @status = 'running' THEN NULL ELSE completed_at END
+     WHERE id = @id`,
+  ).run({ id, status, error: error ?? null, now, finished: bool(FINISHED.includes(status)) });
+  if (res.changes === 0) throw new AppError('NOT_FOUND', `campaign ${id} does not exist`);
+}
+
+export function saveProgress(db: Db, id: number, progress: CampaignProgress): void {
+  const res = stmt(db, 'UPDATE campaigns SET progress_json = ?, updated_at = ? WHERE id = ?').run(
+    toJson(progress),
+    isoNow(),
+    id,
+  );
+  if (res.changes === 0) throw new AppError('NOT_FOUND', `campaign ${id} does not exist`);
+}

@@ -1,0 +1,269 @@
+import type { CandidatePerson, EmailStatus, RevealedPerson } from '../domain/types';
+import { bool, fromJson, isoNow, normKey, stmt, toJson, type Db } from './sql';
+
+export interface StoredContact {
+  id: number;
+  providerId: string | null;
+  firstName: string;
+  lastName: string;
+  title: string;
+  email: string | null;
+  /** null until the person was revealed. */
+  emailStatus: EmailStatus | null;
+  linkedinUrl: string | null;
+  phone: string | null;
+  city: string | null;
+  country: string | null;
+  seniority: string | null;
+  departments: string[];
+  organizationName: string | null;
+  organizationDomain: string | null;
+  companyId: number | null;
+  revealed: boolean;
+  source: string;
+}
+
+export interface ContactInput {
+  person: CandidatePerson | RevealedPerson;
+  companyId: number | null;
+  source: string;
+}
+
+interface Row {
+  id: number;
+  provider_id: string | null;
+  email: string | null;
+  first_name: string;
+  last_name: string;
+  title: string;
+  email_status: EmailStatus | null;
+  linkedin_url: string | null;
+  phone: string | null;
+  city: string | null;
+  country: string | null;
+  seniority: string | null;
+  departments_json: string;
+  organization_id: string | null;
+  organization_name: string | null;
+  organization_domain: string | null;
+  has_email: number;
+  revealed: number;
+  company_id: number | null;
+  source: string;
+}
+
+const toContact = (r: Row): StoredContact => ({
+  id: r.id,
+  providerId: r.provider_id,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  title: r.title,
+  email: r.email,
+  emailStatus: r.email_status,
+  linkedinUrl: r.linkedin_url,
+  phone: r.phone,
+  city: r.city,
+  country: r.country,
+  seniority: r.seniority,
+  departments: fromJson<string[]>(r.departments_json),
+  organizationName: r.organization_name,
+  organizationDomain: r.organization_domain,
+  companyId: r.company_id,
+  revealed: r.revealed === 1,
+  source: r.source,
+});
+
+const isRevealed = (p: CandidatePerson | RevealedPerson): p is RevealedPerson => 'emailStatus' in p;
+
+function findRow(db: Db, providerId: string | null, email: string | null): Row | undefined {
+  if (providerId !== null) {
+    const row = stmt(db, 'SELECT * FROM contacts WHERE provider_id = ?').get(providerId) as Row | undefined;
+    if (row) return row;
+  }
+  if (email !== null) return stmt(db, 'SELECT * FROM contacts WHERE email = ?').get(email) as Row | undefined;
+  return undefined;
+}
+
+/** The writable person columns of a contacts row. */
+interface Fields {
+  first_name: string;
+  last_name: string;
+  title: string;
+  email: string | null;
+  email_status: EmailStatus | null;
+  linkedin_url: string | null;
+  phone: string | null;
+  city: string | null;
+  country: string | null;
+  seniority: string | null;
+  departments_json: string;
+  organization_id: string | null;
+  organization_name: string | null;
+  organization_domain: string | null;
+  has_email: number;
+  revealed: number;
+}
+
+/** A row as the incoming person alone describes it. */
+function fromPerson(p: CandidatePerson | RevealedPerson, email: string | null): Fields {
+  if (isRevealed(p)) {
+    return {
+      first_name: p.firstName,
+      last_name: p.lastName,
+      title: p.title,
+      email,
+      email_status: p.emailStatus,
+      linkedin_url: p.linkedinUrl,
+      phone: p.phone,
+      city: p.city,
+      country: p.country,
+      seniority: p.seniority,
+      departments_json: toJson(p.departments),
+      organization_id: null,
+      organization_name: null,
+      organization_domain: null,
+      has_email: bool(email !== null),
+      revealed: 1,
+    };
+  }
+  return {
+    first_name: p.firstName,
+    last_name: p.lastName,
+    title: p.title,
+    email: null,
+    email_status: null,
+    linkedin_url: null,
+    phone: null,
+    city: null,
+    country: null,
+    seniority: null,
+    departments_json: '[]',
+    organization_id: p.organizationId,
+    organization_name: p.organizationName,
+    organization_domain: normKey(p.organizationDomain),
+    has_email: bool(p.hasEmail),
+    revealed: 0,
+  };
+}
+
+/**
+ * Revealed facts beat search facts: a later search result never blanks an email or un-obfuscates
+ * a name back to "S***h"; a reveal overwrites names/title and fills contact fields it knows.
+ */
+function merge(old: Row, p: CandidatePerson | RevealedPerson, incoming: Fields): Fields {
+  const keep = <K extends keyof Fields>(k: K) => (incoming[k] ?? old[k]) as Fields[K];
+  if (!isRevealed(p)) {
+    if (old.revealed === 1) {
+      return {
+        ...pick(old),
+        organization_id: keep('organization_id'),
+        organization_name: keep('organization_name'),
+        organization_domain: keep('organization_domain'),
+      };
+    }
+    return incoming;
+  }
+  const email = keep('email');
+  return {
+    ...incoming,
+    email,
+    // A reveal that found no address does not downgrade one we already hold.
+    email_status:
+      incoming.email === null && old.email !== null
+        ? (old.email_status ?? incoming.email_status)
+        : incoming.email_status,
+    linkedin_url: keep('linkedin_url'),
+    phone: keep('phone'),
+    city: keep('city'),
+    country: keep('country'),
+    seniority: keep('seniority'),
+    departments_json: p.departments.length > 0 ? incoming.departments_json : old.departments_json,
+    organization_id: old.organization_id,
+    organization_name: old.organization_name,
+    organization_domain: old.organization_domain,
+    has_email: bool(email !== null || old.has_email === 1),
+  };
+}
+
+function pick(r: Row): Fields {
+  return {
+    first_name: r.first_name,
+    last_name: r.last_name,
+    title: r.title,
+    email: r.email,
+    email_status: r.email_status,
+    linkedin_url: r.linkedin_url,
+    phone: r.phone,
+    city: r.city,
+    country: r.country,
+    seniority: r.seniority,
+    departments_json: r.departments_json,
+    organization_id: r.organization_id,
+    organization_name: r.organization_name,
+    organization_domain: r.organization_domain,
+    has_email: r.has_email,
+    revealed: r.revealed,
+  };
+}
+
+/**
+ * Inserts or updates a person, matched by provider id, then by lowercased email. Returns its id.
+ * An email already owned by another contact is not moved (left as it was on this row).
+ */
+export function upsertContact(db: Db, input: ContactInput): number {
+  return db.transaction((): number => {
+    const { person, companyId, source } = input;
+    const providerId = person.providerId?.trim() || null;
+    const email = isRevealed(person) ? normKey(person.email) : null;
+    const incoming = fromPerson(person, email);
+    const now = isoNow();
+    const existing = findRow(db, providerId, email);
+    if (!existing) {
+      const res = stmt(
+        db,
+        `INSERT INTO contacts (provider_id, email, first_name, last_name, title, email_status, linkedin_url, phone,
+           city, country, seniority, departments_json, organization_id, organization_name, organization_domain,
+           has_email, revealed, company_id, source, created_at, updated_at)
+         VALUES (@provider_id, @email, @first_name, @last_name, @title, @email_status, @linkedin_url, @phone,
+           @city, @country, @seniority, @departments_json, @organization_id, @organization_name,
+           @organization_domain, @has_email, @revealed, @company_id, @source, @now, @now)`,
+      ).run({ ...incoming, provider_id: providerId, company_id: companyId, source, now });
+      return Number(res.lastInsertRowid);
+    }
+    const next = merge(existing, person, incoming);
+    if (next.email !== null && next.email !== existing.email) {
+      const owner = stmt(db, 'SELECT id FROM contacts WHERE email = ?').get(next.email) as
+        { id: number } | undefined;
+      if (owner && owner.id !== existing.id) next.email = existing.email;
+    }
+    stmt(
+      db,
+      `UPDATE contacts SET provider_id = @provider_id, email = @email, first_name = @first_name,
+         last_name = @last_name, title = @title, email_status = @email_status, linkedin_url = @linkedin_url,
+         phone = @phone, city = @city, country = @country, seniority = @seniority,
+         departments_json = @departments_json, organization_id = @organization_id,
+         organization_name = @organization_name, organization_domain = @organization_domain,
+         has_email = @has_email, revealed = @revealed, company_id = @company_id, source = @source, updated_at = @now
+       WHERE id = @id`,
+    ).run({
+      ...next,
+      provider_id: existing.provider_id ?? providerId,
+      company_id: companyId ?? existing.company_id,
+      source,
+      now,
+      id: existing.id,
+    });
+    return existing.id;
+  })();
+}
+
+export function getContact(db: Db, id: number): StoredContact | null {
+  const row = stmt(db, 'SELECT * FROM contacts WHERE id = ?').get(id) as Row | undefined;
+  return row ? toContact(row) : null;
+}
+
+export function getContactByProviderId(db: Db, providerId: string): StoredContact | null {
+  const row = stmt(db, 'SELECT * FROM contacts WHERE provider_id = ?').get(providerId.trim()) as
+    Row | undefined;
+  return row ? toContact(row) : null;
+}

@@ -1,0 +1,214 @@
+import type { LeadQuery, LeadSort } from '../contract';
+import { TIERS, type Tier } from '../domain/icp';
+import type {
+  Company,
+  EmailStatus,
+  Lead,
+  LeadScore,
+  LeadStatus,
+  RevealedPerson,
+  Validation,
+} from '../domain/types';
+import { AppError } from '../errors';
+import { fromJson, isoNow, normDomain, normKey, stmt, toJson, type Db } from './sql';
+
+export type NewLead = Omit<Lead, 'id' | 'createdAt' | 'status' | 'notes'> & {
+  companyId: number | null;
+  contactId: number;
+};
+
+interface Row {
+  id: number;
+  campaign_id: number;
+  tier: Tier;
+  email_status: EmailStatus;
+  validation_json: string;
+  score_json: string;
+  similarity: number | null;
+  company_json: string;
+  contact_json: string;
+  status: LeadStatus;
+  notes: string;
+  created_at: string;
+}
+
+// The JSON snapshots are what was validated and scored at save time; the flat columns serve
+// search, sort and export.
+const toLead = (r: Row): Lead => ({
+  id: r.id,
+  campaignId: r.campaign_id,
+  tier: r.tier,
+  company: fromJson<Company>(r.company_json),
+  contact: fromJson<RevealedPerson>(r.contact_json),
+  emailStatus: r.email_status,
+  validation: fromJson<Validation>(r.validation_json),
+  score: fromJson<LeadScore>(r.score_json),
+  similarity: r.similarity,
+  status: r.status,
+  notes: r.notes,
+  createdAt: r.created_at,
+});
+
+const LEAD_COLUMNS =
+  'id, campaign_id, tier, email_status, validation_json, score_json, similarity, company_json, contact_json, status, notes, created_at';
+
+export function companyLocation(c: Company): string | null {
+  const parts = [c.city, c.state, c.country].filter((p): p is string => !!p && p.trim() !== '');
+  return parts.length > 0 ? parts.join(', ') : (c.rawAddress ?? null);
+}
+
+/** Saves a lead; returns its id, or null when this contact is already a lead of this campaign. */
+export function insertLead(db: Db, lead: NewLead): number | null {
+  const { company: c, contact: p, score, validation } = lead;
+  const now = isoNow();
+  const res = stmt(
+    db,
+    `INSERT INTO leads (campaign_id, tier, company_id, contact_id, company_name, company_domain, company_size,
+       company_industry, company_location, company_revenue, company_linkedin, company_website, contact_name,
+       contact_title, contact_email, contact_phone, contact_linkedin, email_status, validation_score,
+       validation_json, score_total, score_intent, score_fit, score_access, score_band, score_json, similarity,
+       company_json, contact_json, created_at, updated_at)
+     VALUES (@campaignId, @tier, @companyId, @contactId, @companyName, @companyDomain, @companySize,
+       @companyIndustry, @companyLocation, @companyRevenue, @companyLinkedin, @companyWebsite, @contactName,
+       @contactTitle, @contactEmail, @contactPhone, @contactLinkedin, @emailStatus, @validationScore,
+       @validationJson, @scoreTotal, @scoreIntent, @scoreFit, @scoreAccess, @scoreBand, @scoreJson, @similarity,
+       @companyJson, @contactJson, @now, @now)
+     ON CONFLICT (campaign_id, contact_id) DO NOTHING`,
+  ).run({
+    campaignId: lead.campaignId,
+    tier: lead.tier,
+    companyId: lead.companyId,
+    contactId: lead.contactId,
+    companyName: c.name,
+    companyDomain: normDomain(c.domain),
+    companySize: c.employees,
+    companyIndustry: c.industry,
+    companyLocation: companyLocation(c),
+    companyRevenue: c.annualRevenue,
+    companyLinkedin: c.linkedinUrl,
+    companyWebsite: c.website,
+    contactName: `${p.firstName} ${p.lastName}`.trim(),
+    contactTitle: p.title,
+    contactEmail: normKey(p.email),
+    contactPhone: p.phone,
+    contactLinkedin: p.linkedinUrl,
+    emailStatus: lead.emailStatus,
+    validationScore: validation.score,
+    validationJson: toJson(validation),
+    scoreTotal: score.total,
+    scoreIntent: score.intent,
+    scoreFit: score.fit,
+    scoreAccess: score.accessibility,
+    scoreBand: score.band,
+    scoreJson: toJson(score),
+    similarity: lead.similarity,
+    companyJson: toJson(c),
+    contactJson: toJson(p),
+    now,
+  });
+  return res.changes === 0 ? null : Number(res.lastInsertRowid);
+}
+
+const SORT_COLUMNS: Record<LeadSort, string> = {
+  score: 'score_total',
+  validation: 'validation_score',
+  company: 'company_name COLLATE NOCASE',
+  contact: 'contact_name COLLATE NOCASE',
+  createdAt: 'created_at',
+};
+const DESC_BY_DEFAULT: Record<LeadSort, boolean> = {
+  score: true,
+  validation: true,
+  company: false,
+  contact: false,
+  createdAt: true,
+};
+export const MAX_LEAD_PAGE = 5000;
+
+/**
+ * One page of a campaign's leads. Defaults: sort by score, numbers and dates descending, names
+ * ascending, limit 100 (at most MAX_LEAD_PAGE). `search` matches company name/domain, contact
+ * name, title and email, case-insensitively.
+ */
+export function listLeads(db: Db, q: LeadQuery): { total: number; rows: Lead[] } {
+  const sort: LeadSort = q.sort ?? 'score';
+  if (!(sort in SORT_COLUMNS)) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `sort must be one of ${Object.keys(SORT_COLUMNS).join(', ')} (got "${sort}")`,
+    );
+  }
+  if (q.tier !== undefined && !TIERS.includes(q.tier)) {
+    throw new AppError('BAD_REQUEST', `tier must be one of ${TIERS.join(', ')} (got "${q.tier}")`);
+  }
+  const desc = q.desc ?? DESC_BY_DEFAULT[sort];
+  const limit = Math.min(Math.max(Math.trunc(q.limit ?? 100), 1), MAX_LEAD_PAGE);
+  const offset = Math.max(Math.trunc(q.offset ?? 0), 0);
+  const search = q.search?.trim() ?? '';
+  const params = {
+    campaignId: q.campaignId,
+    tier: q.tier ?? null,
+    emailStatus: q.emailStatus ?? null,
+    pattern: search === '' ? null : `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+    limit,
+    offset,
+  };
+  const where = `campaign_id = @campaignId
+    AND (@tier IS NULL OR tier = @tier)
+    AND (@emailStatus IS NULL OR email_status = @emailStatus)
+    AND (@pattern IS NULL OR company_name LIKE @pattern ESCAPE '\\' OR company_domain LIKE @pattern ESCAPE '\\'
+      OR contact_name LIKE @pattern ESCAPE '\\' OR contact_title LIKE @pattern ESCAPE '\\'
+      OR contact_email LIKE @pattern ESCAPE '\\')`;
+  const dir = desc ? 'DESC' : 'ASC';
+  const { total } = stmt(db, `SELECT COUNT(*) AS total FROM leads WHERE ${where}`).get(params) as {
+    total: number;
+  };
+  const rows = stmt(
+    db,
+    `SELECT ${LEAD_COLUMNS} FROM leads WHERE ${where}
+     ORDER BY ${SORT_COLUMNS[sort]} ${dir}, id ${dir} LIMIT @limit OFFSET @offset`,
+  ).all(params) as Row[];
+  return { total, rows: rows.map(toLead) };
+}
+
+export function getLead(db: Db, id: number): Lead | null {
+  const row = stmt(db, `SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ?`).get(id) as Row | undefined;
+  return row ? toLead(row) : null;
+}
+
+const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'contacted', 'replied'];
+
+/** Updates the user-editable fields; returns the lead as stored. */
+export function updateLead(db: Db, id: number, patch: { status?: LeadStatus; notes?: string }): Lead {
+  if (patch.status !== undefined && !LEAD_STATUSES.includes(patch.status)) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `status must be one of ${LEAD_STATUSES.join(', ')} (got "${patch.status}")`,
+    );
+  }
+  const res = stmt(
+    db,
+    `UPDATE leads SET status = COALESCE(@status, status), notes = COALESCE(@notes, notes), updated_at = @now
+     WHERE id = @id`,
+  ).run({ id, status: patch.status ?? null, notes: patch.notes ?? null, now: isoNow() });
+  if (res.changes === 0) throw new AppError('NOT_FOUND', `lead ${id} does not exist`);
+  return getLead(db, id) as Lead;
+}
+
+export function countLeadsByTier(db: Db, campaignId: number): Record<Tier, number> {
+  const out: Record<Tier, number> = { T1: 0, T2: 0, T3: 0 };
+  const rows = stmt(db, 'SELECT tier, COUNT(*) AS n FROM leads WHERE campaign_id = ? GROUP BY tier').all(
+    campaignId,
+  ) as { tier: Tier; n: number }[];
+  for (const r of rows) out[r.tier] = r.n;
+  return out;
+}
+
+/** Every lead of a campaign for export: by tier, best score first. */
+export function allLeads(db: Db, campaignId: number): Lead[] {
+  const rows = stmt(
+    db,
+    `SELECT ${LEAD_COLUMNS} FROM leads WHERE campaign_id = ? ORDER BY tier, score_total DESC, id`,
+  ).all(campaignId) as Row[];
+  return rows.map(toLead);
+}

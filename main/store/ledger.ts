@@ -1,0 +1,45 @@
+import type { Tier } from '../domain/icp';
+import { isoNow, stmt, type Db } from './sql';
+
+export interface PaidCall {
+  provider: string;
+  endpoint: string;
+  credits: number;
+  campaignId: number | null;
+  entityKey: string | null;
+  /** The tier whose lead caused the call, for the per-tier credit forecast. */
+  tier?: Tier | null;
+  now?: Date;
+}
+
+/** One billable HTTP call; returns the ledger row id. */
+export function recordPaidCall(db: Db, c: PaidCall): number {
+  if (!Number.isFinite(c.credits) || c.credits < 0) {
+    throw new Error(`recordPaidCall: credits must be a number >= 0 (got ${c.credits})`);
+  }
+  const res = stmt(
+    db,
+    `INSERT INTO credit_ledger (provider, endpoint, credits, campaign_id, tier, entity_key, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(c.provider, c.endpoint, c.credits, c.campaignId, c.tier ?? null, c.entityKey, isoNow(c.now));
+  return Number(res.lastInsertRowid);
+}
+
+export function creditsUsed(db: Db, campaignId: number): number {
+  const row = stmt(db, 'SELECT COALESCE(SUM(credits), 0) AS c FROM credit_ledger WHERE campaign_id = ?').get(
+    campaignId,
+  ) as { c: number };
+  return row.c;
+}
+
+/** Calls and credits per endpoint, most credits first. */
+export function ledgerSummary(
+  db: Db,
+  campaignId: number,
+): { endpoint: string; calls: number; credits: number }[] {
+  return stmt(
+    db,
+    `SELECT endpoint, COUNT(*) AS calls, SUM(credits) AS credits FROM credit_ledger WHERE campaign_id = ?
+     GROUP BY endpoint ORDER BY credits DESC, endpoint`,
+  ).all(campaignId) as { endpoint: string; calls: number; credits: number }[];
+}

@@ -1,0 +1,9 @@
+import type { Migration } from './types';
+import init from './001_init';
+
+/** Every migration in order; versions are 1, 2, 3 … with no gaps. */
+export const MIGRATIONS: readonly Migration[] = [init];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+export type { Migration } from './types';
