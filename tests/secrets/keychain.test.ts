@@ -26,7 +26,9 @@ beforeAll(async () => {
     const detail = err instanceof Error ? err.message : String(err);
     const where = process.env.CI === 'true' ? 'CI must provide one (see scripts/with-keyring.sh). ' : '';
     // Throwing here fails every test in the file: a missing keychain must never pass as "skipped".
-    throw new Error(`No Secret Service reachable. ${where}${HOW_TO_RUN}\nKeychain said: ${detail}`);
+    throw new Error(`No Secret Service reachable. ${where}${HOW_TO_RUN}\nKeychain said: ${detail}`, {
+      cause: err,
+    });
   }
 });
 
