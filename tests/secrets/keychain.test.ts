@@ -94,7 +94,10 @@ describe('OS keychain store', () => {
 
 describe('when the keychain cannot be used', () => {
   it('reports KEYCHAIN_UNAVAILABLE with a fix when no Secret Service is reachable', async () => {
-    const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/lead-studio-bus' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/lead-studio-bus',
+    };
     delete env.DISPLAY;
     const result = await keychainInChild(service, env);
     expect(result).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE' });
