@@ -1,0 +1,307 @@
+/** The Apollo client against a scripted peer: request shapes, mapping, credits. Sandbox runs live in tests/integration. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProviderError } from '../errors';
+import { startScriptedPeer, type Script, type ScriptedPeer } from '../scripted-peer.test-support';
+import { createApolloProvider, type ApolloProvider } from './index';
+
+const KEY = 'apollo-key-ABCDEFGH';
+const ctx = { campaignId: 1 };
+
+const ORG = {
+  id: 'org_1',
+  name: 'Acme Plastics',
+  website_url: 'http://www.acmeplastics.com',
+  linkedin_url: 'http://www.linkedin.com/company/acme-plastics',
+  primary_domain: 'acmeplastics.com',
+  industry: 'plastics',
+  industries: ['plastics', 'manufacturing'],
+  keywords: ['injection molding'],
+  estimated_num_employees: 1200,
+  raw_address: '1 Main St, Akron, Ohio 44301, United States',
+  city: 'Akron',
+  state: 'Ohio',
+  country: 'United States',
+  short_description: 'Molds things.',
+  annual_revenue: 250000000,
+  founded_year: 1971,
+  latest_funding_stage: null,
+  latest_funding_round_date: null,
+  funding_events: [{ date: '2021-03-04T00:00:00.000+00:00', type: 'Series B' }],
+  current_technologies: [{ uid: 'workday', name: 'Workday', category: 'HR' }],
+  departmental_head_count: { human_resources: 14, operations: 80, engineering: null },
+  locations: ['Akron, Ohio, United States', { city: 'Monterrey', country: 'Mexico' }],
+  num_open_jobs: 37,
+  some_future_field: { x: 1 },
+};
+
+let peer: ScriptedPeer | null = null;
+let apollo: ApolloProvider | null = null;
+afterEach(async () => {
+  await apollo?.close();
+  await peer?.close();
+  apollo = peer = null;
+});
+
+async function setup(script: Script) {
+  peer = await startScriptedPeer(script);
+  apollo = createApolloProvider({ apiKey: KEY, baseUrl: peer.url, retryBaseMs: 5 });
+  return { peer, apollo };
+}
+
+describe('Apollo client (scripted peer)', () => {
+  it('searches people with Apollo filters, key in the header only', async () => {
+    const { peer, apollo } = await setup(() => ({
+      body: {
+        total_entries: 230,
+        people: [
+          {
+            id: 'p1',
+            first_name: 'Dana',
+            last_name_obfuscated: 'Sm***h',
+            title: 'VP Human Resources',
+            has_email: true,
+            organization: { name: 'Acme Plastics', has_industry: true },
+          },
+        ],
+      },
+    }));
+    const page = await apollo.searchPeople(
+      {
+        titles: ['VP Human Resources'],
+        includeSimilarTitles: true,
+        organizationLocations: ['United States'],
+        employeeRanges: ['200,10000'],
+        industryKeywords: ['plastics'],
+        page: 2,
+        perPage: 100,
+      },
+      ctx,
+    );
+    const req = peer.seen[0]!;
+    expect(req.path).toBe('/api/v1/mixed_people/api_search');
+    expect(req.headers['x-api-key']).toBe(KEY);
+    expect(req.body).not.toContain(KEY);
+    expect(req.query.toString()).not.toContain(KEY);
+    expect(JSON.parse(req.body)).toEqual({
+      person_titles: ['VP Human Resources'],
+      include_similar_titles: true,
+      organization_locations: ['United States'],
+      organization_num_employees_ranges: ['200,10000'],
+      q_organization_keyword_tags: ['plastics'],
+      page: 2,
+      per_page: 100,
+    });
+    expect(page).toEqual({
+      page: 2,
+      perPage: 100,
+      totalEntries: 230,
+      totalPages: 3,
+      people: [
+        {
+          providerId: 'p1',
+          firstName: 'Dana',
+          lastName: 'Sm***h',
+          title: 'VP Human Resources',
+          organizationId: null,
+          organizationName: 'Acme Plastics',
+          organizationDomain: null,
+          hasEmail: true,
+        },
+      ],
+    });
+  });
+
+  it('enriches a company by domain and maps every field', async () => {
+    const { peer, apollo } = await setup(() => ({ body: { organization: ORG } }));
+    const res = await apollo.enrichCompany(
+      { name: 'Acme', domain: 'AcmePlastics.com', organizationId: null },
+      ctx,
+    );
+    expect(peer.seen[0]!.method).toBe('GET');
+    expect(peer.seen[0]!.path).toBe('/api/v1/organizations/enrich');
+    expect(peer.seen[0]!.query.get('domain')).toBe('acmeplastics.com');
+    expect(res.credits).toBe(1);
+    expect(res.calls).toEqual([{ endpoint: '/organizations/enrich', credits: 1 }]);
+    expect(res.data).toEqual({
+      providerId: 'org_1',
+      name: 'Acme Plastics',
+      domain: 'acmeplastics.com',
+      website: 'http://www.acmeplastics.com',
+      linkedinUrl: 'http://www.linkedin.com/company/acme-plastics',
+      industry: 'plastics',
+      industries: ['plastics', 'manufacturing'],
+      keywords: ['injection molding'],
+      employees: 1200,
+      rawAddress: '1 Main St, Akron, Ohio 44301, United States',
+      city: 'Akron',
+      state: 'Ohio',
+      country: 'United States',
+      description: 'Molds things.',
+      annualRevenue: 250000000,
+      foundedYear: 1971,
+      fundingStage: 'Series B',
+      fundingDate: '2021-03-04',
+      technologies: [{ uid: 'workday', name: 'Workday', category: 'HR' }],
+      departmentHeadCount: { human_resources: 14, operations: 80 },
+      locations: ['Akron, Ohio, United States', 'Monterrey, Mexico'],
+      openJobs: 37,
+    });
+  });
+
+  it('finds the domain with a paid company search when the ref has none', async () => {
+    const { peer, apollo } = await setup((req) =>
+      req.path.endsWith('/mixed_companies/search')
+        ? {
+            body: {
+              organizations: [
+                { id: 'org_1', name: 'Acme Plastics', website_url: 'https://www.acmeplastics.com/' },
+              ],
+            },
+          }
+        : { body: { organization: ORG, credits_consumed: 2 } },
+    );
+    const res = await apollo.enrichCompany(
+      { name: 'Acme Plastics', domain: null, organizationId: 'org_1' },
+      ctx,
+    );
+    expect(JSON.parse(peer.seen[0]!.body)).toEqual({
+      q_organization_name: 'Acme Plastics',
+      organization_ids: ['org_1'],
+      page: 1,
+      per_page: 1,
+    });
+    expect(peer.seen[1]!.query.get('domain')).toBe('acmeplastics.com');
+    expect(res.calls).toEqual([
+      { endpoint: '/mixed_companies/search', credits: 1 },
+      { endpoint: '/organizations/enrich', credits: 2 },
+    ]);
+    expect(res.credits).toBe(3);
+    expect(res.data?.name).toBe('Acme Plastics');
+  });
+
+  it('returns null with the search recorded when no company matches', async () => {
+    const { peer, apollo } = await setup(() => ({
+      body: { organizations: [], pagination: { total_entries: 0 } },
+    }));
+    const res = await apollo.enrichCompany({ name: 'Nobody Inc', domain: null, organizationId: null }, ctx);
+    expect(res).toEqual({
+      data: null,
+      credits: 0,
+      calls: [{ endpoint: '/mixed_companies/search', credits: 0 }],
+    });
+    expect(peer.seen).toHaveLength(1);
+  });
+
+  it('treats an unknown domain (404 or empty) as no match, not an error', async () => {
+    const { apollo } = await setup((_req, i) =>
+      i === 0 ? { status: 404, body: { error: 'not found' } } : { body: {} },
+    );
+    expect(
+      (await apollo.enrichCompany({ name: 'X', domain: 'x.test', organizationId: null }, ctx)).data,
+    ).toBeNull();
+    const empty = await apollo.enrichCompany({ name: 'X', domain: 'x.test', organizationId: null }, ctx);
+    expect(empty).toEqual({
+      data: null,
+      credits: 0,
+      calls: [{ endpoint: '/organizations/enrich', credits: 0 }],
+    });
+  });
+
+  it.each([
+    ['verified', 'dana@acme.com', 'verified', 2],
+    ['unverified', 'dana@acme.com', 'guessed', 1],
+    ['likely to engage', 'dana@acme.com', 'guessed', 1],
+    ['unavailable', null, 'unavailable', 1],
+    ['verified', 'email_not_unlocked@acme.com', 'unavailable', 1],
+  ])('reveals a person: email_status %s → %s', async (status, email, mapped, credits) => {
+    const { peer, apollo } = await setup(() => ({
+      body: {
+        person: {
+          id: 'p1',
+          first_name: 'Dana',
+          last_name: 'Smith',
+          title: 'VP Human Resources',
+          email,
+          email_status: status,
+          linkedin_url: 'http://www.linkedin.com/in/dana',
+          city: 'Akron',
+          country: 'United States',
+          seniority: 'vp',
+          departments: ['human_resources'],
+        },
+      },
+    }));
+    const res = await apollo.revealPerson({ providerId: 'p1' }, ctx);
+    expect(JSON.parse(peer.seen[0]!.body)).toEqual({ id: 'p1', reveal_personal_emails: false });
+    expect(res.data).toMatchObject({
+      providerId: 'p1',
+      lastName: 'Smith',
+      emailStatus: mapped,
+      email: mapped === 'unavailable' ? null : email,
+      seniority: 'vp',
+      departments: ['human_resources'],
+      phone: null,
+    });
+    expect(res.credits).toBe(credits);
+    expect(res.calls).toEqual([{ endpoint: '/people/match', credits }]);
+  });
+
+  it('returns null and no charge when Apollo matches nobody; prefers credits_consumed', async () => {
+    const { apollo } = await setup((_req, i) =>
+      i === 0
+        ? { body: { person: null } }
+        : { body: { person: { id: 'p2', email: null }, credits_consumed: 0 } },
+    );
+    expect(await apollo.revealPerson({ providerId: 'p1' }, ctx)).toEqual({
+      data: null,
+      credits: 0,
+      calls: [{ endpoint: '/people/match', credits: 0 }],
+    });
+    expect((await apollo.revealPerson({ providerId: 'p2' }, ctx)).credits).toBe(0);
+  });
+
+  it('explains a non-master key (403 API_INACCESSIBLE) and a bad key in testConnection', async () => {
+    const { apollo } = await setup((_req, i) =>
+      i === 0
+        ? {
+            status: 403,
+            body: {
+              error: 'api/v1/mixed_people/api_search is not accessible with this api_key',
+              error_code: 'API_INACCESSIBLE',
+            },
+          }
+        : { status: 401, body: 'Invalid access credentials.' },
+    );
+    const err = await apollo
+      .searchPeople(
+        {
+          titles: ['CEO'],
+          includeSimilarTitles: false,
+          organizationLocations: [],
+          employeeRanges: [],
+          industryKeywords: [],
+          page: 1,
+          perPage: 10,
+        },
+        ctx,
+      )
+      .catch((e: unknown) => e as ProviderError);
+    expect(err).toBeInstanceOf(ProviderError);
+    expect((err as ProviderError).code).toBe('AUTH');
+    expect((err as ProviderError).message).toMatch(/needs a master API key/);
+    const check = await apollo.testConnection();
+    expect(check.ok).toBe(false);
+    expect(check.message).toBe(
+      'Apollo rejected the API key (401: Invalid access credentials.). Check the key in Settings → API keys.',
+    );
+  });
+
+  it('testConnection reports success with a cheap free search', async () => {
+    const { peer, apollo } = await setup(() => ({ body: { total_entries: 12345, people: [] } }));
+    expect(await apollo.testConnection()).toEqual({
+      ok: true,
+      message: 'Connected to Apollo: the key works for people search (12,345 people searchable).',
+    });
+    expect(JSON.parse(peer.seen[0]!.body)).toEqual({ page: 1, per_page: 1 });
+  });
+});

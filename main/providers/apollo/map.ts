@@ -1,0 +1,137 @@
+/** Apollo shapes → our domain types. Pure functions. */
+import type { CandidatePerson, Company, EmailStatus, RevealedPerson, Technology } from '../../domain/types';
+import type { ApolloMatchedPerson, ApolloOrganization } from './schemas';
+import type { z } from 'zod';
+import type { SearchPersonSchema } from './schemas';
+
+export function domainFromUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(/^[a-z]+:\/\//i.test(url) ? url : `https://${url}`).hostname.toLowerCase();
+    return host.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+export function organizationDomain(org: {
+  primary_domain?: string | null;
+  website_url?: string | null;
+}): string | null {
+  return org.primary_domain?.trim().toLowerCase() || domainFromUrl(org.website_url);
+}
+
+export function toCandidate(p: z.infer<typeof SearchPersonSchema>): CandidatePerson {
+  const org = p.organization ?? null;
+  return {
+    providerId: p.id,
+    firstName: p.first_name ?? '',
+    lastName: p.last_name ?? p.last_name_obfuscated ?? '',
+    title: p.title ?? '',
+    organizationId: p.organization_id ?? org?.id ?? null,
+    organizationName: org?.name ?? '',
+    // api_search returns no domain; keep one only when the answer carries it.
+    organizationDomain: org ? organizationDomain(org) : null,
+    hasEmail: p.has_email ?? false,
+  };
+}
+
+function toNumber(v: number | string | null | undefined): number | null {
+  if (v === null || v === undefined || v === '') return null;
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+function isoDate(v: string | null | undefined): string | null {
+  if (!v) return null;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
+}
+
+function locationText(
+  l:
+    | string
+    | { raw_address?: string | null; city?: string | null; state?: string | null; country?: string | null },
+): string {
+  if (typeof l === 'string') return l.trim();
+  return (l.raw_address ?? [l.city, l.state, l.country].filter(Boolean).join(', ')).trim();
+}
+
+export function toCompany(org: ApolloOrganization, fallbackDomain: string): Company {
+  const technologies: Technology[] = (org.current_technologies ?? [])
+    .filter((t) => t.name)
+    .map((t) => ({ uid: t.uid ?? t.name!.toLowerCase(), name: t.name!, category: t.category ?? '' }));
+  const departmentHeadCount: Record<string, number> = {};
+  for (const [k, v] of Object.entries(org.departmental_head_count ?? {}))
+    if (typeof v === 'number') departmentHeadCount[k] = v;
+  const latestEvent = [...(org.funding_events ?? [])]
+    .filter((e) => e.date)
+    .sort((a, b) => Date.parse(b.date!) - Date.parse(a.date!))[0];
+  const locations = [...(org.locations ?? []), ...(org.office_locations ?? [])]
+    .map(locationText)
+    .filter(Boolean);
+  const openJobs =
+    toNumber(org.num_open_jobs) ??
+    toNumber(org.open_jobs_count) ??
+    (org.job_postings ? org.job_postings.length : null);
+  return {
+    providerId: org.id ?? null,
+    name: org.name ?? fallbackDomain,
+    domain: organizationDomain(org) ?? fallbackDomain,
+    website: org.website_url ?? null,
+    linkedinUrl: org.linkedin_url ?? null,
+    industry: org.industry ?? null,
+    industries: org.industries ?? (org.industry ? [org.industry] : []),
+    keywords: org.keywords ?? [],
+    employees: toNumber(org.estimated_num_employees),
+    rawAddress: org.raw_address ?? null,
+    city: org.city ?? null,
+    state: org.state ?? null,
+    country: org.country ?? null,
+    description: org.short_description ?? null,
+    annualRevenue: toNumber(org.annual_revenue),
+    foundedYear: toNumber(org.founded_year),
+    fundingStage: org.latest_funding_stage ?? latestEvent?.type ?? null,
+    fundingDate: isoDate(org.latest_funding_round_date) ?? isoDate(latestEvent?.date),
+    technologies,
+    departmentHeadCount,
+    locations: [...new Set(locations)],
+    openJobs,
+  };
+}
+
+/** verified → verified; unverified / likely to engage (and other guesses) → guessed; no email → unavailable. */
+export function toEmailStatus(
+  email: string | null | undefined,
+  status: string | null | undefined,
+): EmailStatus {
+  if (!usableEmail(email)) return 'unavailable';
+  const s = (status ?? '').toLowerCase();
+  if (s === 'verified') return 'verified';
+  if (s === 'unavailable') return 'unavailable';
+  return 'guessed';
+}
+
+/** Apollo puts a placeholder ("email_not_unlocked@domain.com") where it withholds an address. */
+function usableEmail(email: string | null | undefined): email is string {
+  return !!email && email.includes('@') && !email.toLowerCase().startsWith('email_not_unlocked@');
+}
+
+export function toRevealed(p: ApolloMatchedPerson): RevealedPerson {
+  const emailStatus = toEmailStatus(p.email, p.email_status);
+  const phone = p.sanitized_phone ?? p.phone_numbers?.find((n) => n.sanitized_number || n.raw_number);
+  return {
+    providerId: p.id,
+    firstName: p.first_name ?? '',
+    lastName: p.last_name ?? '',
+    title: p.title ?? '',
+    email: emailStatus === 'unavailable' ? null : (p.email ?? null),
+    emailStatus,
+    linkedinUrl: p.linkedin_url ?? null,
+    phone: typeof phone === 'string' ? phone : (phone?.sanitized_number ?? phone?.raw_number ?? null),
+    city: p.city ?? null,
+    country: p.country ?? null,
+    seniority: p.seniority ?? null,
+    departments: p.departments ?? [],
+  };
+}

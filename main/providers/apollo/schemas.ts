@@ -1,0 +1,112 @@
+/**
+ * The parts of Apollo's answers we read. Unknown fields pass through untouched; anything we read
+ * may be null or missing, because Apollo omits what it does not know.
+ */
+import { z } from 'zod';
+
+const str = z.string().nullish();
+const numeric = z.union([z.number(), z.string()]).nullish();
+const credits = z.number().nullish();
+
+export const SearchOrganizationSchema = z.looseObject({
+  id: str,
+  name: str,
+  primary_domain: str,
+  website_url: str,
+});
+
+export const SearchPersonSchema = z.looseObject({
+  id: z.string(),
+  first_name: str,
+  last_name: str,
+  last_name_obfuscated: str,
+  title: str,
+  has_email: z.boolean().nullish(),
+  organization_id: str,
+  organization: SearchOrganizationSchema.nullish(),
+});
+
+const PaginationSchema = z.looseObject({
+  page: z.number().nullish(),
+  per_page: z.number().nullish(),
+  total_entries: z.number().nullish(),
+  total_pages: z.number().nullish(),
+});
+
+export const PeopleSearchResponseSchema = z.looseObject({
+  total_entries: z.number().nullish(),
+  people: z.array(SearchPersonSchema),
+  pagination: PaginationSchema.nullish(),
+});
+
+const TechnologySchema = z.looseObject({ uid: str, name: str, category: str });
+const FundingEventSchema = z.looseObject({ date: str, type: str });
+const LocationSchema = z.union([
+  z.string(),
+  z.looseObject({ raw_address: str, city: str, state: str, country: str }),
+]);
+
+export const OrganizationSchema = z.looseObject({
+  id: str,
+  name: str,
+  website_url: str,
+  linkedin_url: str,
+  primary_domain: str,
+  industry: str,
+  industries: z.array(z.string()).nullish(),
+  keywords: z.array(z.string()).nullish(),
+  estimated_num_employees: numeric,
+  raw_address: str,
+  city: str,
+  state: str,
+  country: str,
+  short_description: str,
+  annual_revenue: numeric,
+  founded_year: numeric,
+  latest_funding_stage: str,
+  latest_funding_round_date: str,
+  funding_events: z.array(FundingEventSchema).nullish(),
+  current_technologies: z.array(TechnologySchema).nullish(),
+  departmental_head_count: z.record(z.string(), z.number().nullable()).nullish(),
+  // Not in Apollo's documented ORG; read when a source provides them.
+  locations: z.array(LocationSchema).nullish(),
+  office_locations: z.array(LocationSchema).nullish(),
+  num_open_jobs: numeric,
+  open_jobs_count: numeric,
+  job_postings: z.array(z.unknown()).nullish(),
+});
+export type ApolloOrganization = z.infer<typeof OrganizationSchema>;
+
+export const OrganizationEnrichResponseSchema = z.looseObject({
+  organization: OrganizationSchema.nullish(),
+  credits_consumed: credits,
+});
+
+export const CompanySearchResponseSchema = z.looseObject({
+  organizations: z.array(OrganizationSchema).nullish(),
+  accounts: z.array(OrganizationSchema).nullish(),
+  credits_consumed: credits,
+});
+
+export const MatchedPersonSchema = z.looseObject({
+  id: z.string(),
+  first_name: str,
+  last_name: str,
+  title: str,
+  email: str,
+  email_status: str,
+  linkedin_url: str,
+  city: str,
+  state: str,
+  country: str,
+  seniority: str,
+  departments: z.array(z.string()).nullish(),
+  sanitized_phone: str,
+  phone_numbers: z.array(z.looseObject({ sanitized_number: str, raw_number: str })).nullish(),
+});
+export type ApolloMatchedPerson = z.infer<typeof MatchedPersonSchema>;
+
+export const PeopleMatchResponseSchema = z.looseObject({
+  person: MatchedPersonSchema.nullish(),
+  credits_consumed: credits,
+});
