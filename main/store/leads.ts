@@ -127,7 +127,7 @@ export const MAX_LEAD_PAGE = 5000;
 
 /**
  * One page of a campaign's leads. Defaults: sort by score, numbers and dates descending, names
- * ascending, limit 100 (at most MAX_LEAD_PAGE). `search` matches company name/domain, contact
+ * ascending, limit 100 (at most MAX_LEAD_PAGE); ties go to the earlier saved lead. `search` matches company name/domain, contact
  * name, title and email, case-insensitively.
  */
 export function listLeads(db: Db, q: LeadQuery): { total: number; rows: Lead[] } {
@@ -166,7 +166,7 @@ export function listLeads(db: Db, q: LeadQuery): { total: number; rows: Lead[] }
   const rows = stmt(
     db,
     `SELECT ${LEAD_COLUMNS} FROM leads WHERE ${where}
-     ORDER BY ${SORT_COLUMNS[sort]} ${dir}, id ${dir} LIMIT @limit OFFSET @offset`,
+     ORDER BY ${SORT_COLUMNS[sort]} ${dir}, id ${sort === 'createdAt' ? dir : 'ASC'} LIMIT @limit OFFSET @offset`,
   ).all(params) as Row[];
   return { total, rows: rows.map(toLead) };
 }
