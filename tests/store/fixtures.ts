@@ -12,9 +12,14 @@ import type {
 import { openDb, type Db } from '../../main/store/db';
 import type { NewLead } from '../../main/store/leads';
 
-/** A fresh database file in its own temp dir; close it when done. */
+const made: string[] = [];
+process.once('exit', () => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** A fresh database file in its own temp dir (removed when the test process exits); close it when done. */
 export function tempDbFile(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lead-store-')), 'lead-studio.db');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-store-'));
+  made.push(dir);
+  return path.join(dir, 'lead-studio.db');
 }
 
 export function tempDb(): { db: Db; file: string } {
