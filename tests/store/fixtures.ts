@@ -1,3 +1,4 @@
+import { afterAll } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +14,12 @@ import { openDb, type Db } from '../../main/store/db';
 import type { NewLead } from '../../main/store/leads';
 
 const made: string[] = [];
-process.once('exit', () => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+// Registered on the importing test file's root suite; vitest workers exit without an 'exit' event.
+afterAll(() => {
+  made.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+});
 
-/** A fresh database file in its own temp dir (removed when the test process exits); close it when done. */
+/** A fresh database file in its own temp dir (removed after the test file); close it when done. */
 export function tempDbFile(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-store-'));
   made.push(dir);
