@@ -1,0 +1,243 @@
+/**
+ * Headless entry for people and automated checks: progress goes to stderr, exactly one JSON
+ * line per result to stdout.
+ */
+import { createInterface } from 'node:readline';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CampaignProgress } from './contract';
+import { describeIssues, loadIcpFile } from './domain/icp-io';
+import { TIERS, type Icp } from './domain/icp';
+import { createTitleClassifier } from './domain/titles';
+import { createEngine, defaultResourcesDir, type Engine, type SandboxLimits } from './engine';
+import { AppError } from './errors';
+import { allLeads, countLeadsByTier, creditsUsed, getCampaign, listCampaigns } from './store';
+
+const USAGE = `Usage:
+  npm run cli -- run --icp <file> [--sandbox] [--sandbox-seed N] [--sandbox-limits free|paid|off]
+                     [--db <path>] [--export <xlsx>] [--budget <credits>] [--no-semantic-filter]
+  npm run cli -- resume <campaignId> --db <path> [--budget <credits>] [--export <xlsx>]
+  npm run cli -- export <campaignId> --db <path> --out <xlsx>
+  npm run cli -- list --db <path>
+  npm run cli -- classify-titles [--icp <file>]   (titles on stdin, one per line)`;
+
+const out = (obj: unknown) => process.stdout.write(JSON.stringify(obj) + '\n');
+const err = (line: string) => process.stderr.write(line + '\n');
+
+function fail(message: string, code = 1): never {
+  err(`error: ${message}`);
+  process.exit(code);
+}
+
+function intOption(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) fail(`--${name} must be a whole number ≥ 0 (got "${v}")`, 2);
+  return n;
+}
+
+async function loadIcp(path: string): Promise<Icp> {
+  const r = await loadIcpFile(path);
+  if (!r.ok) fail(`${path} is not a valid ICP:\n${describeIssues(r.issues)}`, 2);
+  return r.icp;
+}
+
+function fmtMs(ms: number | null): string {
+  if (ms === null) return '?';
+  const s = Math.round(ms / 1000);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+function progressLine(p: CampaignProgress): string {
+  const tiers = TIERS.map((t) => {
+    const c = p.tiers[t];
+    return `${t} ${c.saved}/${c.target} (found ${c.found}, filtered ${c.filtered}, enriched ${c.enriched}, rejected ${c.rejected})`;
+  }).join(' | ');
+  return `[${p.stage}] ${tiers} | credits ${p.creditsUsed} | ETA ${fmtMs(p.etaMs)}`;
+}
+
+async function openEngine(dbPath: string, o: { sandboxSeed?: number; limits?: SandboxLimits; semantic?: boolean }) {
+  let secrets;
+  try {
+    const { createKeychain } = await import('./secrets/keychain');
+    secrets = createKeychain();
+    await secrets.get('apollo');
+  } catch {
+    secrets = undefined; // no OS keychain here: sandbox only
+  }
+  return createEngine({
+    dataDir: dirname(resolve(dbPath)),
+    dbPath: resolve(dbPath),
+    secrets,
+    sandboxSeed: o.sandboxSeed,
+    sandboxLimits: o.limits,
+  });
+}
+
+/** Share of saved leads whose tier the sandbox's ground truth confirms. */
+async function precision(engine: Engine, campaignId: number): Promise<number | null> {
+  const origin = engine.sandboxOrigin();
+  const c = getCampaign(engine.db, campaignId);
+  if (!origin || !c?.sandbox) return null;
+  const leads = allLeads(engine.db, campaignId);
+  if (leads.length === 0) return null;
+  const res = await fetch(`${origin}/_sandbox/truth`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ icp: c.icp, personIds: leads.map((l) => l.contact.providerId) }),
+  });
+  const { truth } = (await res.json()) as { truth: Record<string, string | null> };
+  const right = leads.filter((l) => truth[l.contact.providerId] === l.tier).length;
+  return Math.round((right / leads.length) * 10_000) / 10_000;
+}
+
+async function runAndReport(engine: Engine, campaignId: number, started: number, opts: { budget?: number | null; exportPath?: string }) {
+  let last = 0;
+  engine.on('campaign/progress', (p) => {
+    if (p.campaignId !== campaignId) return;
+    const now = Date.now();
+    if (now - last >= 1000 || p.status !== 'running') {
+      last = now;
+      err(progressLine(p));
+    }
+  });
+  engine.on('campaign/activity', (a) => {
+    if (a.campaignId === campaignId && a.level !== 'info') err(`${a.level}: ${a.message}`);
+  });
+  const onSignal = () => {
+    err('Pausing: finishing the current step (Ctrl-C again to quit at once)…');
+    process.removeListener('SIGINT', onSignal);
+    void engine.handlers['campaign/pause']({ campaignId });
+  };
+  process.on('SIGINT', onSignal);
+  const status = await engine.run(campaignId, { budget: opts.budget });
+  process.removeListener('SIGINT', onSignal);
+  let exported: string | null = null;
+  if (opts.exportPath) {
+    const r = await engine.handlers['export/workbook']({ campaignId, path: resolve(opts.exportPath) });
+    exported = r.path;
+    err(`Exported ${r.rows} leads to ${r.path}`);
+  }
+  const provider = await engine.providerFor(campaignId);
+  const result = {
+    campaignId,
+    status,
+    leads: countLeadsByTier(engine.db, campaignId),
+    creditsUsed: creditsUsed(engine.db, campaignId),
+    requests: provider.stats().total.requests,
+    elapsedMs: Date.now() - started,
+    export: exported,
+    precision: await precision(engine, campaignId),
+  };
+  out(result);
+  return status;
+}
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      icp: { type: 'string' },
+      sandbox: { type: 'boolean' },
+      'sandbox-seed': { type: 'string' },
+      'sandbox-limits': { type: 'string' },
+      db: { type: 'string' },
+      export: { type: 'string' },
+      out: { type: 'string' },
+      budget: { type: 'string' },
+      'no-semantic-filter': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (!command || values.help) {
+    err(USAGE);
+    return command ? 0 : 2;
+  }
+  const limits = values['sandbox-limits'] ?? 'paid';
+  if (!['free', 'paid', 'off'].includes(limits)) fail(`--sandbox-limits must be free, paid or off (got "${limits}")`, 2);
+  const seed = intOption(values['sandbox-seed'], 'sandbox-seed');
+  const budget = intOption(values.budget, 'budget');
+  const dbPath = values.db ?? resolve(process.env.LEAD_STUDIO_DATA ?? '.data', 'lead-studio.db');
+  const started = Date.now();
+
+  switch (command) {
+    case 'run': {
+      if (!values.icp) fail('run needs --icp <file> (e.g. resources/icp/manufacturing-staffing.yaml)', 2);
+      const icp = await loadIcp(values.icp);
+      const engine = await openEngine(dbPath, { sandboxSeed: seed, limits: limits as SandboxLimits });
+      try {
+        const settings = await engine.handlers['settings/get']();
+        if (values.sandbox || settings.sandbox)
+          err(
+            values.sandbox
+              ? 'Sandbox mode (--sandbox): synthetic companies and people, no real credits are spent.'
+              : 'No Apollo key found in the OS keychain: running against the built-in sandbox (synthetic data).',
+          );
+        const est = await engine.handlers['campaign/estimate'](icp);
+        err(`Credit estimate: ~${est.total} credits (${est.basis}). ${est.note}`);
+        const { campaignId } = await engine.createCampaign(icp, { budget: budget ?? null, sandbox: !!values.sandbox });
+        err(`Campaign ${campaignId} created in ${dbPath}`);
+        const status = await runAndReport(engine, campaignId, started, { budget, exportPath: values.export });
+        return status === 'failed' ? 1 : 0;
+      } finally {
+        await engine.close();
+      }
+    }
+    case 'resume': {
+      const id = intOption(positionals[0], 'campaignId');
+      if (id === undefined) fail('resume needs a campaign id: npm run cli -- resume <campaignId> --db <path>', 2);
+      const engine = await openEngine(dbPath, { limits: limits as SandboxLimits });
+      try {
+        if (!getCampaign(engine.db, id)) fail(`no campaign ${id} in ${dbPath}`, 2);
+        const status = await runAndReport(engine, id, started, { budget, exportPath: values.export });
+        return status === 'failed' ? 1 : 0;
+      } finally {
+        await engine.close();
+      }
+    }
+    case 'export': {
+      const id = intOption(positionals[0], 'campaignId');
+      if (id === undefined || !values.out) fail('usage: export <campaignId> --db <path> --out <xlsx>', 2);
+      const engine = await openEngine(dbPath, {});
+      try {
+        const r = await engine.handlers['export/workbook']({ campaignId: id, path: resolve(values.out) });
+        out({ campaignId: id, export: r.path, rows: r.rows });
+        return 0;
+      } finally {
+        await engine.close();
+      }
+    }
+    case 'list': {
+      const engine = await openEngine(dbPath, {});
+      try {
+        for (const c of listCampaigns(engine.db)) out(c);
+        return 0;
+      } finally {
+        await engine.close();
+      }
+    }
+    case 'classify-titles': {
+      const icp = await loadIcp(values.icp ?? resolve(defaultResourcesDir(), 'icp', 'manufacturing-staffing.yaml'));
+      const classifier = createTitleClassifier(icp);
+      for await (const line of createInterface({ input: process.stdin })) {
+        const title = line.trim();
+        if (!title) continue;
+        const m = classifier.classify(title);
+        out({ title, tier: m.tier, confidence: m.confidence });
+      }
+      return 0;
+    }
+    default:
+      fail(`unknown command "${command}"\n${USAGE}`, 2);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    err(e instanceof AppError ? `error: ${e.message}` : `error: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,283 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EventName, Events, Handlers, LeadQuery } from './contract';
+import { checkIcp, describeIssues, parseIcpText, serializeIcp } from './domain/icp-io';
+import type { Icp } from './domain/icp';
+import { AppError } from './errors';
+import { writeWorkbook } from './export/workbook';
+import { estimateCredits } from './pipeline/estimate';
+import { passThroughFilter, type PreFilter } from './pipeline/prefilter';
+import { CampaignRunner } from './pipeline/runner';
+import { APOLLO_FREE_LIMITS, APOLLO_PAID_LIMITS, createApolloProvider, type ApolloProvider } from './providers/apollo';
+import type { SecretStore } from './secrets/keychain';
+import { startSandboxThread, type SandboxHandle } from './sandbox-host';
+import {
+  allLeads,
+  createCampaign,
+  creditsUsed,
+  getCampaign,
+  getCampaignSummary,
+  getLead,
+  listCampaigns,
+  listEvents,
+  listLeads,
+  openDb,
+  saveIcp,
+  setCampaignStatus,
+  updateLead,
+  type Db,
+} from './store';
+
+export type SandboxLimits = 'free' | 'paid' | 'off';
+
+export interface EngineOptions {
+  dataDir: string;
+  /** SQLite file (default <dataDir>/lead-studio.db). */
+  dbPath?: string;
+  secrets?: SecretStore;
+  sandboxSeed?: number;
+  sandboxLimits?: SandboxLimits;
+  /** Force the sandbox even when an Apollo key is stored. */
+  forceSandbox?: boolean;
+  resourcesDir?: string;
+  /** Builds the local pre-filter for a campaign (default: pass-through). */
+  prefilter?: (icp: Icp) => Promise<PreFilter>;
+  apolloBaseUrl?: string;
+  concurrency?: number;
+}
+
+export interface Engine {
+  handlers: Handlers;
+  db: Db;
+  on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
+  /** Creates a draft campaign (sandbox when asked or when no Apollo key is stored). */
+  createCampaign(icp: Icp, o?: { budget?: number | null; sandbox?: boolean }): Promise<{ campaignId: number }>;
+  /** Runs (or resumes) a campaign and resolves with its final status. */
+  run(campaignId: number, opts?: { budget?: number | null }): Promise<string>;
+  /** The provider a campaign uses (sandbox or Apollo), e.g. for request statistics. */
+  providerFor(campaignId: number): Promise<ApolloProvider>;
+  sandboxOrigin(): string | null;
+  pauseRunning(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const UNLIMITED = { enrichment: { perMinute: 1e9 }, other: { perMinute: 1e9 } };
+
+export function defaultResourcesDir(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'resources');
+}
+
+export async function createEngine(opts: EngineOptions): Promise<Engine> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const db = openDb(opts.dbPath ?? join(opts.dataDir, 'lead-studio.db'));
+  const resourcesDir = opts.resourcesDir ?? defaultResourcesDir();
+  const listeners = new Map<EventName, Set<(p: never) => void>>();
+  const emit = <E extends EventName>(event: E, payload: Events[E]) => {
+    for (const cb of listeners.get(event) ?? []) (cb as (p: Events[E]) => void)(payload);
+  };
+  const runners = new Map<number, { runner: CampaignRunner; done: Promise<string> }>();
+  let sandbox: Promise<SandboxHandle> | null = null;
+  let sandboxReady: SandboxHandle | null = null;
+  const providers = new Map<string, ApolloProvider>();
+  const limits = opts.sandboxLimits ?? 'paid';
+
+  const apolloKey = async () => (opts.forceSandbox || !opts.secrets ? null : await opts.secrets.get('apollo'));
+
+  async function providerFor(campaignId: number): Promise<ApolloProvider> {
+    const c = getCampaign(db, campaignId);
+    if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
+    if (!c.sandbox) {
+      const key = await apolloKey();
+      if (!key)
+        throw new AppError('NO_KEY', 'This campaign uses Apollo, but no Apollo key is stored. Add it in Settings → API keys.');
+      const k = 'apollo';
+      if (!providers.has(k)) providers.set(k, createApolloProvider({ apiKey: key, baseUrl: opts.apolloBaseUrl }));
+      return providers.get(k)!;
+    }
+    sandbox ??= startSandboxThread({ seed: c.sandboxSeed ?? opts.sandboxSeed ?? 42, limits });
+    const sb = await sandbox;
+    sandboxReady = sb;
+    const k = `sandbox:${sb.url}`;
+    if (!providers.has(k))
+      providers.set(
+        k,
+        createApolloProvider({
+          apiKey: 'sandbox-key',
+          baseUrl: sb.url,
+          limits: limits === 'free' ? APOLLO_FREE_LIMITS : limits === 'paid' ? APOLLO_PAID_LIMITS : UNLIMITED,
+          concurrency: opts.concurrency,
+        }),
+      );
+    return providers.get(k)!;
+  }
+
+  function requireIcp(input: unknown): Icp {
+    const r = checkIcp(input);
+    if (!r.ok) throw new AppError('INVALID_ICP', `The ICP has problems:\n${describeIssues(r.issues)}`, r.issues);
+    return r.icp;
+  }
+
+  async function run(campaignId: number, runOpts: { budget?: number | null } = {}): Promise<string> {
+    const existing = runners.get(campaignId);
+    if (existing) return existing.done;
+    const c = getCampaign(db, campaignId);
+    if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
+    const provider = await providerFor(campaignId);
+    const prefilter = opts.prefilter ? await opts.prefilter(c.icp) : passThroughFilter;
+    const runner = new CampaignRunner({
+      db,
+      provider,
+      prefilter,
+      campaignId,
+      budget: runOpts.budget,
+      concurrency: opts.concurrency,
+      onProgress: (p) => emit('campaign/progress', p),
+      onActivity: (a) => emit('campaign/activity', a),
+    });
+    const done = runner
+      .run()
+      .finally(() => {
+        runners.delete(campaignId);
+        void prefilter.close?.();
+      });
+    runners.set(campaignId, { runner, done });
+    return done;
+  }
+
+  async function newCampaign(icp: Icp, o: { budget?: number | null; sandbox?: boolean } = {}) {
+    const useSandbox = o.sandbox || !(await apolloKey());
+    const campaignId = db.transaction(() => {
+      const icpId = saveIcp(db, icp);
+      return createCampaign(db, {
+        icp,
+        icpId,
+        budget: o.budget ?? null,
+        sandbox: useSandbox,
+        sandboxSeed: useSandbox ? (opts.sandboxSeed ?? 42) : null,
+        estimate: estimateCredits(db, icp),
+      });
+    })();
+    return { campaignId };
+  }
+
+  const handlers: Handlers = {
+    'icp/validate': async (input) => checkIcp(input),
+    'icp/templates': async () => {
+      const dir = join(resourcesDir, 'icp');
+      return readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .flatMap((f) => {
+          const r = parseIcpText(readFileSync(join(dir, f), 'utf8'), 'yaml');
+          return r.ok ? [{ id: f.replace(/\.ya?ml$/, ''), icp: r.icp }] : [];
+        });
+    },
+    'icp/parse': async ({ text, format }) => parseIcpText(text, format),
+    'icp/serialize': async ({ icp, format }) => serializeIcp(icp, format),
+    'campaign/estimate': async (icp) => estimateCredits(db, requireIcp(icp)),
+    'campaign/start': async ({ icp, budget }) => {
+      const { campaignId } = await newCampaign(requireIcp(icp), { budget });
+      void run(campaignId).catch(() => undefined);
+      return { campaignId };
+    },
+    'campaign/pause': async ({ campaignId }) => {
+      runners.get(campaignId)?.runner.pause();
+      await runners.get(campaignId)?.done;
+    },
+    'campaign/resume': async ({ campaignId }) => {
+      void run(campaignId).catch(() => undefined);
+    },
+    'campaign/cancel': async ({ campaignId }) => {
+      const r = runners.get(campaignId);
+      if (r) {
+        r.runner.cancel();
+        await r.done.catch(() => undefined);
+      } else setCampaignStatus(db, campaignId, 'cancelled');
+    },
+    'campaign/list': async () => listCampaigns(db),
+    'campaign/get': async ({ campaignId }) => {
+      const c = getCampaign(db, campaignId);
+      const s = getCampaignSummary(db, campaignId);
+      if (!c || !s) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
+      return { ...s, icp: c.icp, estimate: c.estimate, progress: c.progress };
+    },
+    'campaign/activity': async ({ campaignId, limit }) => listEvents(db, campaignId, limit),
+    'leads/list': async (q: LeadQuery) => listLeads(db, q),
+    'leads/update': async ({ leadId, status, notes }) => {
+      if (!getLead(db, leadId)) throw new AppError('NOT_FOUND', `No lead with id ${leadId}.`);
+      return updateLead(db, leadId, { status, notes });
+    },
+    'export/workbook': async ({ campaignId, path }) => {
+      const c = getCampaign(db, campaignId);
+      if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
+      const out = resolve(opts.dataDir, path);
+      mkdirSync(dirname(out), { recursive: true });
+      return writeWorkbook(out, {
+        campaign: {
+          id: c.id,
+          name: c.name,
+          status: c.status,
+          createdAt: c.createdAt,
+          completedAt: c.completedAt,
+          targets: { T1: c.icp.tiers.T1.target, T2: c.icp.tiers.T2.target, T3: c.icp.tiers.T3.target },
+          creditsUsed: creditsUsed(db, c.id),
+          sandbox: c.sandbox,
+          icpSummary: {
+            industries: c.icp.industries,
+            locations: c.icp.locations,
+            sizeMin: c.icp.companySize.min,
+            sizeMax: c.icp.companySize.max,
+            minValidationScore: c.icp.minValidationScore,
+          },
+        },
+        leads: allLeads(db, c.id),
+      });
+    },
+    'settings/get': async () => {
+      const present = !!(await apolloKey());
+      return { sandbox: !present, keys: { apollo: { present } }, dataDir: opts.dataDir };
+    },
+    'keys/set': async ({ provider, key }) => {
+      if (!opts.secrets) throw new AppError('KEYCHAIN_UNAVAILABLE', 'No OS keychain is available to store keys.');
+      await opts.secrets.set(provider, key);
+      providers.delete('apollo');
+    },
+    'keys/delete': async ({ provider }) => {
+      await opts.secrets?.delete(provider);
+      providers.delete('apollo');
+    },
+    'keys/test': async ({ provider }) => {
+      const key = await opts.secrets?.get(provider);
+      if (!key) return { ok: false, message: 'No Apollo key is stored: the app runs in sandbox mode.' };
+      return createApolloProvider({ apiKey: key, baseUrl: opts.apolloBaseUrl }).testConnection();
+    },
+  };
+
+  async function pauseRunning(): Promise<void> {
+    for (const { runner } of runners.values()) runner.pause();
+    await Promise.allSettled([...runners.values()].map((r) => r.done));
+  }
+
+  return {
+    handlers,
+    db,
+    run,
+    createCampaign: (icp, o) => newCampaign(requireIcp(icp), o),
+    providerFor,
+    sandboxOrigin: () => sandboxReady?.origin ?? null,
+    on(event, cb) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(cb as (p: never) => void);
+      return () => set.delete(cb as (p: never) => void);
+    },
+    pauseRunning,
+    async close() {
+      await pauseRunning();
+      for (const p of providers.values()) await p.close();
+      if (sandbox) await (await sandbox).close();
+      db.close();
+    },
+  };
+}

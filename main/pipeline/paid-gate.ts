@@ -1,0 +1,93 @@
+import { AppError } from '../errors';
+import type { Tier } from '../domain/icp';
+import type { Company, RevealedPerson } from '../domain/types';
+import type { CallContext, CompanyRef, LeadProvider, Paid, PersonRef } from '../providers/types';
+import { creditsUsed, getCached, putCached, recordPaidCall, type Db } from '../store';
+
+export class BudgetReached extends AppError {
+  constructor(budget: number, spent: number) {
+    super(
+      'BUDGET_REACHED',
+      `The credit budget of ${budget} is used up (${spent} spent). Raise the budget and resume the campaign.`,
+    );
+  }
+}
+
+/** Cache keys: a company by domain when known, else by provider id, else by name. */
+export function companyKey(ref: CompanyRef): string {
+  if (ref.domain) return `d:${ref.domain.toLowerCase()}`;
+  if (ref.organizationId) return `o:${ref.organizationId}`;
+  return `n:${ref.name.trim().toLowerCase()}`;
+}
+
+/**
+ * The one door for paid calls: look in the cache first, respect the budget (counting calls in
+ * flight), and record every billable call in the ledger in the same transaction that stores its
+ * result, so nothing bought is trusted before it is written down.
+ */
+export class PaidGate {
+  private spentCredits: number;
+  private inFlight = 0;
+  calls = 0;
+
+  constructor(
+    private readonly o: {
+      db: Db;
+      provider: LeadProvider;
+      campaignId: number;
+      budget: number | null;
+      signal?: AbortSignal;
+    },
+  ) {
+    this.spentCredits = creditsUsed(o.db, o.campaignId);
+  }
+
+  get spent(): number {
+    return this.spentCredits;
+  }
+
+  private reserve(): void {
+    const { budget } = this.o;
+    if (budget !== null && this.spentCredits + this.inFlight + 1 > budget) throw new BudgetReached(budget, this.spentCredits);
+    this.inFlight++;
+  }
+
+  private async buy<T>(
+    entity: 'company' | 'person',
+    keys: string[],
+    tier: Tier,
+    fetch: (ctx: CallContext) => Promise<Paid<T>>,
+    extraKeys: (data: T) => string[] = () => [],
+  ): Promise<T> {
+    const { db, provider, campaignId } = this.o;
+    for (const k of keys) {
+      const hit = getCached<T>(db, entity, k, provider.name);
+      if (hit) return hit.data;
+    }
+    this.reserve();
+    let res: Paid<T>;
+    try {
+      res = await fetch({ campaignId, signal: this.o.signal });
+    } finally {
+      this.inFlight--;
+    }
+    db.transaction(() => {
+      for (const call of res.calls)
+        recordPaidCall(db, { provider: provider.name, endpoint: call.endpoint, credits: call.credits, campaignId, entityKey: keys[0]!, tier });
+      for (const k of new Set([...keys, ...extraKeys(res.data)])) putCached(db, { entity, key: k, source: provider.name, data: res.data });
+    })();
+    this.calls += res.calls.length;
+    this.spentCredits += res.calls.reduce((s, c) => s + c.credits, 0);
+    return res.data;
+  }
+
+  company(ref: CompanyRef, tier: Tier): Promise<Company | null> {
+    return this.buy('company', [companyKey(ref)], tier, (ctx) => this.o.provider.enrichCompany(ref, ctx), (c) =>
+      c ? [companyKey({ name: c.name, domain: c.domain, organizationId: c.providerId })] : [],
+    );
+  }
+
+  person(ref: PersonRef, tier: Tier): Promise<RevealedPerson | null> {
+    return this.buy('person', [`p:${ref.providerId}`], tier, (ctx) => this.o.provider.revealPerson(ref, ctx));
+  }
+}

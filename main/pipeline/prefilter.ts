@@ -1,0 +1,35 @@
+import type { Icp, Tier } from '../domain/icp';
+import type { TitleClassifier } from '../domain/titles';
+import type { CandidateRow } from '../store';
+
+export interface FilterDecision {
+  keep: boolean;
+  reason: string;
+  similarity: number | null;
+  companySimilarity: number | null;
+}
+
+export interface FilterContext {
+  icp: Icp;
+  tier: Tier;
+  classifier: TitleClassifier;
+  log: (message: string) => void;
+}
+
+/**
+ * The slot between free search and paid enrichment: decides, locally and for free, which
+ * candidates are worth paying for. One decision per candidate, same order.
+ */
+export interface PreFilter {
+  readonly name: string;
+  decide(candidates: CandidateRow[], ctx: FilterContext): Promise<FilterDecision[]>;
+  close?(): Promise<void>;
+}
+
+/** Keeps everyone: the baseline that shows what the local filter saves. */
+export const passThroughFilter: PreFilter = {
+  name: 'pass-through',
+  async decide(candidates) {
+    return candidates.map(() => ({ keep: true, reason: 'pass-through', similarity: null, companySimilarity: null }));
+  },
+};

@@ -1,0 +1,428 @@
+import type { ActivityLine, CampaignProgress, Stage, TierCounters } from '../contract';
+import { inLocations, validateCompany } from '../domain/checklist';
+import { TIERS, type Icp, type Tier } from '../domain/icp';
+import { providerLocation, searchKeywords } from '../domain/industries';
+import { scoreLead } from '../domain/score';
+import { createTitleClassifier, type TitleClassifier } from '../domain/titles';
+import type { CampaignStatus, Company, RevealedPerson, Validation } from '../domain/types';
+import { AppError } from '../errors';
+import type { LeadProvider, PeopleSearchQuery } from '../providers/types';
+import {
+  addCandidates,
+  addEvent,
+  allLeads,
+  countCandidates,
+  countLeadsByTier,
+  getCampaign,
+  listSearchCursors,
+  nextCandidates,
+  saveProgress,
+  saveSearchCursor,
+  setCampaignStatus,
+  setCandidateState,
+  upsertCompany,
+  upsertContact,
+  insertLead,
+  type CandidateRow,
+  type Db,
+} from '../store';
+import { mapLimit } from './map-limit';
+import { BudgetReached, PaidGate, companyKey } from './paid-gate';
+import type { PreFilter } from './prefilter';
+
+export interface RunnerOptions {
+  db: Db;
+  provider: LeadProvider;
+  prefilter: PreFilter;
+  campaignId: number;
+  onProgress?: (p: CampaignProgress) => void;
+  onActivity?: (a: ActivityLine) => void;
+  /** Paid calls in flight at once (the provider's rate limiter paces them). */
+  concurrency?: number;
+  /** Candidates taken from the queue per step. */
+  batchSize?: number;
+  perPage?: number;
+  /** Budget override on resume (null = none). */
+  budget?: number | null;
+}
+
+const MAX_PAGES = 500;
+
+interface Pending {
+  cand: CandidateRow;
+  tier: Tier; // the tier the title belongs to (may differ from the search tier)
+  company: Company;
+  companyId: number;
+  validation: Validation;
+}
+
+/**
+ * Runs one campaign (seed 000's flow, tier by tier) from whatever state SQLite holds, so a killed
+ * process resumes where it stopped: searches continue from their cursors, candidates from their
+ * states, and every paid result comes back from the cache instead of being bought again.
+ */
+export class CampaignRunner {
+  private readonly abort = new AbortController();
+  private stopRequest: 'pause' | 'cancel' | null = null;
+  private stage: Stage = 'queued';
+  private currentTier: Tier | null = null;
+  private readonly started = Date.now();
+  private startSaved = 0;
+  private requests = 0;
+  private exhausted: Record<Tier, boolean> = { T1: false, T2: false, T3: false };
+  private readonly reserved: Record<Tier, number> = { T1: 0, T2: 0, T3: 0 };
+  private readonly colleagues = new Map<string, number>(); // company domain → leads saved there
+  private gate!: PaidGate;
+  private icp!: Icp;
+  private classifier!: TitleClassifier;
+  private budget: number | null = null;
+
+  constructor(private readonly o: RunnerOptions) {}
+
+  get campaignId(): number {
+    return this.o.campaignId;
+  }
+
+  pause(): void {
+    this.stopRequest ??= 'pause';
+  }
+
+  cancel(): void {
+    this.stopRequest = 'cancel';
+    this.abort.abort();
+  }
+
+  private log(level: ActivityLine['level'], message: string): void {
+    const line = addEvent(this.o.db, this.o.campaignId, level, message);
+    this.o.onActivity?.(line);
+  }
+
+  async run(): Promise<CampaignStatus> {
+    const { db, campaignId } = this.o;
+    const campaign = getCampaign(db, campaignId);
+    if (!campaign) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
+    if (campaign.status === 'completed' || campaign.status === 'cancelled')
+      throw new AppError('CAMPAIGN_FINISHED', `Campaign ${campaignId} is already ${campaign.status}.`);
+    this.icp = campaign.icp;
+    this.budget = this.o.budget !== undefined ? this.o.budget : campaign.budget;
+    this.classifier = createTitleClassifier(this.icp);
+    this.gate = new PaidGate({ db, provider: this.o.provider, campaignId, budget: this.budget, signal: this.abort.signal });
+    for (const lead of allLeads(db, campaignId))
+      this.colleagues.set(lead.company.domain, (this.colleagues.get(lead.company.domain) ?? 0) + 1);
+    const resumed = campaign.status !== 'draft';
+    setCampaignStatus(db, campaignId, 'running');
+    const saved0 = countLeadsByTier(db, campaignId);
+    this.startSaved = saved0.T1 + saved0.T2 + saved0.T3;
+    this.log(
+      'info',
+      resumed
+        ? `Resumed "${campaign.name}" with ${this.startSaved} leads already saved (pre-filter: ${this.o.prefilter.name}).`
+        : `Started "${campaign.name}" via ${this.o.provider.name} (pre-filter: ${this.o.prefilter.name}).`,
+    );
+
+    let status: CampaignStatus;
+    let error: string | undefined;
+    try {
+      for (const tier of TIERS) {
+        this.currentTier = tier;
+        await this.runTier(tier);
+        if (this.stopRequest) break;
+      }
+      status = this.stopRequest === 'cancel' ? 'cancelled' : this.stopRequest === 'pause' ? 'paused' : 'completed';
+    } catch (e) {
+      if (this.stopRequest === 'cancel') status = 'cancelled';
+      else if (e instanceof BudgetReached) {
+        status = 'paused';
+        error = e.message;
+        this.log('warn', e.message);
+      } else {
+        status = 'failed';
+        error = e instanceof Error ? e.message : String(e);
+        this.log('error', `Stopped: ${error} Nothing is lost: resume the campaign to continue.`);
+      }
+    }
+    this.stage = 'done';
+    setCampaignStatus(db, campaignId, status, error);
+    this.emitProgress(status);
+    const saved = countLeadsByTier(db, campaignId);
+    this.log(
+      status === 'failed' ? 'error' : 'info',
+      `Campaign ${status}: T1 ${saved.T1}/${this.icp.tiers.T1.target}, T2 ${saved.T2}/${this.icp.tiers.T2.target}, ` +
+        `T3 ${saved.T3}/${this.icp.tiers.T3.target}; ${this.gate.spent} credits used.`,
+    );
+    return status;
+  }
+
+  private room(tier: Tier, saved: Record<Tier, number>): number {
+    return this.icp.tiers[tier].target - saved[tier] - this.reserved[tier];
+  }
+
+  private async runTier(tier: Tier): Promise<void> {
+    const { db, campaignId } = this.o;
+    const target = this.icp.tiers[tier].target;
+    if (target === 0) return;
+    const batchSize = this.o.batchSize ?? 25;
+    while (!this.stopRequest && countLeadsByTier(db, campaignId)[tier] < target) {
+      const batch = nextCandidates(db, campaignId, tier, ['new', 'enriched', 'revealed'], batchSize);
+      if (batch.length === 0) {
+        if (!(await this.searchMore(tier))) {
+          this.exhausted[tier] = true;
+          const n = countLeadsByTier(db, campaignId)[tier];
+          this.log('warn', `${tier}: the search is exhausted with ${n}/${target} leads; widen titles or filters for more.`);
+          break;
+        }
+        continue;
+      }
+      await this.processBatch(tier, batch);
+      this.emitProgress('running');
+    }
+    if (!this.stopRequest && !this.exhausted[tier]) this.log('info', `${tier}: target of ${target} leads reached.`);
+  }
+
+  /** One round of paged title searches (free), run in parallel; false when every title is exhausted. */
+  private async searchMore(tier: Tier): Promise<boolean> {
+    const { db, campaignId, provider } = this.o;
+    this.stage = 'searching';
+    this.emitProgress('running');
+    const cursors = new Map(listSearchCursors(db, campaignId, tier).map((c) => [c.title, c]));
+    const open = this.icp.tiers[tier].titles.filter((t) => !cursors.get(t)?.exhausted);
+    if (open.length === 0) return false;
+    const perPage = this.o.perPage ?? 100;
+    const base: Omit<PeopleSearchQuery, 'titles' | 'page'> = {
+      includeSimilarTitles: true,
+      organizationLocations: this.icp.locations.map(providerLocation),
+      employeeRanges: [`${this.icp.companySize.min},${this.icp.companySize.max}`],
+      industryKeywords: searchKeywords(this.icp.industries),
+      perPage,
+    };
+    const pages = await mapLimit(open, 5, async (title) => {
+      const page = (cursors.get(title)?.page ?? 0) + 1;
+      const res = await provider.searchPeople({ ...base, titles: [title], page }, { campaignId, signal: this.abort.signal });
+      this.requests++;
+      return { title, page, res };
+    });
+    let found = 0;
+    let added = 0;
+    db.transaction(() => {
+      for (const { title, page, res } of pages) {
+        found += res.people.length;
+        added += addCandidates(db, campaignId, tier, res.people);
+        const exhausted = res.people.length < perPage || page >= Math.min(res.totalPages, MAX_PAGES);
+        saveSearchCursor(db, { campaignId, tier, title, page, totalPages: res.totalPages, exhausted });
+      }
+    })();
+    this.log('info', `${tier}: searched ${open.length} title(s): ${found} people, ${added} new candidates.`);
+    return true;
+  }
+
+  private async processBatch(searchTier: Tier, batch: CandidateRow[]): Promise<void> {
+    const { db, campaignId } = this.o;
+    // 1. Local pre-filter (free) for candidates not yet decided.
+    this.stage = 'filtering';
+    const fresh = batch.filter((c) => c.state === 'new');
+    const decisions = await this.o.prefilter.decide(fresh, {
+      icp: this.icp,
+      tier: searchTier,
+      classifier: this.classifier,
+      log: (m) => this.log('info', m),
+    });
+    const dropped = new Set<string>();
+    db.transaction(() => {
+      fresh.forEach((c, i) => {
+        const d = decisions[i]!;
+        if (!d.keep) {
+          dropped.add(c.providerPersonId);
+          setCandidateState(db, campaignId, c.providerPersonId, {
+            state: 'filtered_out',
+            reason: d.reason,
+            similarity: d.similarity,
+            companySimilarity: d.companySimilarity,
+          });
+        } else if (d.similarity !== null || d.companySimilarity !== null) {
+          c.similarity = d.similarity;
+          c.companySimilarity = d.companySimilarity;
+        }
+      });
+    })();
+    const kept = batch.filter((c) => !dropped.has(c.providerPersonId));
+    if (kept.length === 0) return;
+
+    // 2. Company enrichment (paid, once per company, cached), in parallel.
+    this.stage = 'enriching';
+    const refs = new Map<string, CandidateRow['companyRef']>();
+    for (const c of kept) refs.set(companyKey(c.companyRef), c.companyRef);
+    const keys = [...refs.keys()];
+    const companies = await mapLimit(keys, this.o.concurrency ?? 8, (k) => this.gate.company(refs.get(k)!, searchTier));
+    const byKey = new Map(keys.map((k, i) => [k, companies[i] ?? null]));
+
+    // 3. Tier from title, checklist, room in the tier — in queue order, one transaction each.
+    this.stage = 'validating';
+    const saved = countLeadsByTier(db, campaignId);
+    const toReveal: Pending[] = [];
+    for (const cand of kept) {
+      const company = byKey.get(companyKey(cand.companyRef)) ?? null;
+      const reject = (reason: string, validation: Validation | null = null, companyId: number | null = null) =>
+        setCandidateState(db, campaignId, cand.providerPersonId, {
+          state: 'rejected',
+          reason,
+          validation,
+          companyId,
+          similarity: cand.similarity,
+          companySimilarity: cand.companySimilarity,
+        });
+      if (!company) {
+        reject(`Company "${cand.companyRef.name}" not found by the provider`);
+        continue;
+      }
+      const match = this.classifier.classify(cand.person.title);
+      db.transaction(() => {
+        const companyId = upsertCompany(db, company, this.o.provider.name);
+        if (!match.tier) return reject(`Title "${cand.person.title}" is not a target title`, null, companyId);
+        const validation = validateCompany(company, this.icp);
+        if (!inLocations(company, this.icp))
+          return reject(`${company.country ?? 'Unknown country'} is not one of the ICP's locations`, validation, companyId);
+        if (!validation.accepted) {
+          const why = validation.failedRequired.length
+            ? `failed required check(s): ${validation.failedRequired.join(', ')}`
+            : `validation ${validation.score}/6 is below ${this.icp.minValidationScore}`;
+          return reject(why, validation, companyId);
+        }
+        if (this.room(match.tier, saved) <= 0) {
+          setCandidateState(db, campaignId, cand.providerPersonId, { state: 'skipped', reason: `${match.tier} is full`, validation, companyId });
+          return;
+        }
+        this.reserved[match.tier]++;
+        if (cand.state === 'new')
+          setCandidateState(db, campaignId, cand.providerPersonId, {
+            state: 'enriched',
+            validation,
+            companyId,
+            similarity: cand.similarity,
+            companySimilarity: cand.companySimilarity,
+          });
+        toReveal.push({ cand, tier: match.tier, company, companyId, validation });
+      })();
+    }
+
+    // 4. Reveal emails only for contacts that passed (paid, cached), in parallel.
+    this.stage = 'enriching';
+    let people: (RevealedPerson | null)[];
+    try {
+      people = await mapLimit(toReveal, this.o.concurrency ?? 8, (p) =>
+        this.gate.person(
+          {
+            providerId: p.cand.providerPersonId,
+            firstName: p.cand.person.firstName,
+            lastName: p.cand.person.lastName,
+            domain: p.company.domain,
+          },
+          searchTier,
+        ),
+      );
+    } finally {
+      for (const p of toReveal) this.reserved[p.tier]--;
+    }
+
+    // 5. Score and save, in queue order, one transaction per lead.
+    this.stage = 'saving';
+    toReveal.forEach((p, i) => {
+      const revealed: RevealedPerson = people[i] ?? {
+        providerId: p.cand.providerPersonId,
+        firstName: p.cand.person.firstName,
+        lastName: p.cand.person.lastName,
+        title: p.cand.person.title,
+        email: null,
+        emailStatus: 'unavailable',
+        linkedinUrl: null,
+        phone: null,
+        city: null,
+        country: null,
+        seniority: null,
+        departments: [],
+      };
+      const score = scoreLead({
+        icp: this.icp,
+        company: p.company,
+        person: revealed,
+        validation: p.validation,
+        colleaguesFound: this.colleagues.get(p.company.domain) ?? 0,
+      });
+      db.transaction(() => {
+        const contactId = upsertContact(db, { person: revealed, companyId: p.companyId, source: this.o.provider.name });
+        const leadId = insertLead(db, {
+          campaignId,
+          tier: p.tier,
+          company: p.company,
+          contact: revealed,
+          emailStatus: revealed.emailStatus,
+          validation: p.validation,
+          score,
+          similarity: p.cand.similarity,
+          companyId: p.companyId,
+          contactId,
+        });
+        setCandidateState(db, campaignId, p.cand.providerPersonId, {
+          state: leadId === null ? 'skipped' : 'saved',
+          reason: leadId === null ? 'duplicate contact' : null,
+          validation: p.validation,
+          companyId: p.companyId,
+          contactId,
+          similarity: p.cand.similarity,
+          companySimilarity: p.cand.companySimilarity,
+        });
+        if (leadId !== null) {
+          this.colleagues.set(p.company.domain, (this.colleagues.get(p.company.domain) ?? 0) + 1);
+          this.log(
+            'info',
+            `${p.tier} lead: ${revealed.firstName} ${revealed.lastName}, ${revealed.title} at ${p.company.name} ` +
+              `(${p.validation.score}/6, score ${score.total} ${score.band}).`,
+          );
+        }
+      })();
+    });
+  }
+
+  progress(status: CampaignStatus): CampaignProgress {
+    const { db, campaignId } = this.o;
+    const counts = countCandidates(db, campaignId);
+    const saved = countLeadsByTier(db, campaignId);
+    const tiers = {} as Record<Tier, TierCounters>;
+    for (const t of TIERS) {
+      const c = counts[t];
+      const found = Object.values(c).reduce((s, n) => s + n, 0);
+      tiers[t] = {
+        target: this.icp.tiers[t].target,
+        found,
+        filtered: c.filtered_out,
+        enriched: c.enriched + c.rejected + c.revealed + c.saved + c.skipped,
+        validated: c.enriched + c.revealed + c.saved + c.skipped,
+        saved: saved[t],
+        rejected: c.rejected,
+        exhausted: this.exhausted[t],
+      };
+    }
+    const totalSaved = saved.T1 + saved.T2 + saved.T3;
+    const totalTarget = TIERS.reduce((s, t) => s + this.icp.tiers[t].target, 0);
+    const elapsedMs = Date.now() - this.started;
+    const gained = totalSaved - this.startSaved;
+    const etaMs = status === 'running' && gained > 0 ? Math.round((elapsedMs / gained) * (totalTarget - totalSaved)) : null;
+    return {
+      campaignId,
+      status,
+      stage: this.stage,
+      tier: this.currentTier,
+      tiers,
+      creditsUsed: this.gate.spent,
+      budget: this.budget,
+      requests: this.requests + this.gate.calls,
+      elapsedMs,
+      etaMs,
+    };
+  }
+
+  private emitProgress(status: CampaignStatus): void {
+    const p = this.progress(status);
+    saveProgress(this.o.db, this.o.campaignId, p);
+    this.o.onProgress?.(p);
+  }
+}

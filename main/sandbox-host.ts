@@ -1,0 +1,42 @@
+import { Worker } from 'node:worker_threads';
+
+export interface SandboxHandle {
+  /** Apollo-style base URL, e.g. http://127.0.0.1:PORT/api/v1 */
+  url: string;
+  /** The server's origin, for its /_sandbox control endpoints. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export interface SandboxHostOptions {
+  seed?: number;
+  limits?: 'free' | 'paid' | 'off';
+}
+
+/** Starts the sandbox server on a free loopback port in a worker thread. */
+export function startSandboxThread(opts: SandboxHostOptions = {}): Promise<SandboxHandle> {
+  const worker = new Worker(new URL('./sandbox-thread.ts', import.meta.url), {
+    workerData: { seed: opts.seed ?? 42, limits: opts.limits ?? 'paid', port: 0 },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (m: { url: string }) => {
+      worker.off('error', reject);
+      worker.unref();
+      resolve({
+        url: m.url,
+        origin: new URL(m.url).origin,
+        close: async () => {
+          worker.postMessage({ type: 'close' });
+          await new Promise<void>((r) => {
+            const t = setTimeout(() => void worker.terminate().then(() => r()), 2000);
+            worker.once('exit', () => {
+              clearTimeout(t);
+              r();
+            });
+          });
+        },
+      });
+    });
+  });
+}

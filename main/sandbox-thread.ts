@@ -1,0 +1,15 @@
+/**
+ * Runs the sandbox Apollo server in its own thread, so generating the world and answering
+ * searches never stalls the engine's event loop (the UI's progress stream lives there).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { startSandboxServer, type SandboxOptions } from './sandbox/server';
+
+const server = await startSandboxServer(workerData as SandboxOptions);
+parentPort!.postMessage({ url: server.url });
+parentPort!.on('message', async (m: { type: string }) => {
+  if (m.type === 'close') {
+    await server.close();
+    process.exit(0);
+  }
+});
