@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countLeads, leadKeys, runCli } from './cli-helpers';
+
+/**
+ * A campaign killed with SIGKILL at several points and resumed must end with exactly the leads of
+ * an uninterrupted run with the same sandbox seed, no duplicates, and credits within 2%.
+ */
+const ICP = 'tests/fixtures/small-manufacturing.yaml';
+const common = ['--icp', ICP, '--sandbox', '--sandbox-seed', '7', '--sandbox-limits', 'off'];
+
+describe('kill -9 and resume', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ls-resume-'));
+  let baseline: { keys: string[]; credits: number };
+
+  it('runs uninterrupted as the reference', async () => {
+    const db = join(dir, 'baseline.db');
+    const r = await runCli(['run', ...common, '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ status: 'completed', leads: { T1: 30, T2: 30, T3: 15 } });
+    baseline = { keys: leadKeys(db, r.json!.campaignId as number), credits: r.json!.creditsUsed as number };
+    expect(new Set(baseline.keys).size).toBe(75);
+  });
+
+  it.each([5, 35, 65])('killed after %i leads, resumed: same leads, credits within 2%%', async (killAt) => {
+    const db = join(dir, `kill-${killAt}.db`);
+    const killed = await runCli(['run', ...common, '--db', db], {
+      onSpawn: (child) => {
+        const timer = setInterval(() => {
+          if (countLeads(db) >= killAt) {
+            clearInterval(timer);
+            child.kill('SIGKILL');
+          }
+        }, 20);
+        child.on('close', () => clearInterval(timer));
+      },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    const before = countLeads(db);
+    expect(before).toBeGreaterThanOrEqual(killAt);
+    expect(before).toBeLessThan(75);
+
+    const resumed = await runCli(['resume', '1', '--db', db, '--sandbox-limits', 'off']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.json).toMatchObject({ status: 'completed', leads: { T1: 30, T2: 30, T3: 15 } });
+    const keys = leadKeys(db, 1);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(baseline.keys);
+    const credits = resumed.json!.creditsUsed as number;
+    expect(Math.abs(credits - baseline.credits) / baseline.credits).toBeLessThanOrEqual(0.02);
+  });
+});
