@@ -1,0 +1,316 @@
+/**
+ * An in-memory EngineLike for iterating on the renderer and for host/transport tests and the table
+ * benchmark. It is NOT the engine: the E2E test runs the real one (main/engine.ts).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import YAML from 'yaml';
+import type {
+  ActivityLine,
+  CampaignDetail,
+  CampaignProgress,
+  EventName,
+  Events,
+  FieldIssue,
+  Handlers,
+  IcpCheck,
+  TierCounters,
+} from '../../main/contract';
+import { IcpSchema, TIERS, type Icp, type Tier } from '../../main/domain/icp';
+import type { Lead } from '../../main/domain/types';
+import { AppError } from '../../main/errors';
+import type { EngineLike } from '../../main/host/bridge';
+import { makeLead } from './fake-leads';
+
+export interface FakeEngine extends EngineLike {
+  seedCampaign(name: string, leads: number): number;
+  close(): void;
+}
+
+function check(input: unknown): IcpCheck {
+  const r = IcpSchema.safeParse(input);
+  if (r.success) return { ok: true, icp: r.data };
+  const issues: FieldIssue[] = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return { ok: false, issues };
+}
+
+const TEMPLATE: Icp = IcpSchema.parse({
+  name: 'Manufacturing staffing',
+  tiers: {
+    T1: { target: 200, titles: ['VP Operations', 'Plant Head'] },
+    T2: { target: 200, titles: ['HR Manager', 'Director HR'] },
+    T3: { target: 100, titles: ['Recruiter'] },
+  },
+  industries: ['Automotive', 'Electronics', 'Packaging'],
+  locations: ['United States', 'India'],
+  companySize: { min: 200, max: 10000 },
+});
+
+export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {}): FakeEngine {
+  const tickMs = opts.tickMs ?? 60;
+  const listeners = new Map<EventName, Set<(p: never) => void>>();
+  const emit = <E extends EventName>(e: E, p: Events[E]) => {
+    for (const cb of listeners.get(e) ?? []) (cb as (p: Events[E]) => void)(p);
+  };
+  const campaigns = new Map<number, CampaignDetail>();
+  const leads = new Map<number, Lead[]>();
+  const activity = new Map<number, ActivityLine[]>();
+  const timers = new Set<ReturnType<typeof setInterval>>();
+  let nextCampaign = 1;
+  let nextLead = 1;
+  let apolloKey = false;
+
+  const counters = (target: number): TierCounters => ({
+    target,
+    found: 0,
+    filtered: 0,
+    enriched: 0,
+    validated: 0,
+    saved: 0,
+    rejected: 0,
+    exhausted: false,
+  });
+
+  const log = (campaignId: number, message: string, level: ActivityLine['level'] = 'info') => {
+    const line = { campaignId, at: new Date().toISOString(), level, message };
+    activity.get(campaignId)!.push(line);
+    emit('campaign/activity', line);
+  };
+
+  const create = (icp: Icp, budget: number | null): CampaignDetail => {
+    const id = nextCampaign++;
+    const targets = { T1: icp.tiers.T1.target, T2: icp.tiers.T2.target, T3: icp.tiers.T3.target };
+    const progress: CampaignProgress = {
+      campaignId: id,
+      status: 'running',
+      stage: 'queued',
+      tier: null,
+      tiers: { T1: counters(targets.T1), T2: counters(targets.T2), T3: counters(targets.T3) },
+      creditsUsed: 0,
+      budget,
+      requests: 0,
+      elapsedMs: 0,
+      etaMs: null,
+    };
+    const detail: CampaignDetail = {
+      id,
+      name: icp.name,
+      status: 'running',
+      targets,
+      saved: { T1: 0, T2: 0, T3: 0 },
+      creditsUsed: 0,
+      avgValidationScore: null,
+      createdAt: new Date().toISOString(),
+      completedAt: null,
+      sandbox: !apolloKey,
+      icp,
+      estimate: null,
+      progress,
+    };
+    campaigns.set(id, detail);
+    leads.set(id, []);
+    activity.set(id, []);
+    return detail;
+  };
+
+  const addLead = (d: CampaignDetail, tier: Tier) => {
+    const lead = makeLead(nextLead++, d.id, tier);
+    leads.get(d.id)!.push(lead);
+    d.saved[tier] += 1;
+    const all = leads.get(d.id)!;
+    d.avgValidationScore = all.reduce((s, l) => s + l.validation.score, 0) / all.length;
+    return lead;
+  };
+
+  const run = (d: CampaignDetail) => {
+    const started = Date.now();
+    log(d.id, `Campaign "${d.name}" started (fake engine)`);
+    const timer = setInterval(() => {
+      const p = d.progress!;
+      if (p.status === 'paused') return;
+      if (p.status !== 'running') return stop();
+      const tier = TIERS.find((t) => p.tiers[t].saved < p.tiers[t].target);
+      if (!tier) {
+        p.status = 'completed';
+        p.stage = 'done';
+        p.tier = null;
+        p.etaMs = 0;
+        d.status = 'completed';
+        d.completedAt = new Date().toISOString();
+        log(d.id, 'Campaign complete');
+        emit('campaign/progress', structuredClone(p));
+        return stop();
+      }
+      const c = p.tiers[tier];
+      p.tier = tier;
+      p.stage = (['searching', 'filtering', 'enriching', 'validating', 'saving'] as const)[c.saved % 5]!;
+      c.found += 3;
+      c.filtered += 1;
+      c.enriched += 2;
+      c.validated += 2;
+      c.rejected += 1;
+      c.saved += 1;
+      addLead(d, tier);
+      p.creditsUsed += 2;
+      d.creditsUsed = p.creditsUsed;
+      p.requests += 3;
+      p.elapsedMs = Date.now() - started;
+      const done = TIERS.reduce((n, t) => n + p.tiers[t].saved, 0);
+      const total = TIERS.reduce((n, t) => n + p.tiers[t].target, 0);
+      p.etaMs = done ? Math.round((p.elapsedMs / done) * (total - done)) : null;
+      if (c.saved % 3 === 1) log(d.id, `${tier}: saved lead ${c.saved}/${c.target}`);
+      emit('campaign/progress', structuredClone(p));
+    }, tickMs);
+    timers.add(timer);
+    const stop = () => {
+      clearInterval(timer);
+      timers.delete(timer);
+    };
+  };
+
+  const get = (campaignId: number) => {
+    const d = campaigns.get(campaignId);
+    if (!d) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
+    return d;
+  };
+
+  const summary = (d: CampaignDetail) => {
+    const { icp: _i, estimate: _e, progress: _p, ...rest } = d;
+    return structuredClone(rest);
+  };
+
+  const setStatus = (id: number, status: CampaignDetail['status']) => {
+    const d = get(id);
+    d.status = status;
+    d.progress!.status = status;
+    emit('campaign/progress', structuredClone(d.progress!));
+    log(id, `Campaign ${status}`);
+  };
+
+  const handlers: Handlers = {
+    'icp/validate': async (input) => check(input),
+    'icp/templates': async () => [{ id: 'manufacturing-staffing', icp: TEMPLATE }],
+    'icp/parse': async ({ text, format }) => {
+      try {
+        return check(format === 'json' ? JSON.parse(text) : YAML.parse(text));
+      } catch (err) {
+        return {
+          ok: false,
+          issues: [{ path: '', message: `not valid ${format}: ${(err as Error).message}` }],
+        };
+      }
+    },
+    'icp/serialize': async ({ icp, format }) =>
+      format === 'json' ? JSON.stringify(icp, null, 2) : YAML.stringify(icp),
+    'campaign/estimate': async (input) => {
+      const icp = IcpSchema.parse(input);
+      const perTier = Object.fromEntries(
+        TIERS.map((t) => [t, { leads: icp.tiers[t].target, credits: icp.tiers[t].target * 2 }]),
+      ) as Record<Tier, { leads: number; credits: number }>;
+      const total = TIERS.reduce((n, t) => n + perTier[t].credits, 0);
+      return { perTier, total, basis: 'priors', note: 'About 2 credits per saved lead.' };
+    },
+    'campaign/start': async ({ icp, budget }) => {
+      const c = check(icp);
+      if (!c.ok) throw new AppError('INVALID_ICP', `The ICP is not valid: ${c.issues[0]!.message}`);
+      const d = create(c.icp, budget ?? null);
+      run(d);
+      return { campaignId: d.id };
+    },
+    'campaign/pause': async ({ campaignId }) => setStatus(campaignId, 'paused'),
+    'campaign/resume': async ({ campaignId }) => setStatus(campaignId, 'running'),
+    'campaign/cancel': async ({ campaignId }) => setStatus(campaignId, 'cancelled'),
+    'campaign/list': async () => [...campaigns.values()].reverse().map(summary),
+    'campaign/get': async ({ campaignId }) => structuredClone(get(campaignId)),
+    'campaign/activity': async ({ campaignId, limit }) =>
+      (activity.get(campaignId) ?? []).slice(-(limit ?? 200)),
+    'leads/list': async (q) => {
+      let rows = leads.get(q.campaignId) ?? [];
+      if (q.tier) rows = rows.filter((l) => l.tier === q.tier);
+      if (q.emailStatus) rows = rows.filter((l) => l.emailStatus === q.emailStatus);
+      const s = q.search?.toLowerCase();
+      if (s) {
+        rows = rows.filter((l) =>
+          [l.company.name, l.contact.firstName, l.contact.lastName, l.contact.title, l.contact.email ?? '']
+            .join(' ')
+            .toLowerCase()
+            .includes(s),
+        );
+      }
+      const key = (l: Lead): string | number =>
+        q.sort === 'validation'
+          ? l.validation.score
+          : q.sort === 'company'
+            ? l.company.name
+            : q.sort === 'contact'
+              ? `${l.contact.firstName} ${l.contact.lastName}`
+              : q.sort === 'createdAt'
+                ? l.createdAt
+                : l.score.total;
+      rows = [...rows].sort((a, b) => {
+        const [x, y] = [key(a), key(b)];
+        const c = x < y ? -1 : x > y ? 1 : a.id - b.id;
+        return q.desc ? -c : c;
+      });
+      const offset = q.offset ?? 0;
+      return { total: rows.length, rows: rows.slice(offset, offset + (q.limit ?? 100)) };
+    },
+    'leads/update': async ({ leadId, status, notes }) => {
+      for (const list of leads.values()) {
+        const lead = list.find((l) => l.id === leadId);
+        if (lead) {
+          if (status) lead.status = status;
+          if (notes !== undefined) lead.notes = notes;
+          return structuredClone(lead);
+        }
+      }
+      throw new AppError('NOT_FOUND', `No lead with id ${leadId}.`);
+    },
+    'export/workbook': async ({ campaignId, path }) => {
+      const rows = leads.get(campaignId) ?? [];
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, rows.map((l) => `${l.company.name},${l.contact.email ?? ''}`).join('\n'));
+      return { path, rows: rows.length };
+    },
+    'settings/get': async () => ({
+      sandbox: !apolloKey,
+      keys: { apollo: { present: apolloKey } },
+      dataDir: opts.dataDir ?? '/tmp/lead-studio-fake',
+    }),
+    'keys/set': async ({ key }) => {
+      if (!key.trim()) throw new AppError('INVALID_KEY', 'The key is empty.');
+      apolloKey = true;
+    },
+    'keys/delete': async () => {
+      apolloKey = false;
+    },
+    'keys/test': async () => ({
+      ok: apolloKey,
+      message: apolloKey ? 'Apollo accepted the key.' : 'No key set.',
+    }),
+  };
+
+  return {
+    handlers,
+    on(event, cb) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(cb as (p: never) => void);
+      return () => set.delete(cb as (p: never) => void);
+    },
+    seedCampaign(name, n) {
+      const d = create({ ...TEMPLATE, name }, null);
+      d.status = 'completed';
+      d.progress!.status = 'completed';
+      d.progress!.stage = 'done';
+      for (let i = 0; i < n; i++) addLead(d, TIERS[i % 3]!);
+      for (const t of TIERS) d.progress!.tiers[t].saved = d.saved[t];
+      d.completedAt = new Date().toISOString();
+      return d.id;
+    },
+    close() {
+      for (const t of timers) clearInterval(t);
+      timers.clear();
+    },
+  };
+}
