@@ -56,13 +56,14 @@ function text(value: string | null | undefined): string | null {
 
 function link(href: string | null, shown?: string | null): CellOut {
   if (!href) return text(shown);
-  return { text: cleanText(shown ?? displayUrl(href)), hyperlink: href };
+  return { text: cleanText(shown || displayUrl(href)), hyperlink: href };
 }
 
 /** A URL-ish provider field: a link when it parses, otherwise its raw text so nothing is lost. */
 function urlCell(raw: string | null | undefined): CellOut {
   const href = webUrl(raw);
-  return href ? link(href) : text(raw);
+  // Shown as the provider wrote it (minus scheme), so "müller.de" does not turn into punycode.
+  return href ? link(href, displayUrl(cleanText(raw).trim())) : text(raw);
 }
 
 function location(lead: Lead): string | null {

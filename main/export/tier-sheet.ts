@@ -45,7 +45,7 @@ export interface TierSheetWriter {
   finish(): number;
 }
 
-export function tierSheetWriter(ws: ExcelJS.Worksheet): TierSheetWriter {
+export function tierSheetWriter(ws: ExcelJS.Worksheet, maxLinks = MAX_LINKS_PER_SHEET): TierSheetWriter {
   ws.columns = LEAD_COLUMNS.map((c) => ({ width: c.width }));
   const header = ws.addRow(LEAD_COLUMNS.map((c) => c.header));
   header.height = 20;
@@ -58,7 +58,7 @@ export function tierSheetWriter(ws: ExcelJS.Worksheet): TierSheetWriter {
     async add(cells) {
       const values = cells.map((v) => {
         if (v !== null && typeof v === 'object') {
-          if (links >= MAX_LINKS_PER_SHEET) return v.text;
+          if (links >= maxLinks) return v.text;
           links += 1;
         }
         return v;
