@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const PY_VENV = join(homedir(), '.cache', 'lead-studio', 'py');
+export const PY_VENV = join(process.env.LEAD_STUDIO_CACHE || join(homedir(), '.cache', 'lead-studio'), 'py');
 export const PY_INSTALL = `python3 -m venv ${PY_VENV} && ${PY_VENV}/bin/pip install openpyxl`;
 
-/** Python with openpyxl: $LEAD_STUDIO_PY, else the venv the CI script creates. */
+/** Python with openpyxl: $LEAD_STUDIO_PY, else the venv scripts/provision-python.sh creates. */
 export function openpyxlPython(): string {
   const python = process.env.LEAD_STUDIO_PY || join(PY_VENV, 'bin', 'python');
   if (!existsSync(python)) {
