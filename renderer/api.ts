@@ -137,21 +137,26 @@ export function websocketTransport(url: string): Transport {
   };
 }
 
-export function createApi(transport: Transport): Api {
+/** `transport` may be a getter so nothing connects until the first call (and tests can import this file). */
+export function createApi(transport: Transport | (() => Transport)): Api {
+  const t = typeof transport === 'function' ? transport : () => transport;
   return {
-    kind: transport.kind,
+    get kind() {
+      return t().kind;
+    },
     async call(method, ...arg) {
       try {
-        return (await transport.invoke(method, arg[0])) as never;
+        return (await t().invoke(method, arg[0])) as never;
       } catch (err) {
         throw new ApiError(asWireError(err));
       }
     },
     on(event, cb) {
-      return transport.on(event, cb as Listener);
+      return t().on(event, cb as Listener);
     },
     async saveDialog(defaultName) {
-      return transport.saveDialog ? transport.saveDialog(defaultName) : undefined;
+      const tr = t();
+      return tr.saveDialog ? tr.saveDialog(defaultName) : undefined;
     },
   };
 }
@@ -162,4 +167,5 @@ function defaultTransport(): Transport {
   return websocketTransport(`${proto}//${location.host}${RPC_PATH}`);
 }
 
-export const api: Api = createApi(defaultTransport());
+let shared: Transport | null = null;
+export const api: Api = createApi(() => (shared ??= defaultTransport()));

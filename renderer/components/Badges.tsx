@@ -32,5 +32,5 @@ export function TierBadge({ tier }: { tier: Tier }) {
 }
 
 export function StatusPill({ status }: { status: string }) {
-  return <span className={`pill pill-${status}`}>{status}</span>;
+  return <span className={`pill pill-${status}`}>{status.charAt(0).toUpperCase() + status.slice(1)}</span>;
 }

@@ -18,7 +18,7 @@ export function TierCard({ tier, c, active }: { tier: Tier; c: TierCounters; act
       <header className="tier-card-head">
         <TierBadge tier={tier} />
         <span className="tier-card-name">{TIER_NAMES[tier]}</span>
-        {c.exhausted ? <span className="pill pill-warn">search exhausted</span> : null}
+        {c.exhausted ? <span className="pill pill-warn">Search exhausted</span> : null}
       </header>
       <p className="tier-card-saved">
         <strong>{fmtInt(c.saved)}</strong> / {fmtInt(c.target)} saved

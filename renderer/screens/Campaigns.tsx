@@ -73,7 +73,7 @@ export function CampaignsScreen() {
                 <tr key={c.id}>
                   <th scope="row">
                     {c.name}
-                    {c.sandbox ? <span className="pill pill-sandbox">sandbox</span> : null}
+                    {c.sandbox ? <span className="pill pill-sandbox">Sandbox</span> : null}
                   </th>
                   <td>
                     <StatusPill status={c.status} />
@@ -89,23 +89,25 @@ export function CampaignsScreen() {
                   </td>
                   <td className="num">{fmtInt(c.creditsUsed)}</td>
                   <td>{fmtDate(c.createdAt)}</td>
-                  <td className="actions">
-                    {LIVE.has(c.status) ? (
+                  <td>
+                    <div className="actions">
+                      {LIVE.has(c.status) ? (
+                        <button
+                          type="button"
+                          aria-label={`Progress of ${c.name}`}
+                          onClick={() => go({ screen: 'progress', campaignId: c.id })}
+                        >
+                          Progress
+                        </button>
+                      ) : null}
                       <button
                         type="button"
-                        aria-label={`Progress of ${c.name}`}
-                        onClick={() => go({ screen: 'progress', campaignId: c.id })}
+                        aria-label={`Open ${c.name}`}
+                        onClick={() => go({ screen: 'results', campaignId: c.id })}
                       >
-                        Progress
+                        Open
                       </button>
-                    ) : null}
-                    <button
-                      type="button"
-                      aria-label={`Open ${c.name}`}
-                      onClick={() => go({ screen: 'results', campaignId: c.id })}
-                    >
-                      Open
-                    </button>
+                    </div>
                   </td>
                 </tr>
               ))}

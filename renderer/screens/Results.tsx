@@ -35,7 +35,7 @@ export function ResultsScreen({ campaignId }: { campaignId: number }) {
           <h1>{detail?.name ?? 'Results'}</h1>
           <p className="muted">
             {detail ? <StatusPill status={detail.status} /> : null}
-            {detail?.sandbox ? <span className="pill pill-sandbox">sandbox data</span> : null}
+            {detail?.sandbox ? <span className="pill pill-sandbox">Sandbox data</span> : null}
           </p>
         </div>
         <ExportButton campaignId={campaignId} name={detail?.name ?? `campaign-${campaignId}`} />

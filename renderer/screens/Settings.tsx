@@ -87,7 +87,7 @@ function KeyCard(props: { provider: Provider; name: string; help: string; presen
       <h2 id={`${inputId}-title`}>
         {props.name} API key{' '}
         <span className={`pill ${props.present ? 'pill-completed' : 'pill-draft'}`}>
-          {props.present ? 'key stored' : 'no key'}
+          {props.present ? 'Key stored' : 'No key'}
         </span>
       </h2>
       <p className="muted small">{props.help}</p>

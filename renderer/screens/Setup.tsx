@@ -346,7 +346,7 @@ export function SetupScreen() {
                     </label>
                   ))}
                 </div>
-                <div className="row-gap">
+                <div className="row-gap add-location">
                   <input
                     aria-label="Add a location"
                     placeholder="Add a country, e.g. Mexico"
@@ -372,7 +372,7 @@ export function SetupScreen() {
                 </div>
                 <FieldError id={domId('locations')} error={err('locations')} />
               </fieldset>
-              <div>
+              <div className="size-col">
                 <h2>Company size (employees)</h2>
                 <div className="grid-2">
                   {(['min', 'max'] as const).map((k) => {
@@ -495,8 +495,12 @@ function EstimateView({ estimate, budget }: { estimate: CreditEstimate | null; b
         <thead>
           <tr>
             <th scope="col">Tier</th>
-            <th scope="col">Leads</th>
-            <th scope="col">Credits</th>
+            <th scope="col" className="num">
+              Leads
+            </th>
+            <th scope="col" className="num">
+              Credits
+            </th>
           </tr>
         </thead>
         <tbody>

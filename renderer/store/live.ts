@@ -16,16 +16,19 @@ export interface LiveState {
   seed(campaignId: number, progress: CampaignProgress | null, activity: ActivityLine[]): void;
 }
 
-export const useLive = create<LiveState>()((set) => ({
-  progress: {},
-  activity: {},
-  renders: 0,
-  seed: (id, progress, lines) =>
-    set((s) => ({
-      progress: progress ? { ...s.progress, [id]: newer(s.progress[id], progress) } : s.progress,
-      activity: { ...s.activity, [id]: mergeLines(lines, s.activity[id] ?? []) },
-    })),
-}));
+export const createLiveStore = () =>
+  create<LiveState>()((set) => ({
+    progress: {},
+    activity: {},
+    renders: 0,
+    seed: (id, progress, lines) =>
+      set((s) => ({
+        progress: progress ? { ...s.progress, [id]: newer(s.progress[id], progress) } : s.progress,
+        activity: { ...s.activity, [id]: mergeLines(lines, s.activity[id] ?? []) },
+      })),
+  }));
+
+export const useLive = createLiveStore();
 
 /** Keep whichever snapshot is further along (a seed fetched late must not undo live events). */
 function newer(a: CampaignProgress | undefined, b: CampaignProgress): CampaignProgress {
@@ -47,8 +50,11 @@ export function applyBatch(s: LiveState, batch: LiveEvent[]): Partial<LiveState>
   for (const ev of batch) {
     if (ev.kind === 'progress') progress[ev.p.campaignId] = ev.p;
     else {
+      // A line may already be there when the screen's initial fetch raced the event stream.
       const list = activity[ev.line.campaignId] ?? [];
-      activity[ev.line.campaignId] = [...list, ev.line].slice(-ACTIVITY_KEEP);
+      const k = key(ev.line);
+      if (!list.some((l) => key(l) === k))
+        activity[ev.line.campaignId] = [...list, ev.line].slice(-ACTIVITY_KEEP);
     }
   }
   return { progress, activity, renders: s.renders + 1 };
