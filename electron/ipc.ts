@@ -1,0 +1,94 @@
+/**
+ * Wires the contract onto Electron IPC: one ipcMain.handle per method, the save dialog, and engine
+ * events forwarded to the window (progress throttled to at most 10 per second per campaign).
+ */
+import { join } from 'node:path';
+import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent } from 'electron';
+import { EVENTS, METHODS, type EventName, type Events } from '../main/contract';
+import type { EngineLike } from '../main/host/bridge';
+import { eventChannel, methodChannel, SAVE_DIALOG_CHANNEL } from './channels';
+import { createDispatcher, guarded, type DispatchOptions } from './dispatch';
+import { createThrottle } from './throttle';
+import { saveDialogName } from './validators';
+import { AppError } from '../main/errors';
+
+export const PROGRESS_INTERVAL_MS = 100;
+
+export interface IpcDeps extends DispatchOptions {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  dialog: Pick<Dialog, 'showSaveDialog'>;
+  engine: EngineLike;
+  getWindow: () => BrowserWindow | null;
+  /** Where the save dialog opens (e.g. app.getPath('documents')). */
+  defaultDir: () => string;
+}
+
+export interface IpcRegistration {
+  /** Delivers throttled events still pending (call before closing the window). */
+  flush(): void;
+  dispose(): void;
+}
+
+const frameUrl = (e: IpcMainInvokeEvent) => e.senderFrame?.url;
+
+export function withXlsx(path: string): string {
+  return path.toLowerCase().endsWith('.xlsx') ? path : `${path}.xlsx`;
+}
+
+export function registerIpc(deps: IpcDeps): IpcRegistration {
+  const { ipcMain, engine } = deps;
+  const dispatch = createDispatcher(engine.handlers, deps);
+
+  for (const method of METHODS) {
+    ipcMain.handle(methodChannel(method), (e, arg: unknown) => dispatch(method, frameUrl(e), arg));
+  }
+
+  ipcMain.handle(SAVE_DIALOG_CHANNEL, (e, name: unknown) =>
+    guarded(frameUrl(e), deps, SAVE_DIALOG_CHANNEL, async () => {
+      const parsed = saveDialogName.safeParse(name);
+      if (!parsed.success)
+        throw new AppError(
+          'INVALID_INPUT',
+          `Invalid input for ${SAVE_DIALOG_CHANNEL}: ${parsed.error.issues[0]?.message}`,
+        );
+      const win = deps.getWindow();
+      const options = {
+        title: 'Export leads',
+        defaultPath: join(deps.defaultDir(), parsed.data),
+        filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as (
+          'createDirectory' | 'showOverwriteConfirmation'
+        )[],
+      };
+      const result = win
+        ? await deps.dialog.showSaveDialog(win, options)
+        : await deps.dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : withXlsx(result.filePath);
+    }),
+  );
+
+  const send = <E extends EventName>(event: E, payload: Events[E]) => {
+    const win = deps.getWindow();
+    if (win && !win.isDestroyed()) win.webContents.send(eventChannel(event), payload);
+  };
+  const progress = createThrottle<Events['campaign/progress']>(
+    (p) => send('campaign/progress', p),
+    PROGRESS_INTERVAL_MS,
+    (p) => p.campaignId,
+  );
+  const unsubscribers = EVENTS.map((event) =>
+    event === 'campaign/progress'
+      ? engine.on('campaign/progress', (p) => progress.push(p))
+      : engine.on(event, (p) => send(event, p)),
+  );
+
+  return {
+    flush: () => progress.flush(),
+    dispose() {
+      progress.cancel();
+      for (const off of unsubscribers) off();
+      for (const method of METHODS) ipcMain.removeHandler(methodChannel(method));
+      ipcMain.removeHandler(SAVE_DIALOG_CHANNEL);
+    },
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * One zod schema per contract method's argument, checked in the main process before the engine sees it.
+ * The renderer is treated as untrusted input: unknown keys are refused, sizes are bounded, and every
+ * message names the field. The engine validates again (it is also reached from the CLI and dev host).
+ */
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import type { FieldIssue, Method, Provider, Request } from '../main/contract';
+import { IcpSchema, TIERS, type IcpInput } from '../main/domain/icp';
+import { AppError } from '../main/errors';
+
+export const PROVIDERS = ['apollo'] as const satisfies readonly Provider[];
+
+const noArg = z
+  .union([z.undefined(), z.null()], { error: 'this call takes no argument' })
+  .transform(() => undefined);
+
+const id = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .positive(`${what} must be a positive number`)
+    .max(Number.MAX_SAFE_INTEGER, `${what} is too large`);
+
+/** A strict object whose "not an object" message lists the fields it expects. */
+function args<S extends z.ZodRawShape>(shape: S) {
+  const expected = `expected an object with ${Object.keys(shape).join(', ')}`;
+  return z.object(shape, { error: (iss) => (iss.code === 'invalid_type' ? expected : undefined) }).strict();
+}
+
+const campaignRef = args({ campaignId: id('campaign id') });
+const provider = z.enum(PROVIDERS, { error: `provider must be one of: ${PROVIDERS.join(', ')}` });
+const format = z.enum(['yaml', 'json'], { error: 'format must be "yaml" or "json"' });
+
+/** Checks an ICP with the engine's schema but forwards it as given (defaults are the engine's to apply). */
+const icpInput = z.unknown().superRefine((value, ctx) => {
+  const parsed = IcpSchema.safeParse(value);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues)
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+}) as unknown as z.ZodType<IcpInput>;
+
+const exportPath = z
+  .string({ error: 'path must be text' })
+  .min(1, 'path is empty: choose where to save the workbook')
+  .max(4096, 'path is too long')
+  .refine((p) => !p.includes('\0'), 'path contains a NUL character')
+  .refine((p) => isAbsolute(p), 'path must be absolute (choose it with the save dialog)')
+  .refine((p) => p.toLowerCase().endsWith('.xlsx'), 'path must end in .xlsx');
+
+export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
+  'icp/validate': z.unknown(), // the handler's job is to report issues, not to be refused here
+  'icp/templates': noArg,
+  'icp/parse': args({
+    text: z.string({ error: 'text must be a string' }).max(1_000_000, 'text is over 1 MB'),
+    format,
+  }).strict(),
+  'icp/serialize': args({ icp: icpInput, format }),
+  'campaign/estimate': icpInput,
+  'campaign/start': args({
+    icp: icpInput,
+    budget: z
+      .number({ error: 'budget must be a number of credits or null' })
+      .int('budget must be a whole number of credits')
+      .min(0, 'budget cannot be negative')
+      .max(10_000_000, 'budget is too large')
+      .nullable()
+      .optional(),
+  }),
+  'campaign/pause': campaignRef,
+  'campaign/resume': campaignRef,
+  'campaign/cancel': campaignRef,
+  'campaign/list': noArg,
+  'campaign/get': campaignRef,
+  'campaign/activity': args({
+    campaignId: id('campaign id'),
+    limit: z
+      .number()
+      .int('limit must be a whole number')
+      .min(1, 'limit must be at least 1')
+      .max(5000)
+      .optional(),
+  }),
+  'leads/list': args({
+    campaignId: id('campaign id'),
+    tier: z.enum(TIERS, { error: `tier must be one of: ${TIERS.join(', ')}` }).optional(),
+    search: z.string({ error: 'search must be text' }).max(200, 'search is over 200 characters').optional(),
+    emailStatus: z
+      .enum(['verified', 'guessed', 'unavailable'], {
+        error: 'emailStatus must be one of: verified, guessed, unavailable',
+      })
+      .optional(),
+    sort: z
+      .enum(['score', 'validation', 'company', 'contact', 'createdAt'], {
+        error: 'sort must be one of: score, validation, company, contact, createdAt',
+      })
+      .optional(),
+    desc: z.boolean({ error: 'desc must be true or false' }).optional(),
+    offset: z.number().int('offset must be a whole number').min(0, 'offset cannot be negative').optional(),
+    limit: z
+      .number()
+      .int('limit must be a whole number')
+      .min(1, 'limit must be at least 1')
+      .max(1000, 'limit is at most 1000 rows per page')
+      .optional(),
+  }),
+  'leads/update': args({
+    leadId: id('lead id'),
+    status: z
+      .enum(['new', 'contacted', 'replied'], { error: 'status must be one of: new, contacted, replied' })
+      .optional(),
+    notes: z
+      .string({ error: 'notes must be text' })
+      .max(10_000, 'notes are over 10,000 characters')
+      .optional(),
+  }),
+  'export/workbook': args({ campaignId: id('campaign id'), path: exportPath }),
+  'settings/get': noArg,
+  // The key's own rules live with the keychain (its messages are written for people); here only a bound.
+  'keys/set': args({ provider, key: z.string({ error: 'key must be text' }).max(4096, 'key is too long') }),
+  'keys/delete': args({ provider }),
+  'keys/test': args({ provider }),
+};
+
+export const saveDialogName = z
+  .string({ error: 'defaultName must be text' })
+  .min(1, 'defaultName is empty')
+  .max(255, 'defaultName is over 255 characters')
+  .refine((n) => !/[/\\\0]/.test(n), 'defaultName must be a file name, not a path');
+
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+export function describeIssues(what: string, issues: FieldIssue[]): string {
+  const parts = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+  return `Invalid input for ${what}: ${parts.join('; ')}`;
+}
+
+/** Parses a method's argument or throws AppError('INVALID_INPUT') naming each bad field. */
+export function validateArg<M extends Method>(method: M, arg: unknown): Request<M> {
+  const schema = ARG_SCHEMAS[method] as z.ZodType<Request<M>>;
+  const result = schema.safeParse(arg);
+  if (result.success) return result.data;
+  const issues = toFieldIssues(result.error);
+  throw new AppError('INVALID_INPUT', describeIssues(method, issues), issues);
+}
