@@ -1,0 +1,237 @@
+/** People and company search over the world, with Apollo's filters and paging. */
+import { canonicalCountry } from './geo';
+import { normalizeTitle, titleMatcher } from './titles';
+import type { World, WorldCompany, WorldPerson } from './world';
+
+export class BadRequest extends Error {}
+
+export interface PeopleFilters {
+  titles: string[];
+  includeSimilar: boolean;
+  qKeywords: string;
+  personLocations: string[];
+  organizationLocations: string[];
+  employeeRanges: [number, number][];
+  keywordTags: string[];
+  domains: string[];
+  organizationIds: string[];
+  seniorities: string[];
+  emailStatuses: string[];
+}
+
+function stringList(body: Record<string, unknown>, field: string): string[] {
+  const v = body[field] ?? body[`${field}[]`];
+  if (v === undefined || v === null) return [];
+  const list = Array.isArray(v) ? v : [v];
+  for (const item of list) {
+    if (typeof item !== 'string') throw new BadRequest(`${field} must be an array of strings`);
+  }
+  return (list as string[]).map((s) => s.trim()).filter(Boolean);
+}
+
+function bool(body: Record<string, unknown>, field: string, fallback: boolean): boolean {
+  const v = body[field];
+  if (v === undefined || v === null) return fallback;
+  if (typeof v === 'boolean') return v;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new BadRequest(`${field} must be true or false`);
+}
+
+export function parseRange(text: string): [number, number] {
+  const m = /^\s*(\d*)\s*,\s*(\d*)\s*$/.exec(text);
+  if (!m)
+    throw new BadRequest(`organization_num_employees_ranges entries look like "200,10000", got "${text}"`);
+  return [m[1] ? Number(m[1]) : 0, m[2] ? Number(m[2]) : Number.MAX_SAFE_INTEGER];
+}
+
+export function parsePeopleFilters(body: Record<string, unknown>): PeopleFilters {
+  const q = body.q_keywords;
+  if (q !== undefined && q !== null && typeof q !== 'string')
+    throw new BadRequest('q_keywords must be a string');
+  return {
+    titles: stringList(body, 'person_titles'),
+    includeSimilar: bool(body, 'include_similar_titles', true),
+    qKeywords: typeof q === 'string' ? q : '',
+    personLocations: stringList(body, 'person_locations'),
+    organizationLocations: stringList(body, 'organization_locations'),
+    employeeRanges: stringList(body, 'organization_num_employees_ranges').map(parseRange),
+    keywordTags: stringList(body, 'q_organization_keyword_tags').map((t) => t.toLowerCase()),
+    domains: stringList(body, 'q_organization_domains_list').map(normalizeDomain),
+    organizationIds: stringList(body, 'organization_ids'),
+    seniorities: stringList(body, 'person_seniorities').map((s) => s.toLowerCase()),
+    emailStatuses: stringList(body, 'contact_email_status').map((s) => s.toLowerCase()),
+  };
+}
+
+export function normalizeDomain(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[/?#].*$/, '');
+}
+
+/** "Detroit, Michigan", "India", "USA": every comma part must name the city, state or country. */
+function locationMatcher(
+  locations: string[],
+): ((city: string, state: string, country: string) => boolean) | null {
+  if (locations.length === 0) return null;
+  const parsed = locations.map((l) =>
+    l
+      .split(',')
+      .map((p) => canonicalCountry(p))
+      .filter(Boolean),
+  );
+  return (city, state, country) => {
+    const have = [city.toLowerCase(), state.toLowerCase(), canonicalCountry(country)];
+    return parsed.some((parts) => parts.every((p) => have.includes(p)));
+  };
+}
+
+interface Paged {
+  page: number;
+  perPage: number;
+}
+
+export function parsePaging(body: Record<string, unknown>, defaultPerPage = 10): Paged {
+  const page = body.page === undefined ? 1 : Number(body.page);
+  const perPage = body.per_page === undefined ? defaultPerPage : Number(body.per_page);
+  if (!Number.isInteger(page) || page < 1) throw new BadRequest('page must be a whole number from 1');
+  if (page > 500)
+    throw new BadRequest('page must be at most 500 (Apollo returns at most 50,000 records per search)');
+  if (!Number.isInteger(perPage) || perPage < 1)
+    throw new BadRequest('per_page must be a whole number from 1 to 100');
+  return { page, perPage: Math.min(100, perPage) };
+}
+
+/** Caches per world: title masks and full result lists, so paging through a search is cheap. */
+class SearchCache {
+  titleMasks = new Map<string, Uint8Array>();
+  results = new Map<string, Int32Array>();
+  companyPeople: Int32Array[] | null = null;
+}
+const caches = new WeakMap<World, SearchCache>();
+function cacheFor(world: World): SearchCache {
+  let c = caches.get(world);
+  if (!c) caches.set(world, (c = new SearchCache()));
+  return c;
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number): V {
+  if (map.size >= max) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+  return value;
+}
+
+function titleMask(world: World, titles: string[], similar: boolean): Uint8Array | null {
+  if (titles.length === 0) return null;
+  const cache = cacheFor(world);
+  const key = `${similar}|${titles.map(normalizeTitle).sort().join('|')}`;
+  const hit = cache.titleMasks.get(key);
+  if (hit) return hit;
+  const matchers = titles.map((t) => titleMatcher(t, similar));
+  const mask = new Uint8Array(world.titles.length);
+  world.titles.forEach((title, i) => {
+    if (matchers.some((m) => m(title))) mask[i] = 1;
+  });
+  return remember(cache.titleMasks, key, mask, 500);
+}
+
+function companyMatches(
+  c: WorldCompany,
+  f: PeopleFilters,
+  orgLoc: ReturnType<typeof locationMatcher>,
+): boolean {
+  if (orgLoc && !orgLoc(c.city, c.state, c.country)) return false;
+  if (
+    f.employeeRanges.length &&
+    !f.employeeRanges.some(([lo, hi]) => c.estimated_num_employees >= lo && c.estimated_num_employees <= hi)
+  )
+    return false;
+  if (f.keywordTags.length) {
+    const hay = [c.industry ?? '', ...c.industries, ...c.keywords].map((s) => s.toLowerCase());
+    if (!f.keywordTags.some((tag) => hay.some((h) => h.includes(tag)))) return false;
+  }
+  if (f.domains.length && !f.domains.includes(c.primary_domain)) return false;
+  if (f.organizationIds.length && !f.organizationIds.includes(c.id)) return false;
+  return true;
+}
+
+/** All matching people (world indexes), in the world's deterministic order. */
+export function searchPeopleAll(world: World, f: PeopleFilters): Int32Array {
+  const cache = cacheFor(world);
+  const key = JSON.stringify(f);
+  const hit = cache.results.get(key);
+  if (hit) return hit;
+
+  const orgLoc = locationMatcher(f.organizationLocations);
+  const companyOk = new Uint8Array(world.companies.length);
+  for (const c of world.companies) companyOk[c.idx] = companyMatches(c, f, orgLoc) ? 1 : 0;
+  const tMask = titleMask(world, f.titles, f.includeSimilar);
+  const personLoc = locationMatcher(f.personLocations);
+  const words = normalizeTitle(f.qKeywords).split(' ').filter(Boolean);
+  const out: number[] = [];
+  const people = world.people;
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i] as WorldPerson;
+    if (!companyOk[p.companyIdx]) continue;
+    if (tMask && !tMask[world.titleIndex[i] as number]) continue;
+    if (personLoc && !personLoc(p.city, p.state, p.country)) continue;
+    if (f.seniorities.length && !f.seniorities.includes(p.seniority)) continue;
+    if (f.emailStatuses.length && !f.emailStatuses.includes(p.email_status)) continue;
+    if (words.length) {
+      const c = world.companies[p.companyIdx] as WorldCompany;
+      const hay = ` ${normalizeTitle(`${p.first_name} ${p.last_name} ${p.title} ${c.name}`)} `;
+      if (!words.every((w) => hay.includes(` ${w} `))) continue;
+    }
+    out.push(i);
+  }
+  return remember(cache.results, key, Int32Array.from(out), 64);
+}
+
+export function pageOf(all: Int32Array, paging: Paged) {
+  const start = (paging.page - 1) * paging.perPage;
+  const slice = all.subarray(Math.min(start, all.length), Math.min(start + paging.perPage, all.length));
+  return {
+    indexes: Array.from(slice),
+    pagination: {
+      page: paging.page,
+      per_page: paging.perPage,
+      total_entries: all.length,
+      total_pages: Math.min(500, Math.ceil(all.length / paging.perPage)),
+    },
+  };
+}
+
+export function searchCompanies(world: World, body: Record<string, unknown>): WorldCompany[] {
+  const name = body.q_organization_name;
+  if (name !== undefined && name !== null && typeof name !== 'string')
+    throw new BadRequest('q_organization_name must be a string');
+  const wanted = typeof name === 'string' ? normalizeTitle(name) : '';
+  const ids = stringList(body, 'organization_ids');
+  const domains = stringList(body, 'q_organization_domains_list').map(normalizeDomain);
+  const locations = locationMatcher(stringList(body, 'organization_locations'));
+  const ranges = stringList(body, 'organization_num_employees_ranges').map(parseRange);
+  return world.companies.filter(
+    (c) =>
+      (!wanted || ` ${normalizeTitle(c.name)} `.includes(` ${wanted} `)) &&
+      (ids.length === 0 || ids.includes(c.id)) &&
+      (domains.length === 0 || domains.includes(c.primary_domain)) &&
+      (!locations || locations(c.city, c.state, c.country)) &&
+      (ranges.length === 0 ||
+        ranges.some(([lo, hi]) => c.estimated_num_employees >= lo && c.estimated_num_employees <= hi)),
+  );
+}
+
+/** People of one company (world indexes), built once per world. */
+export function peopleOfCompany(world: World, companyIdx: number): Int32Array {
+  const cache = cacheFor(world);
+  if (!cache.companyPeople) {
+    const lists: number[][] = world.companies.map(() => []);
+    for (const p of world.people) lists[p.companyIdx]?.push(p.idx);
+    cache.companyPeople = lists.map((l) => Int32Array.from(l));
+  }
+  return cache.companyPeople[companyIdx] ?? new Int32Array();
+}

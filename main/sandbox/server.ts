@@ -1,0 +1,538 @@
+/**
+ * A loopback HTTP server that speaks Apollo's API (docs/providers.md) over the synthetic world,
+ * with Apollo's auth errors, credit accounting, rate-limit headers/429s and injectable faults.
+ * Control endpoints under /_sandbox (no key): truth, stats, faults.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { FaultInjector, type FaultConfig } from './faults';
+import {
+  RATE_LIMIT_PRESETS,
+  RateLimiter,
+  rateLimitMessage,
+  type EndpointClass,
+  type RateLimitConfig,
+} from './limits';
+import {
+  BadRequest,
+  normalizeDomain,
+  pageOf,
+  parsePaging,
+  parsePeopleFilters,
+  peopleOfCompany,
+  searchCompanies,
+  searchPeopleAll,
+} from './search';
+import { fullPerson, orgFull, orgLite, searchPerson } from './shapes';
+import { groundTruth } from './truth';
+import { asciiFold, getWorld, type World, type WorldCompany, type WorldPerson } from './world';
+
+export type { FaultConfig } from './faults';
+export type { RateLimitConfig, WindowLimits } from './limits';
+
+export interface CreditCosts {
+  /** people/match, bulk_match: per person record returned. */
+  personRecord: number;
+  /** Extra when the returned person has a verified email. */
+  verifiedEmail: number;
+  /** Extra when reveal_personal_emails found personal emails. */
+  personalEmail: number;
+  /** organizations/enrich, bulk_enrich: per organization returned. */
+  organizationRecord: number;
+  /** mixed_companies/search: per request that returns at least one record. */
+  companySearchRequest: number;
+}
+
+export const DEFAULT_CREDIT_COSTS: CreditCosts = {
+  personRecord: 1,
+  verifiedEmail: 1,
+  personalEmail: 0,
+  organizationRecord: 1,
+  companySearchRequest: 1,
+};
+
+export interface SandboxOptions {
+  seed?: number;
+  limits?: 'free' | 'paid' | 'off' | RateLimitConfig;
+  port?: number;
+  faults?: FaultConfig;
+  costs?: Partial<CreditCosts>;
+  host?: '127.0.0.1';
+  /** Milliseconds since epoch; inject for tests that roll rate-limit windows. */
+  clock?: () => number;
+  /** World size multiplier (1 = full world). */
+  scale?: number;
+}
+
+export interface SandboxStats {
+  requests: Record<string, number>;
+  credits: Record<string, number>;
+  creditsTotal: number;
+  rateLimited: Record<string, number>;
+  faults: Record<string, number>;
+}
+
+export interface SandboxServer {
+  url: string;
+  port: number;
+  world: World;
+  /** Live counters (same data as GET /_sandbox/stats). */
+  stats(): SandboxStats;
+  resetStats(): void;
+  setFaults(config: FaultConfig): void;
+  close(): Promise<void>;
+}
+
+/** Keys with special meaning, to exercise a client's auth error handling. */
+export const SANDBOX_INVALID_KEY = 'sandbox-invalid';
+export const SANDBOX_NONMASTER_KEY = 'sandbox-nonmaster';
+
+const API = '/api/v1';
+
+interface Route {
+  method: 'GET' | 'POST';
+  cls: EndpointClass;
+  handle: (ctx: Ctx) => unknown;
+}
+
+interface Ctx {
+  world: World;
+  body: Record<string, unknown>;
+  costs: CreditCosts;
+  /** Credits this request consumed. */
+  credits: number;
+}
+
+const truthBody = z.object({
+  icp: z.object({
+    tiers: z.object({
+      T1: z.object({ titles: z.array(z.string()) }),
+      T2: z.object({ titles: z.array(z.string()) }),
+      T3: z.object({ titles: z.array(z.string()) }),
+    }),
+    industries: z.array(z.string()),
+    locations: z.array(z.string()),
+    companySize: z.object({ min: z.number(), max: z.number() }),
+  }),
+  personIds: z.array(z.string()),
+});
+
+function personCredits(ctx: Ctx, p: WorldPerson, person: Record<string, unknown>): void {
+  ctx.credits += ctx.costs.personRecord;
+  if (p.email_status === 'verified' && p.email) ctx.credits += ctx.costs.verifiedEmail;
+  const personal = person.personal_emails;
+  if (Array.isArray(personal) && personal.length > 0) ctx.credits += ctx.costs.personalEmail;
+}
+
+function fold(text: unknown): string {
+  return typeof text === 'string' ? asciiFold(text).trim().toLowerCase() : '';
+}
+
+function linkedinKey(url: string): string {
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
+}
+
+/** people/match lookup: id, email, linkedin_url, or name + domain / organization_name. */
+function findPerson(world: World, d: Record<string, unknown>): WorldPerson | null {
+  if (typeof d.id === 'string' && d.id) return world.personById.get(d.id) ?? null;
+  if (typeof d.email === 'string' && d.email)
+    return world.personByEmail.get(d.email.trim().toLowerCase()) ?? null;
+  if (typeof d.linkedin_url === 'string' && d.linkedin_url) {
+    const key = linkedinKey(d.linkedin_url);
+    for (const p of world.personByLinkedin.values())
+      if (p.linkedin_url && linkedinKey(p.linkedin_url) === key) return p;
+    return null;
+  }
+  let first = fold(d.first_name);
+  let last = fold(d.last_name);
+  if ((!first || !last) && typeof d.name === 'string') {
+    const parts = fold(d.name).split(/\s+/);
+    first = first || (parts[0] ?? '');
+    last = last || parts.slice(1).join(' ');
+  }
+  if (!first || !last) return null;
+  let company: WorldCompany | undefined;
+  if (typeof d.domain === 'string' && d.domain)
+    company = world.companyByDomain.get(normalizeDomain(d.domain));
+  else if (typeof d.organization_name === 'string' && d.organization_name) {
+    const name = fold(d.organization_name);
+    company = world.companies.find((c) => fold(c.name) === name);
+  }
+  if (!company) return null;
+  for (const idx of peopleOfCompany(world, company.idx)) {
+    const p = world.people[idx] as WorldPerson;
+    if (fold(p.first_name) === first && fold(p.last_name) === last) return p;
+  }
+  return null;
+}
+
+function matchOne(ctx: Ctx, d: Record<string, unknown>, reveal: boolean): Record<string, unknown> | null {
+  const p = findPerson(ctx.world, d);
+  if (!p) return null;
+  const person = fullPerson(ctx.world, p, reveal);
+  personCredits(ctx, p, person);
+  return person;
+}
+
+function objectList(body: Record<string, unknown>, field: string, max: number): Record<string, unknown>[] {
+  const v = body[field];
+  if (!Array.isArray(v)) throw new BadRequest(`${field} must be an array`);
+  if (v.length > max) throw new BadRequest(`${field} takes at most ${max} entries, got ${v.length}`);
+  return v.map((item) => {
+    if (!item || typeof item !== 'object') throw new BadRequest(`${field} entries must be objects`);
+    return item as Record<string, unknown>;
+  });
+}
+
+const ROUTES: Record<string, Route> = {
+  [`${API}/mixed_people/api_search`]: {
+    method: 'POST',
+    cls: 'other',
+    handle: ({ world, body }) => {
+      const filters = parsePeopleFilters(body);
+      const { indexes, pagination } = pageOf(searchPeopleAll(world, filters), parsePaging(body));
+      return {
+        total_entries: pagination.total_entries,
+        people: indexes.map((i) => searchPerson(world, world.people[i] as WorldPerson)),
+        pagination,
+      };
+    },
+  },
+  [`${API}/mixed_companies/search`]: {
+    method: 'POST',
+    cls: 'other',
+    handle: (ctx) => {
+      const paging = parsePaging(ctx.body);
+      const all = searchCompanies(ctx.world, ctx.body);
+      const start = (paging.page - 1) * paging.perPage;
+      const organizations = all.slice(start, start + paging.perPage).map(orgLite);
+      if (organizations.length > 0) ctx.credits += ctx.costs.companySearchRequest;
+      return {
+        organizations,
+        accounts: [],
+        pagination: {
+          page: paging.page,
+          per_page: paging.perPage,
+          total_entries: all.length,
+          total_pages: Math.min(500, Math.ceil(all.length / paging.perPage)),
+        },
+      };
+    },
+  },
+  [`${API}/organizations/enrich`]: {
+    method: 'GET',
+    cls: 'enrich',
+    handle: (ctx) => {
+      const domain = ctx.body.domain;
+      if (typeof domain !== 'string' || !domain.trim())
+        throw new BadRequest('domain is required, e.g. ?domain=apollo.io');
+      const c = ctx.world.companyByDomain.get(normalizeDomain(domain));
+      if (!c) return { organization: null };
+      ctx.credits += ctx.costs.organizationRecord;
+      return { organization: orgFull(c) };
+    },
+  },
+  [`${API}/organizations/bulk_enrich`]: {
+    method: 'POST',
+    cls: 'enrich',
+    handle: (ctx) => {
+      const v = ctx.body.domains ?? ctx.body['domains[]'];
+      if (!Array.isArray(v) || v.some((d) => typeof d !== 'string'))
+        throw new BadRequest('domains must be an array of strings');
+      if (v.length > 10) throw new BadRequest(`domains takes at most 10 entries, got ${v.length}`);
+      const unique = [...new Set((v as string[]).map(normalizeDomain))];
+      const organizations = unique
+        .map((d) => ctx.world.companyByDomain.get(d))
+        .filter((c): c is WorldCompany => c !== undefined)
+        .map(orgFull);
+      ctx.credits += organizations.length * ctx.costs.organizationRecord;
+      return {
+        status: 'success',
+        error_code: null,
+        error_message: null,
+        total_requested_domains: v.length,
+        unique_domains: unique.length,
+        unique_enriched_records: organizations.length,
+        missing_records: unique.length - organizations.length,
+        organizations,
+      };
+    },
+  },
+  [`${API}/people/match`]: {
+    method: 'POST',
+    cls: 'enrich',
+    handle: (ctx) => ({ person: matchOne(ctx, ctx.body, ctx.body.reveal_personal_emails === true) }),
+  },
+  [`${API}/people/bulk_match`]: {
+    method: 'POST',
+    cls: 'enrich',
+    handle: (ctx) => {
+      const details = objectList(ctx.body, 'details', 10);
+      const reveal = ctx.body.reveal_personal_emails === true;
+      const matches = details.map((d) => matchOne(ctx, d, reveal));
+      const found = matches.filter((m) => m !== null).length;
+      return {
+        status: 'success',
+        error_code: null,
+        error_message: null,
+        total_requested_enrichments: details.length,
+        unique_enriched_records: found,
+        missing_records: details.length - found,
+        credits_consumed: ctx.credits,
+        matches,
+      };
+    },
+  },
+};
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type':
+      typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+export async function startSandboxServer(opts: SandboxOptions = {}): Promise<SandboxServer> {
+  const seed = opts.seed ?? 42;
+  const world = getWorld(seed, { scale: opts.scale });
+  const costs: CreditCosts = { ...DEFAULT_CREDIT_COSTS, ...opts.costs };
+  const limitConfig =
+    typeof opts.limits === 'object' ? opts.limits : RATE_LIMIT_PRESETS[opts.limits ?? 'paid'];
+  const limiter = new RateLimiter(limitConfig, opts.clock ?? (() => Date.now()));
+  const faults = new FaultInjector(seed);
+  if (opts.faults) faults.set(opts.faults);
+
+  let stats: SandboxStats;
+  const resetStats = () => {
+    stats = { requests: {}, credits: {}, creditsTotal: 0, rateLimited: {}, faults: {} };
+  };
+  resetStats();
+  const bump = (into: Record<string, number>, key: string, by = 1) => (into[key] = (into[key] ?? 0) + by);
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const path = url.pathname.replace(/\/+$/, '');
+    const route = ROUTES[path];
+    const cls: EndpointClass = route?.cls ?? 'other';
+    const raw = await readBody(req);
+    let body: Record<string, unknown> = {};
+    if (raw.trim()) {
+      try {
+        const parsed: unknown = JSON.parse(raw);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+        body = parsed as Record<string, unknown>;
+      } catch {
+        send(
+          res,
+          422,
+          { error: 'Invalid parameters', details: 'the request body must be a JSON object' },
+          limiter.peek(path, cls),
+        );
+        return;
+      }
+    }
+    // Apollo also reads parameters from the query string.
+    for (const [k, v] of url.searchParams) {
+      if (k.endsWith('[]')) {
+        const key = k.slice(0, -2);
+        const list = Array.isArray(body[key]) ? (body[key] as unknown[]) : [];
+        body[key] = [...list, v];
+      } else if (!(k in body)) body[k] = v;
+    }
+    if ('api_key' in body) {
+      send(
+        res,
+        422,
+        {
+          error: 'Invalid parameters',
+          details: 'send the API key in the x-api-key header; api_key in the body or query string is refused',
+        },
+        limiter.peek(path, cls),
+      );
+      return;
+    }
+    const key = req.headers['x-api-key'];
+    const apiKey = Array.isArray(key) ? key[0] : key;
+    if (!apiKey || !apiKey.trim() || apiKey === SANDBOX_INVALID_KEY) {
+      send(res, 401, 'Invalid access credentials.', limiter.peek(path, cls));
+      return;
+    }
+    if (!route || route.method !== req.method) {
+      send(res, 404, { error: `No such endpoint: ${req.method} ${path}` }, limiter.peek(path, cls));
+      return;
+    }
+    if (apiKey === SANDBOX_NONMASTER_KEY && path === `${API}/mixed_people/api_search`) {
+      send(
+        res,
+        403,
+        {
+          error:
+            'api/v1/mixed_people/api_search is not accessible with this api_key. Please use a master API key.',
+          error_code: 'API_INACCESSIBLE',
+        },
+        limiter.peek(path, cls),
+      );
+      return;
+    }
+
+    bump(stats.requests, path);
+    const fault = faults.decide(path);
+    if (fault.delayMs > 0) {
+      bump(stats.faults, 'slow');
+      await new Promise((r) => setTimeout(r, fault.delayMs));
+    }
+    const limit = limiter.take(path, cls);
+    if (fault.kind === 'storm429' || !limit.allowed) {
+      bump(stats.rateLimited, path);
+      if (fault.kind === 'storm429') bump(stats.faults, 'storm429');
+      const window = limit.exceeded?.window ?? 'minute';
+      const n = limit.exceeded?.limit ?? limiter.limitsFor(path, cls).minute;
+      send(
+        res,
+        429,
+        {
+          message: rateLimitMessage(path, window, n),
+          error_details: { code: 'USAGE.RATE_LIMIT.API_RATE_LIMIT_EXCEEDED' },
+        },
+        limit.headers,
+      );
+      return;
+    }
+    if (fault.kind === 'error') {
+      bump(stats.faults, `http${fault.status}`);
+      send(
+        res,
+        fault.status,
+        fault.status === 502
+          ? '<html><body>502 Bad Gateway</body></html>'
+          : { error: 'Internal Server Error' },
+        limit.headers,
+      );
+      return;
+    }
+
+    const ctx: Ctx = { world, body, costs, credits: 0 };
+    let payload: unknown;
+    try {
+      payload = route.handle(ctx);
+    } catch (err) {
+      if (err instanceof BadRequest) {
+        send(res, 422, { error: 'Invalid parameters', details: err.message }, limit.headers);
+        return;
+      }
+      throw err;
+    }
+    if (ctx.credits > 0) {
+      bump(stats.credits, path, ctx.credits);
+      stats.creditsTotal += ctx.credits;
+    }
+    if (fault.kind === 'malformed') {
+      bump(stats.faults, `malformed_${fault.mode}`);
+      const text = JSON.stringify(payload);
+      if (fault.mode === 'truncated') {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...limit.headers });
+        res.end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+      } else {
+        send(res, 200, { data: [text.length], status: 'ok' }, limit.headers);
+      }
+      return;
+    }
+    send(res, 200, payload, limit.headers);
+  }
+
+  async function handleControl(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const raw = req.method === 'POST' ? await readBody(req) : '';
+    let body: unknown;
+    try {
+      body = raw.trim() ? JSON.parse(raw) : {};
+    } catch {
+      send(res, 400, { error: 'the request body must be JSON' });
+      return;
+    }
+    if (path === '/_sandbox/truth' && req.method === 'POST') {
+      const parsed = truthBody.safeParse(body);
+      if (!parsed.success) {
+        send(res, 400, {
+          error: `truth needs {icp:{tiers,industries,locations,companySize}, personIds}: ${parsed.error.message}`,
+        });
+        return;
+      }
+      const truth = groundTruth(world, parsed.data.icp, parsed.data.personIds);
+      send(res, 200, { truth: Object.fromEntries(truth) });
+      return;
+    }
+    if (path === '/_sandbox/stats' && req.method === 'GET') {
+      send(res, 200, { ...stats, faultConfig: faults.current });
+      return;
+    }
+    if (path === '/_sandbox/stats/reset' && req.method === 'POST') {
+      resetStats();
+      send(res, 200, { ok: true });
+      return;
+    }
+    if (path === '/_sandbox/faults' && req.method === 'POST') {
+      try {
+        faults.set((body ?? {}) as FaultConfig);
+      } catch (err) {
+        send(res, 400, { error: (err as Error).message });
+        return;
+      }
+      send(res, 200, { faults: faults.current });
+      return;
+    }
+    send(res, 404, { error: `No such control endpoint: ${req.method} ${path}` });
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const work = url.pathname.startsWith('/_sandbox/')
+      ? handleControl(req, res, url.pathname.replace(/\/+$/, ''))
+      : handleApi(req, res, url);
+    work.catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, { error: `sandbox bug: ${(err as Error).message}` });
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}${API}`,
+    port,
+    world,
+    stats: () => structuredClone(stats),
+    resetStats,
+    setFaults: (config) => faults.set(config),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

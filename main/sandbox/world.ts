@@ -1,0 +1,815 @@
+/**
+ * The sandbox's synthetic world: companies (seeded partly from a real, permissively licensed
+ * extract) and the people who work there, each with a ground-truth sector / role. Built
+ * deterministically from a numeric seed: the same seed yields byte-identical data.
+ */
+import { createHash } from 'node:crypto';
+import { COUNTRIES, COUNTRY_BY_NAME, FIRST_NAMES, LAST_NAMES, NAME_ROOTS, type CountryDef } from './geo';
+import { loadExtract, type ExtractRow } from './extract';
+import { Rng, hash32 } from './prng';
+import { ROLES, type LocalLang, type RoleDef } from './roles';
+import { GENERIC_INDUSTRIES, SECTORS, type SectorDef } from './sectors';
+import {
+  ATS_TECH,
+  COMMON_TECH,
+  HR_TECH,
+  MANUFACTURING_TECH,
+  SOFTWARE_TECH,
+  VMS_TECH,
+  type TechDef,
+} from './technologies';
+
+/** Dates in the world are relative to this day, so a seed always gives the same data. */
+export const WORLD_REFERENCE_DATE = '2026-11-01';
+
+export type EmailStatus = 'verified' | 'unverified' | 'likely to engage' | 'unavailable';
+export const EMAIL_STATUSES: readonly EmailStatus[] = [
+  'verified',
+  'unverified',
+  'likely to engage',
+  'unavailable',
+];
+
+export interface FundingEvent {
+  id: string;
+  date: string;
+  news_url: string | null;
+  type: string;
+  investors: string;
+  amount: string | null;
+  currency: string;
+}
+
+/** An extra site (plant, warehouse, office). Not an Apollo field: the sandbox's `locations`. */
+export interface SiteLocation {
+  kind: 'headquarters' | 'plant' | 'warehouse' | 'office' | 'branch';
+  city: string;
+  state: string;
+  country: string;
+  raw_address: string;
+}
+
+export interface WorldCompany {
+  idx: number;
+  id: string;
+  name: string;
+  primary_domain: string;
+  website_url: string;
+  linkedin_url: string;
+  /** Ground truth: an ICP-level industry name from sectors.ts. */
+  sector: string;
+  industry: string | null;
+  industries: string[];
+  keywords: string[];
+  estimated_num_employees: number;
+  country: string;
+  state: string;
+  city: string;
+  street_address: string;
+  postal_code: string;
+  raw_address: string;
+  phone: string | null;
+  /** Headquarters first, then other sites. */
+  locations: SiteLocation[];
+  departmental_head_count: Record<string, number> | null;
+  latest_funding_stage: string | null;
+  latest_funding_round_date: string | null;
+  total_funding: number | null;
+  funding_events: FundingEvent[];
+  current_technologies: TechDef[];
+  annual_revenue: number | null;
+  founded_year: number | null;
+  short_description: string;
+  job_postings_count: number;
+  /** Name/place came from the real extract (resources/sandbox/companies.json.gz). */
+  from_extract: boolean;
+}
+
+export interface WorldPerson {
+  idx: number;
+  id: string;
+  first_name: string;
+  last_name: string;
+  title: string;
+  /** Ground truth: key into ROLES. */
+  role: string;
+  companyIdx: number;
+  city: string;
+  state: string;
+  country: string;
+  email: string | null;
+  email_status: EmailStatus;
+  linkedin_url: string | null;
+  phone: string | null;
+  seniority: string;
+  departments: readonly string[];
+  last_refreshed_at: string;
+}
+
+export interface World {
+  seed: number;
+  referenceDate: string;
+  companies: WorldCompany[];
+  people: WorldPerson[];
+  companyById: Map<string, WorldCompany>;
+  companyByDomain: Map<string, WorldCompany>;
+  personById: Map<string, WorldPerson>;
+  personByEmail: Map<string, WorldPerson>;
+  personByLinkedin: Map<string, WorldPerson>;
+  /** Distinct titles; people reference them through titleIndex. */
+  titles: string[];
+  titleIndex: Uint32Array;
+  buildMs: number;
+}
+
+export interface BuildWorldOptions {
+  /** Path of companies.json.gz (defaults to resources/sandbox in this checkout). */
+  extractPath?: string;
+  /** Scale the number of companies per sector (tests use < 1 for speed). Default 1. */
+  scale?: number;
+}
+
+const REF_MS = Date.parse(`${WORLD_REFERENCE_DATE}T00:00:00Z`);
+const DAY = 86_400_000;
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function asciiFold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss');
+}
+
+function slug(text: string, sep = ''): string {
+  return asciiFold(text)
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, sep || '')
+    .replace(/^-+|-+$/g, '');
+}
+
+const STREETS = [
+  'Industrial Pkwy',
+  'Main St',
+  'Commerce Dr',
+  'Technology Way',
+  'Park Ave',
+  'Enterprise Rd',
+  'Factory Ln',
+  'Harbor Blvd',
+  'Station Rd',
+  'MIDC Road',
+  'Ring Road',
+  'Hauptstraße',
+  'Avenida Central',
+  'Rue de la République',
+];
+
+function address(
+  rng: Rng,
+  city: string,
+  state: string,
+  country: CountryDef,
+): { street: string; postal: string; raw: string } {
+  const street = `${rng.int(1, 9800)} ${rng.pick(STREETS)}`;
+  const postal =
+    country.code === 'US'
+      ? String(rng.int(10000, 99950))
+      : country.code === 'IN'
+        ? String(rng.int(110001, 799999))
+        : country.code === 'GB'
+          ? `${rng.pick(['B', 'M', 'LS', 'S', 'CV', 'G', 'EH'])}${rng.int(1, 40)} ${rng.int(1, 9)}${rng.pick(['AB', 'QT', 'XY', 'NP'])}`
+          : String(rng.int(10000, 99999));
+  return { street, postal, raw: `${street}, ${city}, ${state} ${postal}, ${country.name}` };
+}
+
+function lognormalSize(rng: Rng, median: number, sigma: number): number {
+  const v = Math.round(median * Math.exp(rng.normal() * sigma));
+  return Math.min(50_000, Math.max(5, v));
+}
+
+const CB_STAGE: Record<string, string> = {
+  angel: 'Angel',
+  'series-a': 'Series A',
+  'series-b': 'Series B',
+  'series-c+': 'Series C',
+  venture: 'Venture (Round not Specified)',
+  'private-equity': 'Private Equity',
+  'post-ipo': 'Other',
+  crowdfunding: 'Other',
+  other: 'Other',
+};
+const TECH_STAGES = ['Seed', 'Series A', 'Series B', 'Series C', 'Series D'];
+const INVESTORS = [
+  'Northgate Ventures',
+  'Bluefield Capital',
+  'Summit Growth Partners',
+  'Lakeside Equity',
+  'Redline VC',
+  'Anchor Point Capital',
+  'Meridian Fund',
+  'Kestrel Partners',
+];
+
+function money(amount: number): string {
+  return amount >= 1e9
+    ? `${(amount / 1e9).toFixed(1)}B`
+    : amount >= 1e6
+      ? `${Math.round(amount / 1e6)}M`
+      : `${Math.round(amount / 1e3)}K`;
+}
+
+function fundingFor(
+  rng: Rng,
+  sector: SectorDef,
+  real: ExtractRow | null,
+): Pick<
+  WorldCompany,
+  'funding_events' | 'latest_funding_stage' | 'latest_funding_round_date' | 'total_funding'
+> {
+  const events: FundingEvent[] = [];
+  if (real && real[8]) {
+    const stage = CB_STAGE[real[9]] ?? 'Other';
+    events.push({
+      id: rng.hexId(),
+      date: `${real[8]}T00:00:00.000+00:00`,
+      news_url: null,
+      type: stage,
+      investors: '',
+      amount: real[7] > 0 ? money(real[7]) : null,
+      currency: '$',
+    });
+  }
+  const tech = sector.group === 'tech';
+  const p = tech ? 0.7 : sector.group === 'manufacturing' ? 0.12 : 0.15;
+  if (rng.chance(p)) {
+    const rounds = tech ? rng.int(1, 4) : 1;
+    let day = REF_MS - rng.int(20, 1500) * DAY;
+    const dates: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      dates.unshift(day);
+      day -= rng.int(200, 700) * DAY;
+    }
+    dates.forEach((d, i) => {
+      const type = tech
+        ? (TECH_STAGES[Math.min(i, TECH_STAGES.length - 1)] as string)
+        : rng.pick(['Private Equity', 'Debt Financing', 'Other']);
+      events.push({
+        id: rng.hexId(),
+        date: `${isoDay(d)}T00:00:00.000+00:00`,
+        news_url: null,
+        type,
+        investors: rng.pick(INVESTORS),
+        amount: money(rng.int(1, 60) * 1e6 * (i + 1)),
+        currency: '$',
+      });
+    });
+  }
+  events.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const latest = events[0];
+  const total = real && real[7] > 0 ? real[7] : null;
+  return {
+    funding_events: events,
+    latest_funding_stage: latest?.type ?? null,
+    latest_funding_round_date: latest?.date ?? null,
+    total_funding: total ?? (events.length ? events.length * rng.int(2, 40) * 1e6 : null),
+  };
+}
+
+function technologiesFor(rng: Rng, sector: SectorDef, size: number, country: CountryDef): TechDef[] {
+  const out = new Map<string, TechDef>();
+  const add = (list: readonly TechDef[], n: number) => {
+    for (let i = 0; i < n; i++) {
+      const tech = rng.pick(list);
+      out.set(tech.uid, tech);
+    }
+  };
+  add(COMMON_TECH, rng.int(2, 6));
+  if (sector.group === 'manufacturing') add(MANUFACTURING_TECH, rng.int(1, size > 1000 ? 4 : 2));
+  if (sector.group === 'tech') add(SOFTWARE_TECH, rng.int(3, 8));
+  if (size >= 100 || rng.chance(0.3)) {
+    const hr =
+      country.code === 'IN' && rng.chance(0.5)
+        ? HR_TECH.filter((h) => h.uid === 'darwinbox' || h.uid === 'keka')
+        : size > 2000
+          ? HR_TECH.slice(0, 4)
+          : HR_TECH;
+    add(hr, 1);
+  }
+  if (rng.chance(size > 500 ? 0.55 : size > 100 ? 0.3 : 0.08))
+    add(sector.group === 'tech' ? ATS_TECH.slice(0, 2) : ATS_TECH, 1);
+  // Contingent-labour buyers: mostly large manufacturers and hospitals.
+  const vmsChance =
+    sector.group === 'manufacturing' || sector.name === 'Hospitals' || sector.name === 'Logistics'
+      ? size >= 1000
+        ? 0.4
+        : size >= 500
+          ? 0.18
+          : 0.03
+      : size >= 1000
+        ? 0.1
+        : 0.01;
+  if (rng.chance(vmsChance)) add(VMS_TECH, 1);
+  return [...out.values()].sort((a, b) => (a.uid < b.uid ? -1 : 1));
+}
+
+const DEPT_SHARES: Record<SectorDef['group'], Record<string, number>> = {
+  manufacturing: {
+    operations: 0.3,
+    engineering: 0.12,
+    human_resources: 0.025,
+    sales: 0.07,
+    finance: 0.035,
+    accounting: 0.02,
+    information_technology: 0.025,
+    marketing: 0.015,
+    support: 0.02,
+    administrative: 0.03,
+    legal: 0.004,
+  },
+  tech: {
+    engineering: 0.38,
+    product_management: 0.06,
+    sales: 0.14,
+    marketing: 0.06,
+    support: 0.08,
+    human_resources: 0.025,
+    operations: 0.05,
+    finance: 0.03,
+    information_technology: 0.03,
+    legal: 0.008,
+  },
+  health: {
+    medical_health: 0.55,
+    operations: 0.08,
+    human_resources: 0.025,
+    finance: 0.03,
+    information_technology: 0.03,
+    administrative: 0.08,
+    support: 0.04,
+  },
+  other: {
+    operations: 0.2,
+    sales: 0.18,
+    human_resources: 0.03,
+    finance: 0.06,
+    marketing: 0.04,
+    information_technology: 0.03,
+    administrative: 0.06,
+    support: 0.06,
+    consulting: 0.05,
+    legal: 0.01,
+  },
+};
+
+function headCounts(rng: Rng, sector: SectorDef, size: number): Record<string, number> | null {
+  if (rng.chance(0.05)) return null;
+  const coverage = 0.2 + rng.next() * 0.35; // share of staff with a public profile
+  const out: Record<string, number> = {};
+  for (const [dept, share] of Object.entries(DEPT_SHARES[sector.group])) {
+    const v = Math.round(size * coverage * share * (0.6 + rng.next() * 0.8));
+    out[dept] = v;
+  }
+  if (rng.chance(0.08)) delete out.human_resources;
+  if (rng.chance(0.06)) delete out.operations;
+  return out;
+}
+
+function peopleCount(size: number, scaleFactor: number): number {
+  const x = Math.log10(size + 1);
+  return Math.max(2, Math.round((2 + 1.5 * Math.pow(x, 1.6)) * scaleFactor));
+}
+
+interface RolePicker {
+  roles: RoleDef[];
+  weights: number[];
+}
+
+function pickerFor(sector: SectorDef): RolePicker {
+  const roles: RoleDef[] = [];
+  const weights: number[] = [];
+  for (const role of ROLES) {
+    const w = role.weight[sector.group] * (role.sectorBoost?.[sector.name] ?? 1);
+    if (w > 0) {
+      roles.push(role);
+      weights.push(w);
+    }
+  }
+  return { roles, weights };
+}
+
+const LANGS: readonly LocalLang[] = ['es', 'de', 'fr', 'pt'];
+
+function chooseTitle(rng: Rng, role: RoleDef, lang: LocalLang | null): string {
+  const local = lang ? role.local?.[lang] : undefined;
+  let title: string;
+  if (local && local.length && rng.chance(0.55)) title = rng.pick(local);
+  else if (!lang && role.local && rng.chance(0.015)) {
+    const other = role.local[rng.pick(LANGS)];
+    title = other && other.length ? rng.pick(other) : rng.pick(role.canonical);
+  } else if (role.variants.length && rng.chance(0.45)) title = rng.pick(role.variants);
+  else title = rng.pick(role.canonical);
+  const r = rng.next();
+  if (r < 0.015) return title.toLowerCase();
+  if (r < 0.025) return title.toUpperCase();
+  return title;
+}
+
+const EMAIL_PATTERNS = ['first.last', 'flast', 'first', 'firstl', 'first_last'] as const;
+const EMAIL_PATTERN_WEIGHTS = [60, 15, 8, 5, 12];
+const EMAIL_STATUS_WEIGHTS = [55, 14, 13, 18];
+
+function emailLocal(pattern: (typeof EMAIL_PATTERNS)[number], first: string, last: string): string {
+  const f = slug(first);
+  const l = slug(last);
+  switch (pattern) {
+    case 'first.last':
+      return `${f}.${l}`;
+    case 'flast':
+      return `${f.slice(0, 1)}${l}`;
+    case 'first':
+      return f;
+    case 'firstl':
+      return `${f}${l.slice(0, 1)}`;
+    case 'first_last':
+      return `${f}_${l}`;
+  }
+}
+
+function syntheticName(rng: Rng, sector: SectorDef, country: CountryDef): string {
+  const root = rng.pick(NAME_ROOTS[country.names]);
+  const word = rng.pick(sector.nameWords);
+  const suffix = rng.pick(country.legalSuffixes);
+  return suffix ? `${root} ${word} ${suffix}` : `${root} ${word}`;
+}
+
+function baseForDomain(name: string): string {
+  const stripped = name.replace(
+    /\b(inc|llc|corp|co|ltd|limited|pvt|private|plc|gmbh|ag|kg|se|sa|sas|sarl|ltda|s\.a\.|de|c\.v\.|r\.l\.|group|groupe)\b\.?/gi,
+    ' ',
+  );
+  return slug(stripped).slice(0, 30) || 'company';
+}
+
+const worldCache = new Map<string, World>();
+
+/** The world for a seed, built once per process (worlds are treated as immutable). */
+export function getWorld(seed = 42, options: BuildWorldOptions = {}): World {
+  const key = `${seed}|${options.scale ?? 1}|${options.extractPath ?? ''}`;
+  let world = worldCache.get(key);
+  if (!world) {
+    world = buildWorld(seed, options);
+    worldCache.set(key, world);
+  }
+  return world;
+}
+
+export function buildWorld(seed = 42, options: BuildWorldOptions = {}): World {
+  const started = performance.now();
+  const scale = options.scale ?? 1;
+  const extract = loadExtract(options.extractPath);
+
+  // Real rows per sector and country, shuffled per sector so each seed uses different names.
+  const pools = new Map<string, ExtractRow[]>();
+  for (const row of extract) {
+    const country = row[3] || 'United States';
+    if (!COUNTRY_BY_NAME.has(country)) continue;
+    const key = `${row[2]}|${country}`;
+    let list = pools.get(key);
+    if (!list) pools.set(key, (list = []));
+    list.push(row);
+  }
+  for (const [key, list] of [...pools].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    new Rng(seed, hash32(key)).shuffle(list.slice()).forEach((r, i) => (list[i] = r));
+  }
+
+  const companies: WorldCompany[] = [];
+  const usedDomains = new Set<string>();
+  const usedNames = new Set<string>();
+
+  for (const sector of SECTORS) {
+    const rng = new Rng(seed, hash32(`company:${sector.name}`));
+    const count = Math.max(1, Math.round(sector.companies * scale));
+    const countryNames = Object.keys(sector.countries);
+    const countryWeights = countryNames.map((c) => sector.countries[c] as number);
+    for (let i = 0; i < count; i++) {
+      const country = COUNTRY_BY_NAME.get(
+        countryNames[rng.weightedIndex(countryWeights)] as string,
+      ) as CountryDef;
+      const pool = pools.get(`${sector.name}|${country.name}`);
+      const real = pool && pool.length ? (pool.pop() as ExtractRow) : null;
+      let name = real ? real[0] : syntheticName(rng, sector, country);
+      for (let n = 2; usedNames.has(name.toLowerCase()); n++) {
+        name = real ? `${real[0]} (${n})` : syntheticName(rng, sector, country);
+        if (n > 6) name = `${syntheticName(rng, sector, country)} ${n}`;
+      }
+      usedNames.add(name.toLowerCase());
+
+      let domain = real && real[1] ? real[1] : `${baseForDomain(name)}${country.tld}`;
+      if (usedDomains.has(domain)) {
+        const base = baseForDomain(name);
+        let n = 2;
+        while (usedDomains.has(`${base}${n}${country.tld}`)) n++;
+        domain = `${base}${n}${country.tld}`;
+      }
+      usedDomains.add(domain);
+
+      const size = lognormalSize(rng, sector.sizeMedian, sector.sizeSigma);
+      let city: string;
+      let state: string;
+      if (real && real[5]) {
+        city = real[5];
+        state = real[4];
+      } else {
+        const c = rng.pick(country.cities);
+        city = c[0];
+        state = c[1];
+      }
+      const hq = address(rng, city, state, country);
+
+      // Multi-site: more likely when large; manufacturers have plants, others offices/branches.
+      const pMulti = size < 200 ? 0.1 : size < 1000 ? 0.4 : size < 5000 ? 0.7 : 0.9;
+      const locations: SiteLocation[] = [
+        { kind: 'headquarters', city, state, country: country.name, raw_address: hq.raw },
+      ];
+      if (rng.chance(pMulti)) {
+        const extra = rng.int(1, size > 5000 ? 6 : size > 1000 ? 4 : 2);
+        for (let k = 0; k < extra; k++) {
+          const abroad = rng.chance(0.2);
+          const siteCountry = abroad ? rng.pick(COUNTRIES) : country;
+          const [sc, ss] = rng.pick(siteCountry.cities);
+          const kind: SiteLocation['kind'] =
+            sector.group === 'manufacturing'
+              ? rng.pick(['plant', 'plant', 'warehouse', 'office'] as const)
+              : rng.pick(['office', 'branch'] as const);
+          locations.push({
+            kind,
+            city: sc,
+            state: ss,
+            country: siteCountry.name,
+            raw_address: address(rng, sc, ss, siteCountry).raw,
+          });
+        }
+      }
+
+      // Industry labels with noise: some manufacturers only show up through their keywords.
+      let industry: string | null = sector.industry;
+      let industries = [sector.industry];
+      if (rng.chance(0.5) && sector.altIndustries.length > 1) {
+        const alt = rng.pick(sector.altIndustries);
+        if (alt !== sector.industry) industries.push(alt);
+      }
+      if (sector.group === 'manufacturing') {
+        const r = rng.next();
+        if (r < 0.07) {
+          industry = rng.pick(GENERIC_INDUSTRIES);
+          industries = [industry];
+        } else if (r < 0.1) {
+          industry = null;
+          industries = [];
+        }
+      }
+      const kw = new Set<string>();
+      const nk = rng.int(3, 6);
+      for (let k = 0; k < nk; k++) kw.add(rng.pick(sector.keywords));
+      if (sector.group === 'manufacturing' && rng.chance(0.3)) kw.add('manufacturing');
+      if (locations.length > 2 && sector.group === 'manufacturing' && rng.chance(0.5))
+        kw.add('multi-plant operations');
+      const keywords = [...kw].sort();
+
+      const revPerHead =
+        sector.group === 'tech'
+          ? rng.int(100, 260)
+          : country.code === 'IN'
+            ? rng.int(25, 80)
+            : rng.int(120, 380);
+      const annual_revenue = rng.chance(0.85) ? size * revPerHead * 1000 : null;
+      const founded_year =
+        real && real[6] ? real[6] : sector.group === 'tech' ? rng.int(1998, 2022) : rng.int(1900, 2018);
+      const funding = fundingFor(rng, sector, real);
+      const description =
+        real && real[10]
+          ? real[10]
+          : `${name} ${sector.blurb}${locations.length > 1 ? ` from ${locations.length} sites` : ''}, headquartered in ${city}, ${country.name}.`;
+      const hiring = rng.chance(0.6);
+      const job_postings_count = hiring ? Math.max(1, Math.round((size / 150) * (0.3 + rng.next() * 2))) : 0;
+
+      companies.push({
+        idx: companies.length,
+        id: rng.hexId(),
+        name,
+        primary_domain: domain,
+        website_url: `http://www.${domain}`,
+        linkedin_url: `http://www.linkedin.com/company/${slug(name, '-').slice(0, 60)}`,
+        sector: sector.name,
+        industry,
+        industries,
+        keywords,
+        estimated_num_employees: size,
+        country: country.name,
+        state,
+        city,
+        street_address: hq.street,
+        postal_code: hq.postal,
+        raw_address: hq.raw,
+        phone: rng.chance(0.7)
+          ? `${country.phonePrefix} ${rng.int(200, 989)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}`
+          : null,
+        locations,
+        departmental_head_count: headCounts(rng, sector, size),
+        ...funding,
+        current_technologies: technologiesFor(rng, sector, size, country),
+        annual_revenue,
+        founded_year,
+        short_description: description,
+        job_postings_count,
+        from_extract: real !== null,
+      });
+    }
+  }
+
+  // People, company by company, then shuffled so search results interleave companies.
+  const people: WorldPerson[] = [];
+  const pickers = new Map(SECTORS.map((s) => [s.name, pickerFor(s)]));
+  const fallback = ROLES.find((r) => r.key === 'admin_assistant') as RoleDef;
+  const personScale = scale < 1 ? 1 : 1;
+  for (const company of companies) {
+    const rng = new Rng(seed, hash32(`people:${company.id}`));
+    const sector = SECTORS.find((s) => s.name === company.sector) as SectorDef;
+    const picker = pickers.get(sector.name) as RolePicker;
+    const hqCountry = COUNTRY_BY_NAME.get(company.country) as CountryDef;
+    const pattern = EMAIL_PATTERNS[
+      rng.weightedIndex(EMAIL_PATTERN_WEIGHTS)
+    ] as (typeof EMAIL_PATTERNS)[number];
+    const usedUnique = new Set<string>();
+    const usedEmails = new Set<string>();
+    const n = peopleCount(company.estimated_num_employees, personScale);
+    for (let i = 0; i < n; i++) {
+      let role = fallback;
+      for (let attempt = 0; attempt < 6; attempt++) {
+        const candidate = picker.roles[rng.weightedIndex(picker.weights)] as RoleDef;
+        if ((candidate.minEmployees ?? 0) > company.estimated_num_employees) continue;
+        if (candidate.unique && usedUnique.has(candidate.key)) continue;
+        role = candidate;
+        break;
+      }
+      if (role.unique) usedUnique.add(role.key);
+
+      const site =
+        company.locations.length > 1 && rng.chance(0.3)
+          ? rng.pick(company.locations)
+          : (company.locations[0] as SiteLocation);
+      const siteCountry = COUNTRY_BY_NAME.get(site.country) ?? hqCountry;
+      const culture = rng.chance(0.1) ? rng.pick(COUNTRIES).names : siteCountry.names;
+      const first = rng.pick(FIRST_NAMES[culture]);
+      const last = rng.pick(LAST_NAMES[culture]);
+      const lang: LocalLang | null =
+        siteCountry.code === 'CA' ? (site.state === 'Quebec' ? 'fr' : null) : siteCountry.lang;
+      const title = chooseTitle(rng, role, lang);
+
+      const status = EMAIL_STATUSES[rng.weightedIndex(EMAIL_STATUS_WEIGHTS)] as EmailStatus;
+      let email: string | null = null;
+      if (status !== 'unavailable') {
+        let local = emailLocal(pattern, first, last);
+        for (let k = 2; usedEmails.has(local); k++) local = `${emailLocal(pattern, first, last)}${k}`;
+        usedEmails.add(local);
+        email = `${local}@${company.primary_domain}`;
+      }
+      const id = rng.hexId();
+      people.push({
+        idx: 0,
+        id,
+        first_name: first,
+        last_name: last,
+        title,
+        role: role.key,
+        companyIdx: company.idx,
+        city: site.city,
+        state: site.state,
+        country: site.country,
+        email,
+        email_status: status,
+        linkedin_url: rng.chance(0.88)
+          ? `http://www.linkedin.com/in/${slug(first, '-')}-${slug(last, '-')}-${id.slice(-6)}`
+          : null,
+        phone: rng.chance(0.35)
+          ? `${siteCountry.phonePrefix} ${rng.int(200, 989)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}`
+          : null,
+        seniority: role.seniority,
+        departments: role.departments,
+        last_refreshed_at: new Date(REF_MS - rng.int(0, 400) * DAY - rng.int(0, DAY - 1)).toISOString(),
+      });
+    }
+  }
+  new Rng(seed, hash32('people-order')).shuffle(people);
+
+  const titles: string[] = [];
+  const titleIds = new Map<string, number>();
+  const titleIndex = new Uint32Array(people.length);
+  const personById = new Map<string, WorldPerson>();
+  const personByEmail = new Map<string, WorldPerson>();
+  const personByLinkedin = new Map<string, WorldPerson>();
+  people.forEach((p, i) => {
+    p.idx = i;
+    let t = titleIds.get(p.title);
+    if (t === undefined) {
+      t = titles.length;
+      titles.push(p.title);
+      titleIds.set(p.title, t);
+    }
+    titleIndex[i] = t;
+    personById.set(p.id, p);
+    if (p.email) personByEmail.set(p.email.toLowerCase(), p);
+    if (p.linkedin_url) personByLinkedin.set(p.linkedin_url.toLowerCase(), p);
+  });
+
+  return {
+    seed,
+    referenceDate: WORLD_REFERENCE_DATE,
+    companies,
+    people,
+    companyById: new Map(companies.map((c) => [c.id, c])),
+    companyByDomain: new Map(companies.map((c) => [c.primary_domain, c])),
+    personById,
+    personByEmail,
+    personByLinkedin,
+    titles,
+    titleIndex,
+    buildMs: Math.round(performance.now() - started),
+  };
+}
+
+/** SHA-256 over every company and person, to prove that a seed gives a byte-identical world. */
+export function worldDigest(world: World): string {
+  const hash = createHash('sha256');
+  for (const c of world.companies) hash.update(JSON.stringify(c));
+  for (const p of world.people) hash.update(JSON.stringify(p));
+  return hash.digest('hex');
+}
+
+export interface WorldStats {
+  companies: number;
+  people: number;
+  companiesFromExtract: number;
+  distinctTitles: number;
+  bySector: Record<string, number>;
+  byCountry: Record<string, number>;
+  byRole: Record<string, number>;
+  emailStatus: Record<string, number>;
+  /** Manufacturers (12 ICP sectors) in the United States or India with 200–10,000 employees. */
+  manufacturingUsIndia200to10k: number;
+  /** SaaS/FinTech/HealthTech in US/UK/Canada with 50–500 employees. */
+  saasUsUkCa50to500: number;
+  buildMs: number;
+}
+
+export function worldStats(world: World): WorldStats {
+  const count = (into: Record<string, number>, key: string) => (into[key] = (into[key] ?? 0) + 1);
+  const bySector: Record<string, number> = {};
+  const byCountry: Record<string, number> = {};
+  const byRole: Record<string, number> = {};
+  const emailStatus: Record<string, number> = {};
+  let mfg = 0;
+  let saas = 0;
+  const mfgSectors = new Set(SECTORS.filter((s) => s.icp === 'manufacturing').map((s) => s.name));
+  const saasSectors = new Set(SECTORS.filter((s) => s.icp === 'saas').map((s) => s.name));
+  for (const c of world.companies) {
+    count(bySector, c.sector);
+    count(byCountry, c.country);
+    const n = c.estimated_num_employees;
+    if (
+      mfgSectors.has(c.sector) &&
+      (c.country === 'United States' || c.country === 'India') &&
+      n >= 200 &&
+      n <= 10_000
+    )
+      mfg++;
+    if (
+      saasSectors.has(c.sector) &&
+      ['United States', 'United Kingdom', 'Canada'].includes(c.country) &&
+      n >= 50 &&
+      n <= 500
+    )
+      saas++;
+  }
+  for (const p of world.people) {
+    count(byRole, p.role);
+    count(emailStatus, p.email_status);
+  }
+  return {
+    companies: world.companies.length,
+    people: world.people.length,
+    companiesFromExtract: world.companies.filter((c) => c.from_extract).length,
+    distinctTitles: world.titles.length,
+    bySector,
+    byCountry,
+    byRole,
+    emailStatus,
+    manufacturingUsIndia200to10k: mfg,
+    saasUsUkCa50to500: saas,
+    buildMs: world.buildMs,
+  };
+}
