@@ -3,7 +3,7 @@
  * files the engine starts beside it, and dist/electron/preload.cjs (CommonJS: sandboxed preloads cannot
  * be ES modules, and may only require 'electron', so the preload is bundled whole).
  * npm packages stay external: they ship in node_modules, and native ones are rebuilt for Electron.
- *   npx tsx scripts/build-electron.ts
+ *   npx tsx scripts/build-electron.ts [--outdir <dir>]   (default dist/electron)
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist', 'electron');
+const flag = process.argv.indexOf('--outdir');
+const outdir =
+  flag > 0 && process.argv[flag + 1] ? resolve(process.argv[flag + 1]!) : join(root, 'dist', 'electron');
 
 // Workers the engine starts with `new URL('./<name>.js', import.meta.url)`; inside the bundle that URL
 // is dist/electron/, so each is built there under the name it is looked up by.
