@@ -40,6 +40,11 @@ const icpInput = z.unknown().superRefine((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
 }) as unknown as z.ZodType<IcpInput>;
 
+// Saving a draft to a file is allowed before it is complete, so serialize only needs an object.
+const draftIcp = z.record(z.string(), z.unknown(), {
+  error: 'icp must be an object (the ICP form’s fields)',
+}) as unknown as z.ZodType<IcpInput>;
+
 const exportPath = z
   .string({ error: 'path must be text' })
   .min(1, 'path is empty: choose where to save the workbook')
@@ -55,7 +60,7 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
     text: z.string({ error: 'text must be a string' }).max(1_000_000, 'text is over 1 MB'),
     format,
   }).strict(),
-  'icp/serialize': args({ icp: icpInput, format }),
+  'icp/serialize': args({ icp: draftIcp, format }),
   'campaign/estimate': icpInput,
   'campaign/start': args({
     icp: icpInput,
