@@ -17,6 +17,8 @@ export interface DispatchOptions {
   appUrl: string;
   /** Applied to error messages before they leave the main process (keeps keys off the screen). */
   redact?: (text: string) => string;
+  /** A last say on a validated call (throw an AppError to refuse it). */
+  authorize?: (method: Method, arg: unknown) => void;
   /** Told about failures that are bugs rather than user errors (non-AppError). */
   onInternalError?: (method: string, err: unknown) => void;
 }
@@ -60,6 +62,7 @@ export function createDispatcher(handlers: Handlers, opts: DispatchOptions) {
     return guarded(frameUrl, opts, String(method), async () => {
       if (!isMethod(method)) throw new AppError('UNKNOWN_METHOD', `Unknown method "${String(method)}".`);
       const valid = validateArg(method, arg);
+      opts.authorize?.(method, valid);
       const handler = handlers[method] as (a: unknown) => Promise<unknown>;
       return handler(valid);
     });

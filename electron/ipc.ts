@@ -37,7 +37,21 @@ export function withXlsx(path: string): string {
 
 export function registerIpc(deps: IpcDeps): IpcRegistration {
   const { ipcMain, engine } = deps;
-  const dispatch = createDispatcher(engine.handlers, deps);
+  // The page may only export to a file the user picked in the native dialog: a compromised page
+  // cannot choose where on disk the main process writes.
+  const chosenPaths = new Set<string>();
+  const dispatch = createDispatcher(engine.handlers, {
+    ...deps,
+    authorize(method, arg) {
+      deps.authorize?.(method, arg);
+      if (method === 'export/workbook' && !chosenPaths.has((arg as { path: string }).path)) {
+        throw new AppError(
+          'EXPORT_PATH_NOT_CHOSEN',
+          'Choose where to save the workbook in the Export dialog, then export again.',
+        );
+      }
+    },
+  });
 
   for (const method of METHODS) {
     ipcMain.handle(methodChannel(method), (e, arg: unknown) => dispatch(method, frameUrl(e), arg));
@@ -63,7 +77,10 @@ export function registerIpc(deps: IpcDeps): IpcRegistration {
       const result = win
         ? await deps.dialog.showSaveDialog(win, options)
         : await deps.dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : withXlsx(result.filePath);
+      if (result.canceled || !result.filePath) return null;
+      const chosen = withXlsx(result.filePath);
+      chosenPaths.add(chosen);
+      return chosen;
     }),
   );
 

@@ -23,7 +23,10 @@ function setup(opts: { dialogPath?: string | null } = {}) {
   };
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
   const engine: EngineLike = {
-    handlers: { 'campaign/list': async () => [] } as unknown as Handlers,
+    handlers: {
+      'campaign/list': async () => [],
+      'export/workbook': async ({ path }: { path: string }) => ({ path, rows: 3 }),
+    } as unknown as Handlers,
     on: (event, cb) => {
       const set = listeners.get(event) ?? new Set();
       set.add(cb as (p: unknown) => void);
@@ -111,6 +114,20 @@ describe('registerIpc', () => {
     expect(await cancelled.call(SAVE_DIALOG_CHANNEL, 'x.xlsx', 'https://evil.example/')).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN_SENDER' },
+    });
+  });
+
+  it('exports only to a path the user chose in the save dialog', async () => {
+    const { call } = setup({ dialogPath: '/home/me/Documents/q3.xlsx' });
+    const typed = { campaignId: 1, path: '/home/me/.bashrc.xlsx' };
+    expect(await call('export/workbook', typed)).toMatchObject({
+      ok: false,
+      error: { code: 'EXPORT_PATH_NOT_CHOSEN' },
+    });
+    const chosen = (await call(SAVE_DIALOG_CHANNEL, 'q3.xlsx')) as { result: string };
+    expect(await call('export/workbook', { campaignId: 1, path: chosen.result })).toEqual({
+      ok: true,
+      result: { path: '/home/me/Documents/q3.xlsx', rows: 3 },
     });
   });
 
