@@ -68,13 +68,22 @@ export class Rng {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
+  /** Index into cumulative weights (see cumulative()); faster than weightedIndex in hot loops. */
+  cumulativeIndex(cum: Float64Array): number {
+    const r = this.next() * (cum[cum.length - 1] as number);
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (r < (cum[mid] as number)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
   /** Apollo-style 24-hex id. */
   hexId(): string {
-    return (
-      this.u32().toString(16).padStart(8, '0') +
-      this.u32().toString(16).padStart(8, '0') +
-      this.u32().toString(16).padStart(8, '0')
-    );
+    return hex8(this.u32()) + hex8(this.u32()) + hex8(this.u32());
   }
 
   shuffle<T>(items: T[]): T[] {
@@ -86,6 +95,24 @@ export class Rng {
     }
     return items;
   }
+}
+
+const HEX_BYTE: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex8(n: number): string {
+  return (
+    (HEX_BYTE[n >>> 24] as string) +
+    (HEX_BYTE[(n >>> 16) & 255] as string) +
+    (HEX_BYTE[(n >>> 8) & 255] as string) +
+    (HEX_BYTE[n & 255] as string)
+  );
+}
+
+export function cumulative(weights: readonly number[]): Float64Array {
+  const out = new Float64Array(weights.length);
+  let total = 0;
+  weights.forEach((w, i) => (out[i] = total += w));
+  return out;
 }
 
 /** Stable 32-bit hash of a string (FNV-1a), for deriving sub-seeds. */

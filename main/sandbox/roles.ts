@@ -88,7 +88,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T1',
     seniority: 'c_suite',
     departments: [...CSUITE, ...OPS],
-    weight: W(0.9, 0.4, 0.5, 0.6),
+    weight: W(0.54, 0.4, 0.5, 0.6),
     unique: true,
     minEmployees: 30,
     variants: [
@@ -119,7 +119,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T1',
     seniority: 'vp',
     departments: OPS,
-    weight: W(1.0, 0.3, 0.3, 0.5),
+    weight: W(0.6, 0.3, 0.3, 0.5),
     minEmployees: 50,
     variants: [
       'VP, Ops',
@@ -147,7 +147,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T1',
     seniority: 'director',
     departments: OPS,
-    weight: W(1.2, 0.4, 0.6, 0.7),
+    weight: W(0.72, 0.4, 0.6, 0.7),
     variants: [
       'Dir. of Operations',
       'Dir Operations',
@@ -172,7 +172,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T1',
     seniority: 'head',
     departments: OPS,
-    weight: W(1.6, 0, 0, 0.1),
+    weight: W(0.96, 0, 0, 0.1),
     minEmployees: 50,
     variants: [
       'Plant Mgr',
@@ -201,7 +201,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T1',
     seniority: 'manager',
     departments: OPS,
-    weight: W(0.8, 0, 0, 0.05),
+    weight: W(0.48, 0, 0, 0.05),
     minEmployees: 50,
     variants: [
       'Factory Mgr',
@@ -225,7 +225,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T1',
     seniority: 'director',
     departments: OPS,
-    weight: W(0.7, 0.1, 0.2, 0.3),
+    weight: W(0.42, 0.1, 0.2, 0.3),
     minEmployees: 100,
     variants: [
       'GM - Operations',
@@ -250,7 +250,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T1',
     seniority: 'manager',
     departments: OPS,
-    weight: W(0.8, 0.2, 0.3, 0.9),
+    weight: W(0.48, 0.2, 0.3, 0.9),
     minEmployees: 100,
     variants: [
       'Regional Mgr',
@@ -275,7 +275,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T2',
     seniority: 'head',
     departments: HR,
-    weight: W(0.7, 0.6, 0.4, 0.6),
+    weight: W(0.42, 0.6, 0.4, 0.6),
     unique: true,
     variants: [
       'Head - HR',
@@ -304,7 +304,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T2',
     seniority: 'vp',
     departments: HR,
-    weight: W(0.5, 0.4, 0.3, 0.4),
+    weight: W(0.3, 0.4, 0.3, 0.4),
     minEmployees: 150,
     variants: [
       'VP, HR',
@@ -330,7 +330,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T2',
     seniority: 'c_suite',
     departments: [...CSUITE, ...HR],
-    weight: W(0.4, 0.4, 0.3, 0.3),
+    weight: W(0.24, 0.4, 0.3, 0.3),
     unique: true,
     minEmployees: 300,
     variants: [
@@ -354,7 +354,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T2',
     seniority: 'director',
     departments: HR,
-    weight: W(0.8, 0.5, 0.6, 0.6),
+    weight: W(0.48, 0.5, 0.6, 0.6),
     variants: [
       'Dir. HR',
       'Director - HR',
@@ -378,7 +378,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T2',
     seniority: 'manager',
     departments: HR,
-    weight: W(1.6, 0.8, 1.2, 1.3),
+    weight: W(0.96, 0.8, 1.2, 1.3),
     variants: [
       'HR Mgr',
       'Sr. Manager - HR',
@@ -404,7 +404,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T2',
     seniority: 'head',
     departments: HR,
-    weight: W(0.4, 0.5, 0.3, 0.3),
+    weight: W(0.24, 0.5, 0.3, 0.3),
     minEmployees: 200,
     variants: [
       'Head - Talent Acquisition',
@@ -428,7 +428,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T2',
     seniority: 'manager',
     departments: HR,
-    weight: W(0.7, 0.7, 0.5, 0.5),
+    weight: W(0.42, 0.7, 0.5, 0.5),
     minEmployees: 100,
     variants: [
       'Talent Acquisition Mgr',
@@ -452,7 +452,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T2',
     seniority: 'senior',
     departments: HR,
-    weight: W(0.6, 0.6, 0.4, 0.4),
+    weight: W(0.36, 0.6, 0.4, 0.4),
     minEmployees: 150,
     variants: [
       'Sr. HRBP',
@@ -478,7 +478,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T3',
     seniority: 'entry',
     departments: HR,
-    weight: W(1.4, 1.6, 1.0, 1.0),
+    weight: W(0.84, 1.6, 1.0, 1.0),
     sectorBoost: { 'Staffing & Recruiting': 10 },
     variants: [
       'Technical Recruiter',
@@ -503,7 +503,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T3',
     seniority: 'senior',
     departments: HR,
-    weight: W(0.7, 1.0, 0.4, 0.5),
+    weight: W(0.42, 1.0, 0.4, 0.5),
     sectorBoost: { 'Staffing & Recruiting': 8 },
     variants: [
       'Sr. Recruiter',
@@ -526,7 +526,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T3',
     seniority: 'entry',
     departments: HR,
-    weight: W(0.7, 0.8, 0.4, 0.5),
+    weight: W(0.42, 0.8, 0.4, 0.5),
     sectorBoost: { 'Staffing & Recruiting': 4 },
     variants: [
       'Talent Acquisition Partner',
@@ -550,7 +550,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T3',
     seniority: 'entry',
     departments: HR,
-    weight: W(0.3, 0.3, 0.2, 0.2),
+    weight: W(0.18, 0.3, 0.2, 0.2),
     variants: ['Talent Sourcing Specialist', 'Talent Sourcer', 'Talent Specialist - Hourly Hiring'],
     local: { es: ['Especialista de Talento'], pt: ['Especialista de Talentos'] },
   },
@@ -561,7 +561,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T3',
     seniority: 'senior',
     departments: HR,
-    weight: W(0.8, 0.6, 0.5, 0.6),
+    weight: W(0.48, 0.6, 0.5, 0.6),
     variants: [
       'HR BP',
       'HR Business Partner - Plant',
@@ -583,7 +583,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T3',
     seniority: 'entry',
     departments: HR,
-    weight: W(1.2, 0.3, 0.5, 0.7),
+    weight: W(0.72, 0.3, 0.5, 0.7),
     variants: [
       'Executive - HR',
       'Sr. Executive - HR',
@@ -606,7 +606,7 @@ export const ROLES: readonly RoleDef[] = [
     seedTier: 'T3',
     seniority: 'entry',
     departments: HR,
-    weight: W(0.4, 0.1, 0.6, 0.3),
+    weight: W(0.24, 0.1, 0.6, 0.3),
     sectorBoost: { 'Staffing & Recruiting': 8, Hospitals: 2 },
     variants: [
       'Staffing Coord.',
@@ -732,7 +732,7 @@ export const ROLES: readonly RoleDef[] = [
     'operations',
     'manager',
     OPS,
-    W(2.0, 1.0, 1.0, 2.5),
+    W(3.0, 1.0, 1.0, 2.5),
     [
       'Ops Manager',
       'Operatons Manager',
@@ -754,7 +754,7 @@ export const ROLES: readonly RoleDef[] = [
     'operations',
     'entry',
     OPS,
-    W(1.5, 1.2, 0.6, 1.5),
+    W(2.5, 1.2, 0.6, 1.5),
     [
       'Business Operations Analyst',
       'Sr. Operations Analyst',
@@ -775,7 +775,7 @@ export const ROLES: readonly RoleDef[] = [
     'operations',
     'entry',
     OPS,
-    W(1.0, 0.6, 0.8, 1.5),
+    W(2.0, 0.6, 0.8, 1.5),
     [
       'Operations Co-ordinator',
       'Ops Coordinator',
@@ -791,7 +791,7 @@ export const ROLES: readonly RoleDef[] = [
     'operations',
     'intern',
     OPS,
-    W(0.4, 0.4, 0.2, 0.4),
+    W(0.8, 0.4, 0.2, 0.4),
     [
       'Intern - Operations',
       'Summer Intern, Plant Operations',
@@ -999,7 +999,7 @@ export const ROLES: readonly RoleDef[] = [
     'hr_practice',
     'intern',
     HR,
-    W(0.8, 0.5, 0.4, 0.6),
+    W(1.3, 0.5, 0.4, 0.6),
     [
       'Human Resources Intern',
       'Intern - HR',
@@ -1021,7 +1021,7 @@ export const ROLES: readonly RoleDef[] = [
     'hr_practice',
     'entry',
     HR,
-    W(1.0, 0.6, 0.8, 0.9),
+    W(2.0, 0.6, 0.8, 0.9),
     [
       'Human Resources Generalist',
       'HR Associate',
@@ -1042,7 +1042,7 @@ export const ROLES: readonly RoleDef[] = [
     'hr_practice',
     'entry',
     HR,
-    W(0.8, 0.5, 0.7, 0.8),
+    W(1.5, 0.5, 0.7, 0.8),
     [
       'Human Resources Coordinator',
       'HR Admin',
@@ -1063,7 +1063,7 @@ export const ROLES: readonly RoleDef[] = [
     'hr_practice',
     'entry',
     [...HR, 'master_finance'],
-    W(0.8, 0.4, 0.6, 0.7),
+    W(1.2, 0.4, 0.6, 0.7),
     [
       'Payroll Administrator',
       'Payroll & Benefits Specialist',
@@ -1083,7 +1083,7 @@ export const ROLES: readonly RoleDef[] = [
     'hr_practice',
     'entry',
     HR,
-    W(0.5, 0.8, 0.4, 0.6),
+    W(1.0, 0.8, 0.4, 0.6),
     ['Recruitment Coordinator', 'Interview Coordinator', 'Recruiting Operations Coordinator'],
     { es: ['Coordinador de Reclutamiento'], pt: ['Coordenador de Recrutamento'] },
     false,
@@ -1107,7 +1107,7 @@ export const ROLES: readonly RoleDef[] = [
     'hr_practice',
     'manager',
     HR,
-    W(0.5, 0.3, 0.5, 0.5),
+    W(0.8, 0.3, 0.5, 0.5),
     ['Learning & Development Manager', 'L&D Manager', 'Head of Training', 'Training & Development Lead'],
     {
       es: ['Gerente de Capacitación'],
@@ -1122,7 +1122,7 @@ export const ROLES: readonly RoleDef[] = [
     'admin',
     'entry',
     ['master_administrative'],
-    W(0.3, 0.3, 0.3, 0.3),
+    W(0.4, 0.3, 0.3, 0.3),
     [
       'Executive Assistant to COO',
       'Executive Assistant to the CHRO',

@@ -111,6 +111,8 @@ class SearchCache {
   titleMasks = new Map<string, Uint8Array>();
   results = new Map<string, Int32Array>();
   companyPeople: Int32Array[] | null = null;
+  byEmail: Map<string, WorldPerson> | null = null;
+  byLinkedin: Map<string, WorldPerson> | null = null;
 }
 const caches = new WeakMap<World, SearchCache>();
 function cacheFor(world: World): SearchCache {
@@ -234,4 +236,33 @@ export function peopleOfCompany(world: World, companyIdx: number): Int32Array {
     cache.companyPeople = lists.map((l) => Int32Array.from(l));
   }
   return cache.companyPeople[companyIdx] ?? new Int32Array();
+}
+
+export function linkedinKey(url: string): string {
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
+}
+
+/** Person by email (case-insensitive); the index is built on first use. */
+export function personByEmail(world: World, email: string): WorldPerson | null {
+  const cache = cacheFor(world);
+  if (!cache.byEmail) {
+    cache.byEmail = new Map();
+    for (const p of world.people) if (p.email) cache.byEmail.set(p.email.toLowerCase(), p);
+  }
+  return cache.byEmail.get(email.trim().toLowerCase()) ?? null;
+}
+
+/** Person by LinkedIn URL (scheme, www and trailing slash ignored); the index is built on first use. */
+export function personByLinkedin(world: World, url: string): WorldPerson | null {
+  const cache = cacheFor(world);
+  if (!cache.byLinkedin) {
+    cache.byLinkedin = new Map();
+    for (const p of world.people) if (p.linkedin_url) cache.byLinkedin.set(linkedinKey(p.linkedin_url), p);
+  }
+  return cache.byLinkedin.get(linkedinKey(url)) ?? null;
 }

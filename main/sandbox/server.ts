@@ -21,6 +21,8 @@ import {
   parsePaging,
   parsePeopleFilters,
   peopleOfCompany,
+  personByEmail,
+  personByLinkedin,
   searchCompanies,
   searchPeopleAll,
 } from './search';
@@ -129,26 +131,11 @@ function fold(text: unknown): string {
   return typeof text === 'string' ? asciiFold(text).trim().toLowerCase() : '';
 }
 
-function linkedinKey(url: string): string {
-  return url
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z]+:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/\/+$/, '');
-}
-
 /** people/match lookup: id, email, linkedin_url, or name + domain / organization_name. */
 function findPerson(world: World, d: Record<string, unknown>): WorldPerson | null {
   if (typeof d.id === 'string' && d.id) return world.personById.get(d.id) ?? null;
-  if (typeof d.email === 'string' && d.email)
-    return world.personByEmail.get(d.email.trim().toLowerCase()) ?? null;
-  if (typeof d.linkedin_url === 'string' && d.linkedin_url) {
-    const key = linkedinKey(d.linkedin_url);
-    for (const p of world.personByLinkedin.values())
-      if (p.linkedin_url && linkedinKey(p.linkedin_url) === key) return p;
-    return null;
-  }
+  if (typeof d.email === 'string' && d.email) return personByEmail(world, d.email);
+  if (typeof d.linkedin_url === 'string' && d.linkedin_url) return personByLinkedin(world, d.linkedin_url);
   let first = fold(d.first_name);
   let last = fold(d.last_name);
   if ((!first || !last) && typeof d.name === 'string') {

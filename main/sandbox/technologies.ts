@@ -52,6 +52,8 @@ export const SOFTWARE_TECH: readonly TechDef[] = [
   t('datadog', 'Datadog', 'Monitoring'),
   t('snowflake', 'Snowflake', 'Data Warehousing'),
   t('zendesk', 'Zendesk', 'Customer Support'),
+  t('python', 'Python', 'Frameworks and Programming Languages'),
+  t('postgresql', 'PostgreSQL', 'Databases'),
 ];
 
 /** HR suites (HRIS/payroll). */

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { COUNTRIES, COUNTRY_BY_NAME, FIRST_NAMES, LAST_NAMES, NAME_ROOTS, type CountryDef } from './geo';
 import { loadExtract, type ExtractRow } from './extract';
-import { Rng, hash32 } from './prng';
+import { Rng, cumulative, hash32 } from './prng';
 import { ROLES, type LocalLang, type RoleDef } from './roles';
 import { GENERIC_INDUSTRIES, SECTORS, type SectorDef } from './sectors';
 import {
@@ -114,8 +114,6 @@ export interface World {
   companyById: Map<string, WorldCompany>;
   companyByDomain: Map<string, WorldCompany>;
   personById: Map<string, WorldPerson>;
-  personByEmail: Map<string, WorldPerson>;
-  personByLinkedin: Map<string, WorldPerson>;
   /** Distinct titles; people reference them through titleIndex. */
   titles: string[];
   titleIndex: Uint32Array;
@@ -143,7 +141,20 @@ export function asciiFold(text: string): string {
     .replace(/ß/g, 'ss');
 }
 
+const slugCache = new Map<string, string>();
+
+/** Lower-case ASCII slug; memoised because people's names come from small pools. */
 function slug(text: string, sep = ''): string {
+  const key = `${sep}|${text}`;
+  let hit = slugCache.get(key);
+  if (hit === undefined) {
+    hit = slugUncached(text, sep);
+    if (slugCache.size < 50_000) slugCache.set(key, hit);
+  }
+  return hit;
+}
+
+function slugUncached(text: string, sep: string): string {
   return asciiFold(text)
     .toLowerCase()
     .replace(/&/g, 'and')
@@ -385,7 +396,7 @@ function peopleCount(size: number, scaleFactor: number): number {
 
 interface RolePicker {
   roles: RoleDef[];
-  weights: number[];
+  cum: Float64Array;
 }
 
 function pickerFor(sector: SectorDef): RolePicker {
@@ -398,7 +409,7 @@ function pickerFor(sector: SectorDef): RolePicker {
       weights.push(w);
     }
   }
-  return { roles, weights };
+  return { roles, cum: cumulative(weights) };
 }
 
 const LANGS: readonly LocalLang[] = ['es', 'de', 'fr', 'pt'];
@@ -420,7 +431,7 @@ function chooseTitle(rng: Rng, role: RoleDef, lang: LocalLang | null): string {
 
 const EMAIL_PATTERNS = ['first.last', 'flast', 'first', 'firstl', 'first_last'] as const;
 const EMAIL_PATTERN_WEIGHTS = [60, 15, 8, 5, 12];
-const EMAIL_STATUS_WEIGHTS = [55, 14, 13, 18];
+const EMAIL_STATUS_CUM = cumulative([55, 14, 13, 18]);
 
 function emailLocal(pattern: (typeof EMAIL_PATTERNS)[number], first: string, last: string): string {
   const f = slug(first);
@@ -634,11 +645,12 @@ export function buildWorld(seed = 42, options: BuildWorldOptions = {}): World {
   // People, company by company, then shuffled so search results interleave companies.
   const people: WorldPerson[] = [];
   const pickers = new Map(SECTORS.map((s) => [s.name, pickerFor(s)]));
+  const sectorByName = new Map(SECTORS.map((s) => [s.name, s]));
   const fallback = ROLES.find((r) => r.key === 'admin_assistant') as RoleDef;
   const personScale = scale < 1 ? 1 : 1;
   for (const company of companies) {
     const rng = new Rng(seed, hash32(`people:${company.id}`));
-    const sector = SECTORS.find((s) => s.name === company.sector) as SectorDef;
+    const sector = sectorByName.get(company.sector) as SectorDef;
     const picker = pickers.get(sector.name) as RolePicker;
     const hqCountry = COUNTRY_BY_NAME.get(company.country) as CountryDef;
     const pattern = EMAIL_PATTERNS[
@@ -650,7 +662,7 @@ export function buildWorld(seed = 42, options: BuildWorldOptions = {}): World {
     for (let i = 0; i < n; i++) {
       let role = fallback;
       for (let attempt = 0; attempt < 6; attempt++) {
-        const candidate = picker.roles[rng.weightedIndex(picker.weights)] as RoleDef;
+        const candidate = picker.roles[rng.cumulativeIndex(picker.cum)] as RoleDef;
         if ((candidate.minEmployees ?? 0) > company.estimated_num_employees) continue;
         if (candidate.unique && usedUnique.has(candidate.key)) continue;
         role = candidate;
@@ -670,7 +682,7 @@ export function buildWorld(seed = 42, options: BuildWorldOptions = {}): World {
         siteCountry.code === 'CA' ? (site.state === 'Quebec' ? 'fr' : null) : siteCountry.lang;
       const title = chooseTitle(rng, role, lang);
 
-      const status = EMAIL_STATUSES[rng.weightedIndex(EMAIL_STATUS_WEIGHTS)] as EmailStatus;
+      const status = EMAIL_STATUSES[rng.cumulativeIndex(EMAIL_STATUS_CUM)] as EmailStatus;
       let email: string | null = null;
       if (status !== 'unavailable') {
         let local = emailLocal(pattern, first, last);
@@ -710,8 +722,6 @@ export function buildWorld(seed = 42, options: BuildWorldOptions = {}): World {
   const titleIds = new Map<string, number>();
   const titleIndex = new Uint32Array(people.length);
   const personById = new Map<string, WorldPerson>();
-  const personByEmail = new Map<string, WorldPerson>();
-  const personByLinkedin = new Map<string, WorldPerson>();
   people.forEach((p, i) => {
     p.idx = i;
     let t = titleIds.get(p.title);
@@ -722,8 +732,6 @@ export function buildWorld(seed = 42, options: BuildWorldOptions = {}): World {
     }
     titleIndex[i] = t;
     personById.set(p.id, p);
-    if (p.email) personByEmail.set(p.email.toLowerCase(), p);
-    if (p.linkedin_url) personByLinkedin.set(p.linkedin_url.toLowerCase(), p);
   });
 
   return {
@@ -734,8 +742,6 @@ export function buildWorld(seed = 42, options: BuildWorldOptions = {}): World {
     companyById: new Map(companies.map((c) => [c.id, c])),
     companyByDomain: new Map(companies.map((c) => [c.primary_domain, c])),
     personById,
-    personByEmail,
-    personByLinkedin,
     titles,
     titleIndex,
     buildMs: Math.round(performance.now() - started),
