@@ -92,6 +92,8 @@ export interface HttpClientOptions {
   /** Provider-specific wording for non-retryable error answers; fall back to the defaults when undefined. */
   describeError?: (answer: ErrorAnswer) => { code: ProviderErrorCode; message: string } | undefined;
   onRequest?: (event: RequestEvent) => void;
+  /** Epoch ms used for rate windows; lets tests line windows up with a server's clock. Default Date.now. */
+  clock?: () => number;
 }
 
 export interface RequestSpec<T> {
@@ -142,6 +144,7 @@ export class HttpClient {
       maxRetries: 3,
       maxWaitMs: 65_000,
       readRateHeaders: readApolloRateHeaders,
+      clock: Date.now,
       ...options,
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
     };
@@ -266,7 +269,7 @@ export class HttpClient {
       try {
         const result = await this.attempt(spec, endpoint, fail);
         bucket.inflight -= 1;
-        if (result.kind === 'answer') bucket.observe(this.o.readRateHeaders(result.headers), Date.now());
+        if (result.kind === 'answer') bucket.observe(this.o.readRateHeaders(result.headers), this.o.clock());
         return { result, durationMs: Date.now() - started };
       } catch (err) {
         bucket.inflight -= 1;
@@ -289,7 +292,7 @@ export class HttpClient {
     signal: AbortSignal | undefined,
     fail: (code: ProviderErrorCode, message: string, status: number | null, extra?: object) => ProviderError,
   ): Promise<void> {
-    const now = Date.now();
+    const now = this.o.clock();
     const plan = bucket.plan(now);
     const wait = plan.at - now;
     if (wait > this.o.maxWaitMs) {

@@ -29,8 +29,12 @@ const ORG = {
   funding_events: [{ date: '2021-03-04T00:00:00.000+00:00', type: 'Series B' }],
   current_technologies: [{ uid: 'workday', name: 'Workday', category: 'HR' }],
   departmental_head_count: { human_resources: 14, operations: 80, engineering: null },
-  locations: ['Akron, Ohio, United States', { city: 'Monterrey', country: 'Mexico' }],
-  num_open_jobs: 37,
+  locations: [
+    { kind: 'headquarters', raw_address: '1 Main St, Akron, Ohio 44301, United States' },
+    { kind: 'plant', raw_address: '9 Mill Rd, Dayton, Ohio, United States' },
+    { kind: 'plant', city: 'Monterrey', country: 'Mexico' },
+  ],
+  job_postings_count: 37,
   some_future_field: { x: 1 },
 };
 
@@ -143,7 +147,7 @@ describe('Apollo client (scripted peer)', () => {
       fundingDate: '2021-03-04',
       technologies: [{ uid: 'workday', name: 'Workday', category: 'HR' }],
       departmentHeadCount: { human_resources: 14, operations: 80 },
-      locations: ['Akron, Ohio, United States', 'Monterrey, Mexico'],
+      locations: ['9 Mill Rd, Dayton, Ohio, United States', 'Monterrey, Mexico'],
       openJobs: 37,
     });
   });

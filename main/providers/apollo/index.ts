@@ -44,6 +44,8 @@ export interface ApolloProviderOptions {
   concurrency?: number;
   costs?: Partial<ApolloCosts>;
   onRequest?: (event: RequestEvent) => void;
+  /** Clock for rate windows (tests align it with the sandbox's). */
+  clock?: () => number;
 }
 
 export interface ConnectionCheck {
@@ -78,6 +80,7 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
   if (opts.maxWaitMs !== undefined) httpOptions.maxWaitMs = opts.maxWaitMs;
   if (opts.concurrency !== undefined) httpOptions.concurrency = opts.concurrency;
   if (opts.onRequest) httpOptions.onRequest = opts.onRequest;
+  if (opts.clock) httpOptions.clock = opts.clock;
   const http = new HttpClient(httpOptions);
 
   async function searchPeople(query: PeopleSearchQuery, ctx: CallContext): Promise<PeopleSearchPage> {

@@ -48,13 +48,21 @@ function isoDate(v: string | null | undefined): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }
 
-function locationText(
-  l:
-    | string
-    | { raw_address?: string | null; city?: string | null; state?: string | null; country?: string | null },
-): string {
+type ApolloLocation = NonNullable<ApolloOrganization['locations']>[number];
+
+function locationText(l: ApolloLocation): string {
   if (typeof l === 'string') return l.trim();
   return (l.raw_address ?? [l.city, l.state, l.country].filter(Boolean).join(', ')).trim();
+}
+
+/** Sites besides the headquarters (Company.locations holds the extra ones only). */
+function extraSites(org: ApolloOrganization): string[] {
+  const hq = org.raw_address?.trim().toLowerCase();
+  const sites = [...(org.locations ?? []), ...(org.office_locations ?? [])]
+    .filter((l) => typeof l === 'string' || l.kind !== 'headquarters')
+    .map(locationText)
+    .filter((t) => t && t.toLowerCase() !== hq);
+  return [...new Set(sites)];
 }
 
 export function toCompany(org: ApolloOrganization, fallbackDomain: string): Company {
@@ -71,6 +79,7 @@ export function toCompany(org: ApolloOrganization, fallbackDomain: string): Comp
     .map(locationText)
     .filter(Boolean);
   const openJobs =
+    toNumber(org.job_postings_count) ??
     toNumber(org.num_open_jobs) ??
     toNumber(org.open_jobs_count) ??
     (org.job_postings ? org.job_postings.length : null);
@@ -95,7 +104,7 @@ export function toCompany(org: ApolloOrganization, fallbackDomain: string): Comp
     fundingDate: isoDate(org.latest_funding_round_date) ?? isoDate(latestEvent?.date),
     technologies,
     departmentHeadCount,
-    locations: [...new Set(locations)],
+    locations: extraSites(org),
     openJobs,
   };
 }

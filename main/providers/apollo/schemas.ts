@@ -43,7 +43,7 @@ const TechnologySchema = z.looseObject({ uid: str, name: str, category: str });
 const FundingEventSchema = z.looseObject({ date: str, type: str });
 const LocationSchema = z.union([
   z.string(),
-  z.looseObject({ raw_address: str, city: str, state: str, country: str }),
+  z.looseObject({ kind: str, raw_address: str, city: str, state: str, country: str }),
 ]);
 
 export const OrganizationSchema = z.looseObject({
@@ -71,22 +71,32 @@ export const OrganizationSchema = z.looseObject({
   // Not in Apollo's documented ORG; read when a source provides them.
   locations: z.array(LocationSchema).nullish(),
   office_locations: z.array(LocationSchema).nullish(),
+  job_postings_count: numeric,
   num_open_jobs: numeric,
   open_jobs_count: numeric,
   job_postings: z.array(z.unknown()).nullish(),
 });
 export type ApolloOrganization = z.infer<typeof OrganizationSchema>;
 
-export const OrganizationEnrichResponseSchema = z.looseObject({
-  organization: OrganizationSchema.nullish(),
-  credits_consumed: credits,
-});
+// Apollo answers an unknown domain with {organization: null} or, on some accounts, a bare {}.
+// Anything else without `organization` is a wrong shape, not a miss.
+export const OrganizationEnrichResponseSchema = z
+  .looseObject({ organization: OrganizationSchema.nullish(), credits_consumed: credits })
+  .refine((o) => 'organization' in o || Object.keys(o).length === 0, {
+    message: 'organization is missing',
+    path: ['organization'],
+  });
 
-export const CompanySearchResponseSchema = z.looseObject({
-  organizations: z.array(OrganizationSchema).nullish(),
-  accounts: z.array(OrganizationSchema).nullish(),
-  credits_consumed: credits,
-});
+export const CompanySearchResponseSchema = z
+  .looseObject({
+    organizations: z.array(OrganizationSchema).nullish(),
+    accounts: z.array(OrganizationSchema).nullish(),
+    credits_consumed: credits,
+  })
+  .refine((o) => Array.isArray(o.organizations) || Array.isArray(o.accounts), {
+    message: 'neither organizations nor accounts is a list',
+    path: ['organizations'],
+  });
 
 export const MatchedPersonSchema = z.looseObject({
   id: z.string(),
@@ -107,6 +117,7 @@ export const MatchedPersonSchema = z.looseObject({
 export type ApolloMatchedPerson = z.infer<typeof MatchedPersonSchema>;
 
 export const PeopleMatchResponseSchema = z.looseObject({
-  person: MatchedPersonSchema.nullish(),
+  // Required (null = no match): a body without it is a wrong shape, not a miss.
+  person: MatchedPersonSchema.nullable(),
   credits_consumed: credits,
 });
