@@ -56,7 +56,10 @@ function progressLine(p: CampaignProgress): string {
   return `[${p.stage}] ${tiers} | credits ${p.creditsUsed} | ETA ${fmtMs(p.etaMs)}`;
 }
 
-async function openEngine(dbPath: string, o: { sandboxSeed?: number; limits?: SandboxLimits; semantic?: boolean }) {
+async function openEngine(
+  dbPath: string,
+  o: { sandboxSeed?: number; limits?: SandboxLimits; semantic?: boolean },
+) {
   let secrets;
   try {
     const { createKeychain } = await import('./secrets/keychain');
@@ -91,7 +94,12 @@ async function precision(engine: Engine, campaignId: number): Promise<number | n
   return Math.round((right / leads.length) * 10_000) / 10_000;
 }
 
-async function runAndReport(engine: Engine, campaignId: number, started: number, opts: { budget?: number | null; exportPath?: string }) {
+async function runAndReport(
+  engine: Engine,
+  campaignId: number,
+  started: number,
+  opts: { budget?: number | null; exportPath?: string },
+) {
   let last = 0;
   engine.on('campaign/progress', (p) => {
     if (p.campaignId !== campaignId) return;
@@ -156,7 +164,8 @@ async function main(): Promise<number> {
     return command ? 0 : 2;
   }
   const limits = values['sandbox-limits'] ?? 'paid';
-  if (!['free', 'paid', 'off'].includes(limits)) fail(`--sandbox-limits must be free, paid or off (got "${limits}")`, 2);
+  if (!['free', 'paid', 'off'].includes(limits))
+    fail(`--sandbox-limits must be free, paid or off (got "${limits}")`, 2);
   const seed = intOption(values['sandbox-seed'], 'sandbox-seed');
   const budget = intOption(values.budget, 'budget');
   const dbPath = values.db ?? resolve(process.env.LEAD_STUDIO_DATA ?? '.data', 'lead-studio.db');
@@ -177,7 +186,10 @@ async function main(): Promise<number> {
           );
         const est = await engine.handlers['campaign/estimate'](icp);
         err(`Credit estimate: ~${est.total} credits (${est.basis}). ${est.note}`);
-        const { campaignId } = await engine.createCampaign(icp, { budget: budget ?? null, sandbox: !!values.sandbox });
+        const { campaignId } = await engine.createCampaign(icp, {
+          budget: budget ?? null,
+          sandbox: !!values.sandbox,
+        });
         err(`Campaign ${campaignId} created in ${dbPath}`);
         const status = await runAndReport(engine, campaignId, started, { budget, exportPath: values.export });
         return status === 'failed' ? 1 : 0;
@@ -187,7 +199,8 @@ async function main(): Promise<number> {
     }
     case 'resume': {
       const id = intOption(positionals[0], 'campaignId');
-      if (id === undefined) fail('resume needs a campaign id: npm run cli -- resume <campaignId> --db <path>', 2);
+      if (id === undefined)
+        fail('resume needs a campaign id: npm run cli -- resume <campaignId> --db <path>', 2);
       const engine = await openEngine(dbPath, { limits: limits as SandboxLimits });
       try {
         if (!getCampaign(engine.db, id)) fail(`no campaign ${id} in ${dbPath}`, 2);
@@ -219,7 +232,9 @@ async function main(): Promise<number> {
       }
     }
     case 'classify-titles': {
-      const icp = await loadIcp(values.icp ?? resolve(defaultResourcesDir(), 'icp', 'manufacturing-staffing.yaml'));
+      const icp = await loadIcp(
+        values.icp ?? resolve(defaultResourcesDir(), 'icp', 'manufacturing-staffing.yaml'),
+      );
       const classifier = createTitleClassifier(icp);
       for await (const line of createInterface({ input: process.stdin })) {
         const title = line.trim();
@@ -237,7 +252,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e) => {
-    err(e instanceof AppError ? `error: ${e.message}` : `error: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
+    err(
+      e instanceof AppError
+        ? `error: ${e.message}`
+        : `error: ${e instanceof Error ? (e.stack ?? e.message) : e}`,
+    );
     process.exit(1);
   },
 );

@@ -9,7 +9,12 @@ import { writeWorkbook } from './export/workbook';
 import { estimateCredits } from './pipeline/estimate';
 import { passThroughFilter, type PreFilter } from './pipeline/prefilter';
 import { CampaignRunner } from './pipeline/runner';
-import { APOLLO_FREE_LIMITS, APOLLO_PAID_LIMITS, createApolloProvider, type ApolloProvider } from './providers/apollo';
+import {
+  APOLLO_FREE_LIMITS,
+  APOLLO_PAID_LIMITS,
+  createApolloProvider,
+  type ApolloProvider,
+} from './providers/apollo';
 import type { SecretStore } from './secrets/keychain';
 import { startSandboxThread, type SandboxHandle } from './sandbox-host';
 import {
@@ -52,7 +57,10 @@ export interface Engine {
   db: Db;
   on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
   /** Creates a draft campaign (sandbox when asked or when no Apollo key is stored). */
-  createCampaign(icp: Icp, o?: { budget?: number | null; sandbox?: boolean }): Promise<{ campaignId: number }>;
+  createCampaign(
+    icp: Icp,
+    o?: { budget?: number | null; sandbox?: boolean },
+  ): Promise<{ campaignId: number }>;
   /** Runs (or resumes) a campaign and resolves with its final status. */
   run(campaignId: number, opts?: { budget?: number | null }): Promise<string>;
   /** The provider a campaign uses (sandbox or Apollo), e.g. for request statistics. */
@@ -82,7 +90,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const providers = new Map<string, ApolloProvider>();
   const limits = opts.sandboxLimits ?? 'paid';
 
-  const apolloKey = async () => (opts.forceSandbox || !opts.secrets ? null : await opts.secrets.get('apollo'));
+  const apolloKey = async () =>
+    opts.forceSandbox || !opts.secrets ? null : await opts.secrets.get('apollo');
 
   async function providerFor(campaignId: number): Promise<ApolloProvider> {
     const c = getCampaign(db, campaignId);
@@ -90,9 +99,13 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     if (!c.sandbox) {
       const key = await apolloKey();
       if (!key)
-        throw new AppError('NO_KEY', 'This campaign uses Apollo, but no Apollo key is stored. Add it in Settings → API keys.');
+        throw new AppError(
+          'NO_KEY',
+          'This campaign uses Apollo, but no Apollo key is stored. Add it in Settings → API keys.',
+        );
       const k = 'apollo';
-      if (!providers.has(k)) providers.set(k, createApolloProvider({ apiKey: key, baseUrl: opts.apolloBaseUrl }));
+      if (!providers.has(k))
+        providers.set(k, createApolloProvider({ apiKey: key, baseUrl: opts.apolloBaseUrl }));
       return providers.get(k)!;
     }
     sandbox ??= startSandboxThread({ seed: c.sandboxSeed ?? opts.sandboxSeed ?? 42, limits });
@@ -114,7 +127,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
 
   function requireIcp(input: unknown): Icp {
     const r = checkIcp(input);
-    if (!r.ok) throw new AppError('INVALID_ICP', `The ICP has problems:\n${describeIssues(r.issues)}`, r.issues);
+    if (!r.ok)
+      throw new AppError('INVALID_ICP', `The ICP has problems:\n${describeIssues(r.issues)}`, r.issues);
     return r.icp;
   }
 
@@ -135,12 +149,10 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       onProgress: (p) => emit('campaign/progress', p),
       onActivity: (a) => emit('campaign/activity', a),
     });
-    const done = runner
-      .run()
-      .finally(() => {
-        runners.delete(campaignId);
-        void prefilter.close?.();
-      });
+    const done = runner.run().finally(() => {
+      runners.delete(campaignId);
+      void prefilter.close?.();
+    });
     runners.set(campaignId, { runner, done });
     return done;
   }
@@ -239,7 +251,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       return { sandbox: !present, keys: { apollo: { present } }, dataDir: opts.dataDir };
     },
     'keys/set': async ({ provider, key }) => {
-      if (!opts.secrets) throw new AppError('KEYCHAIN_UNAVAILABLE', 'No OS keychain is available to store keys.');
+      if (!opts.secrets)
+        throw new AppError('KEYCHAIN_UNAVAILABLE', 'No OS keychain is available to store keys.');
       await opts.secrets.set(provider, key);
       providers.delete('apollo');
     },

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { siblingModule, spawnModuleWorker } from './workers';
 
 export interface SandboxHandle {
   /** Apollo-style base URL, e.g. http://127.0.0.1:PORT/api/v1 */
@@ -15,7 +15,7 @@ export interface SandboxHostOptions {
 
 /** Starts the sandbox server on a free loopback port in a worker thread. */
 export function startSandboxThread(opts: SandboxHostOptions = {}): Promise<SandboxHandle> {
-  const worker = new Worker(new URL('./sandbox-thread.ts', import.meta.url), {
+  const worker = spawnModuleWorker(siblingModule(import.meta.url, 'sandbox-thread'), {
     workerData: { seed: opts.seed ?? 42, limits: opts.limits ?? 'paid', port: 0 },
   });
   return new Promise((resolve, reject) => {

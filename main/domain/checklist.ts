@@ -17,17 +17,30 @@ const LABELS: Record<CheckId, string> = {
 
 export const CHECK_LABELS = LABELS;
 
-const STAFFING_TECH = /fieldglass|beeline|vndly|workday|successfactors|greenhouse|lever|icims|taleo|bullhorn|vms|ats|staffing/i;
+const STAFFING_TECH =
+  /fieldglass|beeline|vndly|workday|successfactors|greenhouse|lever|icims|taleo|bullhorn|vms|ats|staffing/i;
 
 function check(id: CheckId, passed: boolean, basis: CheckResult['basis'], evidence: string): CheckResult {
   return { id, label: LABELS[id], passed, basis, evidence };
 }
 
+/**
+ * The primary industry decides when there is one: a biotech lab that also lists
+ * "pharmaceuticals" among its secondary labels is not a pharmaceutical manufacturer.
+ */
 function industryCheck(c: Company, icp: Icp): CheckResult {
-  const m = matchIndustry([c.industry, ...c.industries], icp.industries);
+  const labels = c.industry ? [c.industry] : c.industries;
+  const m = matchIndustry(labels, icp.industries);
   if (m) return check('industry', true, 'verified', `Industry "${m.label}" matches ${m.industry}`);
-  const shown = c.industry ?? (c.industries[0] || 'unknown');
-  return check('industry', false, 'verified', `Industry "${shown}" is not one of the ICP's industries`);
+  if (labels.length === 0) return check('industry', false, 'verified', 'Industry unknown');
+  const also = c.industry ? matchIndustry(c.industries, icp.industries) : null;
+  return check(
+    'industry',
+    false,
+    'verified',
+    `Primary industry "${labels[0]}" is not one of the ICP's industries` +
+      (also ? ` (also lists "${also.label}")` : ''),
+  );
 }
 
 function sizeCheck(c: Company, icp: Icp): CheckResult {
@@ -46,17 +59,33 @@ function multiLocationCheck(c: Company): CheckResult {
   const places = new Set(c.locations.map((l) => l.trim().toLowerCase()).filter(Boolean));
   if (c.rawAddress) places.add(c.rawAddress.trim().toLowerCase());
   if (places.size > 1)
-    return check('multiLocation', true, 'verified', `${places.size} sites: ${c.locations.slice(0, 3).join(' + ')}`);
+    return check(
+      'multiLocation',
+      true,
+      'verified',
+      `${places.size} sites: ${c.locations.slice(0, 3).join(' + ')}`,
+    );
   if (c.employees !== null && c.employees > 500)
-    return check('multiLocation', true, 'inferred', `One listed site, but ${c.employees} employees (> 500) suggests several`);
-  return check('multiLocation', false, places.size ? 'verified' : 'inferred', `Single site${c.rawAddress ? `: ${c.rawAddress}` : ''}`);
+    return check(
+      'multiLocation',
+      true,
+      'inferred',
+      `One listed site, but ${c.employees} employees (> 500) suggests several`,
+    );
+  return check(
+    'multiLocation',
+    false,
+    places.size ? 'verified' : 'inferred',
+    `Single site${c.rawAddress ? `: ${c.rawAddress}` : ''}`,
+  );
 }
 
 function hrOpsCheck(c: Company): CheckResult {
   const d = c.departmentHeadCount;
   const hr = d.human_resources ?? 0;
   const ops = d.operations ?? 0;
-  if (Object.keys(d).length === 0) return check('hrAndOps', false, 'verified', 'No departmental head counts available');
+  if (Object.keys(d).length === 0)
+    return check('hrAndOps', false, 'verified', 'No departmental head counts available');
   return check('hrAndOps', hr > 0 && ops > 0, 'verified', `HR: ${hr}, Ops: ${ops}`);
 }
 
@@ -64,14 +93,24 @@ function hiringCheck(c: Company): CheckResult {
   if (c.openJobs !== null)
     return check('hiringCycles', c.openJobs > 0, 'verified', `${c.openJobs} open job postings`);
   const ok = c.employees !== null && c.employees > 200;
-  return check('hiringCycles', ok, 'inferred', `Assumption: companies over 200 employees hire regularly (${c.employees ?? 'unknown'} employees)`);
+  return check(
+    'hiringCycles',
+    ok,
+    'inferred',
+    `Assumption: companies over 200 employees hire regularly (${c.employees ?? 'unknown'} employees)`,
+  );
 }
 
 function staffingCheck(c: Company): CheckResult {
   const tool = c.technologies.find((t) => STAFFING_TECH.test(t.name) || STAFFING_TECH.test(t.category));
   if (tool) return check('staffingVendors', true, 'verified', `Uses ${tool.name} (${tool.category})`);
   const ok = c.employees !== null && c.employees >= 500;
-  return check('staffingVendors', ok, 'inferred', `Assumption: manufacturers with 500+ employees use staffing vendors (${c.employees ?? 'unknown'} employees)`);
+  return check(
+    'staffingVendors',
+    ok,
+    'inferred',
+    `Assumption: manufacturers with 500+ employees use staffing vendors (${c.employees ?? 'unknown'} employees)`,
+  );
 }
 
 /** Runs all six checks, then the ICP's gates: the minimum score and the required checks. */
@@ -86,7 +125,13 @@ export function validateCompany(company: Company, icp: Icp): Validation {
   ];
   const score = checks.filter((c) => c.passed).length;
   const failedRequired = icp.requiredChecks.filter((id) => !checks.find((c) => c.id === id)?.passed);
-  return { score, max: checks.length, checks, failedRequired, accepted: score >= icp.minValidationScore && failedRequired.length === 0 };
+  return {
+    score,
+    max: checks.length,
+    checks,
+    failedRequired,
+    accepted: score >= icp.minValidationScore && failedRequired.length === 0,
+  };
 }
 
 /** The company's HQ country is one of the ICP's locations (unknown counts as not). */

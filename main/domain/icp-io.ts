@@ -30,7 +30,10 @@ export function parseIcpText(text: string, format: 'yaml' | 'json'): IcpCheck {
     return { ok: false, issues: [{ path: '(file)', message: `not valid ${format.toUpperCase()}: ${msg}` }] };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data))
-    return { ok: false, issues: [{ path: '(file)', message: 'expected a mapping of ICP fields (name, tiers, industries, …)' }] };
+    return {
+      ok: false,
+      issues: [{ path: '(file)', message: 'expected a mapping of ICP fields (name, tiers, industries, …)' }],
+    };
   return checkIcp(data);
 }
 
@@ -43,7 +46,10 @@ export async function loadIcpFile(path: string): Promise<IcpCheck> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    return { ok: false, issues: [{ path: '(file)', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? e}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '(file)', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? e}` }],
+    };
   }
   return parseIcpText(text, formatOf(path));
 }

@@ -5,7 +5,12 @@
  */
 export const INDUSTRY_ALIASES: Record<string, string[]> = {
   automotive: ['automotive', 'auto parts', 'motor vehicle'],
-  electronics: ['electrical/electronic manufacturing', 'electronics', 'semiconductors', 'electronic components'],
+  electronics: [
+    'electrical/electronic manufacturing',
+    'electronics',
+    'semiconductors',
+    'electronic components',
+  ],
   'industrial machinery': ['machinery', 'industrial automation', 'industrial equipment'],
   chemicals: ['chemicals', 'chemical'],
   'plastics & rubber': ['plastics', 'rubber'],

@@ -24,7 +24,14 @@ export interface ScoreInput {
   now?: Date;
 }
 
-export function scoreLead({ icp, company, person, validation, colleaguesFound, now = new Date() }: ScoreInput): LeadScore {
+export function scoreLead({
+  icp,
+  company,
+  person,
+  validation,
+  colleaguesFound,
+  now = new Date(),
+}: ScoreInput): LeadScore {
   const items: ScoreItem[] = [];
   const add = (component: ScoreItem['component'], signal: string, points: number, evidence: string) =>
     items.push({ component, signal, points, evidence });
@@ -33,16 +40,27 @@ export function scoreLead({ icp, company, person, validation, colleaguesFound, n
   if (company.fundingDate) {
     const ageDays = (now.getTime() - new Date(company.fundingDate).getTime()) / DAY;
     if (ageDays >= 0 && ageDays <= 365)
-      add('intent', 'Recent funding', 30, `${company.fundingStage ?? 'Funding'} on ${company.fundingDate.slice(0, 10)}`);
+      add(
+        'intent',
+        'Recent funding',
+        30,
+        `${company.fundingStage ?? 'Funding'} on ${company.fundingDate.slice(0, 10)}`,
+      );
   }
   if (company.openJobs !== null && company.openJobs > 0)
     add('intent', 'Actively hiring', 25, `${company.openJobs} open job postings`);
   if (company.openJobs !== null && company.employees && company.openJobs / company.employees >= 0.02)
-    add('intent', 'Growth trend', 10, `Openings are ${((company.openJobs / company.employees) * 100).toFixed(1)}% of headcount`);
+    add(
+      'intent',
+      'Growth trend',
+      10,
+      `Openings are ${((company.openJobs / company.employees) * 100).toFixed(1)}% of headcount`,
+    );
 
   // Fit
   const passed = (id: string) => validation.checks.find((c) => c.id === id)?.passed ?? false;
-  if (passed('industry')) add('fit', 'ICP industry match', 25, company.industry ?? company.industries[0] ?? '');
+  if (passed('industry'))
+    add('fit', 'ICP industry match', 25, company.industry ?? company.industries[0] ?? '');
   if (passed('size')) add('fit', 'Company size in range', 25, `${company.employees} employees`);
   const techNames = company.technologies.map((t) => t.name.toLowerCase());
   const has = (t: string) => techNames.some((n) => n.includes(t.toLowerCase()));
@@ -58,19 +76,30 @@ export function scoreLead({ icp, company, person, validation, colleaguesFound, n
   if (nice.length > 0) add('fit', 'Complementary tools', 15, `Uses ${nice.join(', ')}`);
 
   // Accessibility
-  if (person.email && person.emailStatus === 'verified') add('accessibility', 'Direct email found', 30, 'Verified email');
+  if (person.email && person.emailStatus === 'verified')
+    add('accessibility', 'Direct email found', 30, 'Verified email');
   else if (person.email && person.emailStatus === 'guessed')
     add('accessibility', 'Direct email found', 15, 'Email found but not verified');
   if (person.linkedinUrl) add('accessibility', 'LinkedIn profile', 25, person.linkedinUrl);
   if (person.phone) add('accessibility', 'Phone number', 20, 'Phone available');
   if (colleaguesFound > 0)
-    add('accessibility', 'Multiple contacts found', 15, `${colleaguesFound} other contact(s) at ${company.name}`);
+    add(
+      'accessibility',
+      'Multiple contacts found',
+      15,
+      `${colleaguesFound} other contact(s) at ${company.name}`,
+    );
 
   const sum = (c: ScoreItem['component']) =>
-    Math.min(100, items.filter((i) => i.component === c).reduce((s, i) => s + i.points, 0));
+    Math.min(
+      100,
+      items.filter((i) => i.component === c).reduce((s, i) => s + i.points, 0),
+    );
   const intent = sum('intent');
   const fit = sum('fit');
   const accessibility = sum('accessibility');
-  const total = Math.round(intent * WEIGHTS.intent + fit * WEIGHTS.fit + accessibility * WEIGHTS.accessibility);
+  const total = Math.round(
+    intent * WEIGHTS.intent + fit * WEIGHTS.fit + accessibility * WEIGHTS.accessibility,
+  );
   return { total, intent, fit, accessibility, band: band(total), breakdown: items };
 }

@@ -48,7 +48,8 @@ export class PaidGate {
 
   private reserve(): void {
     const { budget } = this.o;
-    if (budget !== null && this.spentCredits + this.inFlight + 1 > budget) throw new BudgetReached(budget, this.spentCredits);
+    if (budget !== null && this.spentCredits + this.inFlight + 1 > budget)
+      throw new BudgetReached(budget, this.spentCredits);
     this.inFlight++;
   }
 
@@ -73,8 +74,16 @@ export class PaidGate {
     }
     db.transaction(() => {
       for (const call of res.calls)
-        recordPaidCall(db, { provider: provider.name, endpoint: call.endpoint, credits: call.credits, campaignId, entityKey: keys[0]!, tier });
-      for (const k of new Set([...keys, ...extraKeys(res.data)])) putCached(db, { entity, key: k, source: provider.name, data: res.data });
+        recordPaidCall(db, {
+          provider: provider.name,
+          endpoint: call.endpoint,
+          credits: call.credits,
+          campaignId,
+          entityKey: keys[0]!,
+          tier,
+        });
+      for (const k of new Set([...keys, ...extraKeys(res.data)]))
+        putCached(db, { entity, key: k, source: provider.name, data: res.data });
     })();
     this.calls += res.calls.length;
     this.spentCredits += res.calls.reduce((s, c) => s + c.credits, 0);
@@ -82,8 +91,12 @@ export class PaidGate {
   }
 
   company(ref: CompanyRef, tier: Tier): Promise<Company | null> {
-    return this.buy('company', [companyKey(ref)], tier, (ctx) => this.o.provider.enrichCompany(ref, ctx), (c) =>
-      c ? [companyKey({ name: c.name, domain: c.domain, organizationId: c.providerId })] : [],
+    return this.buy(
+      'company',
+      [companyKey(ref)],
+      tier,
+      (ctx) => this.o.provider.enrichCompany(ref, ctx),
+      (c) => (c ? [companyKey({ name: c.name, domain: c.domain, organizationId: c.providerId })] : []),
     );
   }
 

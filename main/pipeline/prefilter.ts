@@ -30,6 +30,11 @@ export interface PreFilter {
 export const passThroughFilter: PreFilter = {
   name: 'pass-through',
   async decide(candidates) {
-    return candidates.map(() => ({ keep: true, reason: 'pass-through', similarity: null, companySimilarity: null }));
+    return candidates.map(() => ({
+      keep: true,
+      reason: 'pass-through',
+      similarity: null,
+      companySimilarity: null,
+    }));
   },
 };

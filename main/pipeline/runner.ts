@@ -106,7 +106,13 @@ export class CampaignRunner {
     this.icp = campaign.icp;
     this.budget = this.o.budget !== undefined ? this.o.budget : campaign.budget;
     this.classifier = createTitleClassifier(this.icp);
-    this.gate = new PaidGate({ db, provider: this.o.provider, campaignId, budget: this.budget, signal: this.abort.signal });
+    this.gate = new PaidGate({
+      db,
+      provider: this.o.provider,
+      campaignId,
+      budget: this.budget,
+      signal: this.abort.signal,
+    });
     for (const lead of allLeads(db, campaignId))
       this.colleagues.set(lead.company.domain, (this.colleagues.get(lead.company.domain) ?? 0) + 1);
     const resumed = campaign.status !== 'draft';
@@ -128,7 +134,8 @@ export class CampaignRunner {
         await this.runTier(tier);
         if (this.stopRequest) break;
       }
-      status = this.stopRequest === 'cancel' ? 'cancelled' : this.stopRequest === 'pause' ? 'paused' : 'completed';
+      status =
+        this.stopRequest === 'cancel' ? 'cancelled' : this.stopRequest === 'pause' ? 'paused' : 'completed';
     } catch (e) {
       if (this.stopRequest === 'cancel') status = 'cancelled';
       else if (e instanceof BudgetReached) {
@@ -168,7 +175,10 @@ export class CampaignRunner {
         if (!(await this.searchMore(tier))) {
           this.exhausted[tier] = true;
           const n = countLeadsByTier(db, campaignId)[tier];
-          this.log('warn', `${tier}: the search is exhausted with ${n}/${target} leads; widen titles or filters for more.`);
+          this.log(
+            'warn',
+            `${tier}: the search is exhausted with ${n}/${target} leads; widen titles or filters for more.`,
+          );
           break;
         }
         continue;
@@ -176,7 +186,8 @@ export class CampaignRunner {
       await this.processBatch(tier, batch);
       this.emitProgress('running');
     }
-    if (!this.stopRequest && !this.exhausted[tier]) this.log('info', `${tier}: target of ${target} leads reached.`);
+    if (!this.stopRequest && !this.exhausted[tier])
+      this.log('info', `${tier}: target of ${target} leads reached.`);
   }
 
   /** One round of paged title searches (free), run in parallel; false when every title is exhausted. */
@@ -197,7 +208,10 @@ export class CampaignRunner {
     };
     const pages = await mapLimit(open, 5, async (title) => {
       const page = (cursors.get(title)?.page ?? 0) + 1;
-      const res = await provider.searchPeople({ ...base, titles: [title], page }, { campaignId, signal: this.abort.signal });
+      const res = await provider.searchPeople(
+        { ...base, titles: [title], page },
+        { campaignId, signal: this.abort.signal },
+      );
       this.requests++;
       return { title, page, res };
     });
@@ -252,7 +266,9 @@ export class CampaignRunner {
     const refs = new Map<string, CandidateRow['companyRef']>();
     for (const c of kept) refs.set(companyKey(c.companyRef), c.companyRef);
     const keys = [...refs.keys()];
-    const companies = await mapLimit(keys, this.o.concurrency ?? 8, (k) => this.gate.company(refs.get(k)!, searchTier));
+    const companies = await mapLimit(keys, this.o.concurrency ?? 8, (k) =>
+      this.gate.company(refs.get(k)!, searchTier),
+    );
     const byKey = new Map(keys.map((k, i) => [k, companies[i] ?? null]));
 
     // 3. Tier from title, checklist, room in the tier — in queue order, one transaction each.
@@ -261,7 +277,11 @@ export class CampaignRunner {
     const toReveal: Pending[] = [];
     for (const cand of kept) {
       const company = byKey.get(companyKey(cand.companyRef)) ?? null;
-      const reject = (reason: string, validation: Validation | null = null, companyId: number | null = null) =>
+      const reject = (
+        reason: string,
+        validation: Validation | null = null,
+        companyId: number | null = null,
+      ) =>
         setCandidateState(db, campaignId, cand.providerPersonId, {
           state: 'rejected',
           reason,
@@ -280,7 +300,11 @@ export class CampaignRunner {
         if (!match.tier) return reject(`Title "${cand.person.title}" is not a target title`, null, companyId);
         const validation = validateCompany(company, this.icp);
         if (!inLocations(company, this.icp))
-          return reject(`${company.country ?? 'Unknown country'} is not one of the ICP's locations`, validation, companyId);
+          return reject(
+            `${company.country ?? 'Unknown country'} is not one of the ICP's locations`,
+            validation,
+            companyId,
+          );
         if (!validation.accepted) {
           const why = validation.failedRequired.length
             ? `failed required check(s): ${validation.failedRequired.join(', ')}`
@@ -288,7 +312,12 @@ export class CampaignRunner {
           return reject(why, validation, companyId);
         }
         if (this.room(match.tier, saved) <= 0) {
-          setCandidateState(db, campaignId, cand.providerPersonId, { state: 'skipped', reason: `${match.tier} is full`, validation, companyId });
+          setCandidateState(db, campaignId, cand.providerPersonId, {
+            state: 'skipped',
+            reason: `${match.tier} is full`,
+            validation,
+            companyId,
+          });
           return;
         }
         this.reserved[match.tier]++;
@@ -348,7 +377,11 @@ export class CampaignRunner {
         colleaguesFound: this.colleagues.get(p.company.domain) ?? 0,
       });
       db.transaction(() => {
-        const contactId = upsertContact(db, { person: revealed, companyId: p.companyId, source: this.o.provider.name });
+        const contactId = upsertContact(db, {
+          person: revealed,
+          companyId: p.companyId,
+          source: this.o.provider.name,
+        });
         const leadId = insertLead(db, {
           campaignId,
           tier: p.tier,
@@ -405,7 +438,10 @@ export class CampaignRunner {
     const totalTarget = TIERS.reduce((s, t) => s + this.icp.tiers[t].target, 0);
     const elapsedMs = Date.now() - this.started;
     const gained = totalSaved - this.startSaved;
-    const etaMs = status === 'running' && gained > 0 ? Math.round((elapsedMs / gained) * (totalTarget - totalSaved)) : null;
+    const etaMs =
+      status === 'running' && gained > 0
+        ? Math.round((elapsedMs / gained) * (totalTarget - totalSaved))
+        : null;
     return {
       campaignId,
       status,

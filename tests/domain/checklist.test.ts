@@ -53,7 +53,10 @@ describe('6-point checklist', () => {
   });
 
   it('verifies hiring and staffing from data when the provider has it', () => {
-    const v = validateCompany(company({ openJobs: 0, technologies: [{ uid: 'sf', name: 'SAP Fieldglass', category: 'VMS' }] }), icp);
+    const v = validateCompany(
+      company({ openJobs: 0, technologies: [{ uid: 'sf', name: 'SAP Fieldglass', category: 'VMS' }] }),
+      icp,
+    );
     const hiring = v.checks.find((c) => c.id === 'hiringCycles')!;
     const staffing = v.checks.find((c) => c.id === 'staffingVendors')!;
     expect([hiring.passed, hiring.basis]).toEqual([false, 'verified']);
@@ -61,7 +64,14 @@ describe('6-point checklist', () => {
   });
 
   it('rejects a wrong industry even with a high score (required check)', () => {
-    const v = validateCompany(company({ industry: 'computer software', industries: ['computer software'], keywords: ['manufacturing'] }), icp);
+    const v = validateCompany(
+      company({
+        industry: 'computer software',
+        industries: ['computer software'],
+        keywords: ['manufacturing'],
+      }),
+      icp,
+    );
     expect(v.score).toBe(5);
     expect(v.failedRequired).toEqual(['industry']);
     expect(v.accepted).toBe(false);
@@ -94,7 +104,14 @@ describe('lead score (intent 40 / fit 35 / accessibility 25)', () => {
   };
   it('weights components and explains every point', () => {
     const c = company({ fundingDate: '2026-06-01', fundingStage: 'Series B', openJobs: 40 });
-    const s = scoreLead({ icp, company: c, person, validation: validateCompany(c, icp), colleaguesFound: 1, now: new Date('2026-11-22') });
+    const s = scoreLead({
+      icp,
+      company: c,
+      person,
+      validation: validateCompany(c, icp),
+      colleaguesFound: 1,
+      now: new Date('2026-11-22'),
+    });
     expect(s.intent).toBe(30 + 25 + 10);
     expect(s.fit).toBe(25 + 25 + 20 + 15);
     expect(s.accessibility).toBe(30 + 25 + 15);
@@ -103,6 +120,13 @@ describe('lead score (intent 40 / fit 35 / accessibility 25)', () => {
     expect(s.breakdown.reduce((a, i) => a + i.points, 0)).toBe(65 + 85 + 70);
   });
   it('bands at 80 / 60 / 40', () => {
-    expect([band(80), band(79), band(60), band(59), band(40), band(39)]).toEqual(['hot', 'warm', 'warm', 'nurture', 'nurture', 'cold']);
+    expect([band(80), band(79), band(60), band(59), band(40), band(39)]).toEqual([
+      'hot',
+      'warm',
+      'warm',
+      'nurture',
+      'nurture',
+      'cold',
+    ]);
   });
 });

@@ -36,15 +36,19 @@ describe('ICP validation and I/O', () => {
       locations: ['USA'],
       companySize: { min: 10, max: 20 },
     });
-    expect(r.ok && [r.icp.tiers.T1.target, r.icp.tiers.T2.target, r.icp.tiers.T3.target, r.icp.minValidationScore]).toEqual([
-      200, 200, 100, 4,
-    ]);
+    expect(
+      r.ok && [r.icp.tiers.T1.target, r.icp.tiers.T2.target, r.icp.tiers.T3.target, r.icp.minValidationScore],
+    ).toEqual([200, 200, 100, 4]);
   });
 
   it('names every bad field and what is expected', () => {
     const r = checkIcp({
       name: '',
-      tiers: { T1: { target: -5, titles: [] }, T2: { titles: ['CHRO'] }, T3: { target: 1.5, titles: ['Recruiter'] } },
+      tiers: {
+        T1: { target: -5, titles: [] },
+        T2: { titles: ['CHRO'] },
+        T3: { target: 1.5, titles: ['Recruiter'] },
+      },
       industries: [],
       locations: ['USA'],
       companySize: { min: 500, max: 100 },
@@ -55,7 +59,16 @@ describe('ICP validation and I/O', () => {
     if (r.ok) return;
     const paths = r.issues.map((i) => i.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['name', 'tiers.T1.target', 'tiers.T1.titles', 'tiers.T3.target', 'industries', 'companySize.max', 'minValidationScore', '(top level)']),
+      expect.arrayContaining([
+        'name',
+        'tiers.T1.target',
+        'tiers.T1.titles',
+        'tiers.T3.target',
+        'industries',
+        'companySize.max',
+        'minValidationScore',
+        '(top level)',
+      ]),
     );
     expect(r.issues.find((i) => i.path === 'minValidationScore')?.message).toMatch(/0 to 6/);
     expect(r.issues.find((i) => i.path === '(top level)')?.message).toMatch(/colour/);

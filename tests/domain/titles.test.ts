@@ -48,7 +48,9 @@ describe('title classifier (manufacturing ICP)', () => {
   });
 
   it('is less confident about repaired or translated titles than exact ones', () => {
-    expect(classify('Operatons Director').confidence).toBeLessThan(classify('Director Operations').confidence);
+    expect(classify('Operatons Director').confidence).toBeLessThan(
+      classify('Director Operations').confidence,
+    );
     expect(classify('Jefe de Planta').confidence).toBeLessThan(classify('Plant Head').confidence);
   });
 

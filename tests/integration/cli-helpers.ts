@@ -12,7 +12,10 @@ export interface CliResult {
 }
 
 /** Runs the real CLI in a child process (node + tsx), collecting its output. */
-export function runCli(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; onSpawn?: (p: ChildProcess) => void } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  opts: { input?: string; env?: NodeJS.ProcessEnv; onSpawn?: (p: ChildProcess) => void } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...CLI, ...args], {
       env: { ...process.env, ...opts.env },
