@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ActivityLine, CampaignProgress, Stage, TierCounters } from '../contract';
 import { inLocations, validateCompany } from '../domain/checklist';
 import { TIERS, type Icp, type Tier } from '../domain/icp';
@@ -77,7 +78,10 @@ export class CampaignRunner {
   private classifier!: TitleClassifier;
   private budget: number | null = null;
 
-  constructor(private readonly o: RunnerOptions) {}
+  constructor(private readonly o: RunnerOptions) {
+    // Every request in flight listens on the one abort signal.
+    setMaxListeners(0, this.abort.signal);
+  }
 
   get campaignId(): number {
     return this.o.campaignId;

@@ -13,6 +13,33 @@ export interface PeopleSearchQuery {
   perPage: number; // <= 100
 }
 
+/** A company search (Apollo: POST /mixed_companies/search): the ICP's company universe, paged. */
+export interface CompanySearchQuery {
+  organizationLocations: string[];
+  employeeRanges: string[];
+  industryKeywords: string[];
+  page: number; // 1-based
+  perPage: number; // <= 100
+}
+
+/** What a company search returns per company: enough to resolve names and pre-filter for free. */
+export interface CompanySummary {
+  providerId: string | null;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  employees: number | null;
+  country: string | null;
+}
+
+export interface CompanySearchPage {
+  companies: CompanySummary[];
+  page: number;
+  perPage: number;
+  totalEntries: number;
+  totalPages: number;
+}
+
 export interface PeopleSearchPage {
   people: CandidatePerson[];
   page: number;
@@ -56,6 +83,8 @@ export interface Paid<T> {
 export interface LeadProvider {
   readonly name: string;
   searchPeople(query: PeopleSearchQuery, ctx: CallContext): Promise<PeopleSearchPage>;
+  /** Paid per page on Apollo; one page resolves up to 100 company names at once. */
+  searchCompanies(query: CompanySearchQuery, ctx: CallContext): Promise<Paid<CompanySearchPage>>;
   enrichCompany(ref: CompanyRef, ctx: CallContext): Promise<Paid<Company | null>>;
   revealPerson(ref: PersonRef, ctx: CallContext): Promise<Paid<RevealedPerson | null>>;
 }

@@ -24,7 +24,7 @@ describe('kill -9 and resume', () => {
     expect(new Set(baseline.keys).size).toBe(75);
   });
 
-  it.each([5, 35, 65])('killed after %i leads, resumed: same leads, credits within 2%%', async (killAt) => {
+  it.each([5, 35, 65])('killed after %i leads, resumed: same leads, credits within 2 percent', async (killAt) => {
     const db = join(dir, `kill-${killAt}.db`);
     const killed = await runCli(['run', ...common, '--db', db], {
       onSpawn: (child) => {
