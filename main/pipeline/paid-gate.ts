@@ -1,7 +1,15 @@
 import { AppError } from '../errors';
 import type { Tier } from '../domain/icp';
 import type { Company, RevealedPerson } from '../domain/types';
-import type { CallContext, CompanyRef, LeadProvider, Paid, PersonRef } from '../providers/types';
+import type {
+  CallContext,
+  CompanyRef,
+  CompanySearchPage,
+  CompanySearchQuery,
+  LeadProvider,
+  Paid,
+  PersonRef,
+} from '../providers/types';
 import { creditsUsed, getCached, putCached, recordPaidCall, type Db } from '../store';
 
 export class BudgetReached extends AppError {
@@ -54,7 +62,7 @@ export class PaidGate {
   }
 
   private async buy<T>(
-    entity: 'company' | 'person',
+    entity: 'company' | 'person' | 'company_search',
     keys: string[],
     tier: Tier,
     fetch: (ctx: CallContext) => Promise<Paid<T>>,
@@ -98,6 +106,18 @@ export class PaidGate {
       (ctx) => this.o.provider.enrichCompany(ref, ctx),
       (c) => (c ? [companyKey({ name: c.name, domain: c.domain, organizationId: c.providerId })] : []),
     );
+  }
+
+  /** One page of the ICP's company directory, cached under the query it answers. */
+  companyPage(query: CompanySearchQuery, tier: Tier): Promise<CompanySearchPage> {
+    const key = JSON.stringify([
+      [...query.organizationLocations].sort(),
+      [...query.employeeRanges].sort(),
+      [...query.industryKeywords].sort(),
+      query.perPage,
+      query.page,
+    ]);
+    return this.buy('company_search', [key], tier, (ctx) => this.o.provider.searchCompanies(query, ctx));
   }
 
   person(ref: PersonRef, tier: Tier): Promise<RevealedPerson | null> {

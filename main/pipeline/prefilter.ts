@@ -1,5 +1,6 @@
 import type { Icp, Tier } from '../domain/icp';
 import type { TitleClassifier } from '../domain/titles';
+import type { CompanySummary } from '../providers/types';
 import type { CandidateRow } from '../store';
 
 export interface FilterDecision {
@@ -13,6 +14,8 @@ export interface FilterContext {
   icp: Icp;
   tier: Tier;
   classifier: TitleClassifier;
+  /** What the company directory says of each candidate's company (same order; null = not listed). */
+  companies: (CompanySummary | null)[];
   log: (message: string) => void;
 }
 

@@ -2,7 +2,6 @@ import { setMaxListeners } from 'node:events';
 import type { ActivityLine, CampaignProgress, Stage, TierCounters } from '../contract';
 import { inLocations, validateCompany } from '../domain/checklist';
 import { TIERS, type Icp, type Tier } from '../domain/icp';
-import { providerLocation, searchKeywords } from '../domain/industries';
 import { scoreLead } from '../domain/score';
 import { createTitleClassifier, type TitleClassifier } from '../domain/titles';
 import type { CampaignStatus, Company, RevealedPerson, Validation } from '../domain/types';
@@ -27,6 +26,7 @@ import {
   type CandidateRow,
   type Db,
 } from '../store';
+import { CompanyDirectory, organizationFilters } from './directory';
 import { mapLimit } from './map-limit';
 import { BudgetReached, PaidGate, companyKey } from './paid-gate';
 import type { PreFilter } from './prefilter';
@@ -74,6 +74,7 @@ export class CampaignRunner {
   private readonly reserved: Record<Tier, number> = { T1: 0, T2: 0, T3: 0 };
   private readonly colleagues = new Map<string, number>(); // company domain → leads saved there
   private gate!: PaidGate;
+  private directory!: CompanyDirectory;
   private icp!: Icp;
   private classifier!: TitleClassifier;
   private budget: number | null = null;
@@ -117,6 +118,7 @@ export class CampaignRunner {
       budget: this.budget,
       signal: this.abort.signal,
     });
+    this.directory = new CompanyDirectory(this.gate, this.icp);
     for (const lead of allLeads(db, campaignId))
       this.colleagues.set(lead.company.domain, (this.colleagues.get(lead.company.domain) ?? 0) + 1);
     const resumed = campaign.status !== 'draft';
@@ -205,9 +207,7 @@ export class CampaignRunner {
     const perPage = this.o.perPage ?? 100;
     const base: Omit<PeopleSearchQuery, 'titles' | 'page'> = {
       includeSimilarTitles: true,
-      organizationLocations: this.icp.locations.map(providerLocation),
-      employeeRanges: [`${this.icp.companySize.min},${this.icp.companySize.max}`],
-      industryKeywords: searchKeywords(this.icp.industries),
+      ...organizationFilters(this.icp),
       perPage,
     };
     const pages = await mapLimit(open, 5, async (title) => {
@@ -235,13 +235,25 @@ export class CampaignRunner {
 
   private async processBatch(searchTier: Tier, batch: CandidateRow[]): Promise<void> {
     const { db, campaignId } = this.o;
-    // 1. Local pre-filter (free) for candidates not yet decided.
+    // 0. Resolve companies through the ICP's company directory (a paid page per 100 companies).
     this.stage = 'filtering';
-    const fresh = batch.filter((c) => c.state === 'new');
+    const summaries = await this.directory.resolve(
+      batch.map((c) => c.companyRef),
+      searchTier,
+    );
+    batch.forEach((c, i) => {
+      const s = summaries[i];
+      if (s && !c.companyRef.domain)
+        c.companyRef = { ...c.companyRef, domain: s.domain, organizationId: s.providerId };
+    });
+    // 1. Local pre-filter (free) for candidates not yet decided.
+    const freshIdx = batch.flatMap((c, i) => (c.state === 'new' ? [i] : []));
+    const fresh = freshIdx.map((i) => batch[i]!);
     const decisions = await this.o.prefilter.decide(fresh, {
       icp: this.icp,
       tier: searchTier,
       classifier: this.classifier,
+      companies: freshIdx.map((i) => summaries[i] ?? null),
       log: (m) => this.log('info', m),
     });
     const dropped = new Set<string>();
