@@ -5,18 +5,27 @@ import type { World, WorldCompany, WorldPerson } from './world';
 
 export class BadRequest extends Error {}
 
-export interface PeopleFilters {
-  titles: string[];
-  includeSimilar: boolean;
-  qKeywords: string;
-  personLocations: string[];
+/** Organisation filters: the people search and the company search share them and their matching. */
+export interface OrgFilters {
   organizationLocations: string[];
   employeeRanges: [number, number][];
   keywordTags: string[];
   domains: string[];
   organizationIds: string[];
+}
+
+export interface PeopleFilters extends OrgFilters {
+  titles: string[];
+  includeSimilar: boolean;
+  qKeywords: string;
+  personLocations: string[];
   seniorities: string[];
   emailStatuses: string[];
+}
+
+export interface CompanyFilters extends OrgFilters {
+  /** q_organization_name, normalised ('' = any name). */
+  name: string;
 }
 
 function stringList(body: Record<string, unknown>, field: string): string[] {
@@ -45,23 +54,36 @@ export function parseRange(text: string): [number, number] {
   return [m[1] ? Number(m[1]) : 0, m[2] ? Number(m[2]) : Number.MAX_SAFE_INTEGER];
 }
 
-export function parsePeopleFilters(body: Record<string, unknown>): PeopleFilters {
-  const q = body.q_keywords;
-  if (q !== undefined && q !== null && typeof q !== 'string')
-    throw new BadRequest('q_keywords must be a string');
+export function parseOrgFilters(body: Record<string, unknown>): OrgFilters {
   return {
-    titles: stringList(body, 'person_titles'),
-    includeSimilar: bool(body, 'include_similar_titles', true),
-    qKeywords: typeof q === 'string' ? q : '',
-    personLocations: stringList(body, 'person_locations'),
     organizationLocations: stringList(body, 'organization_locations'),
     employeeRanges: stringList(body, 'organization_num_employees_ranges').map(parseRange),
     keywordTags: stringList(body, 'q_organization_keyword_tags').map((t) => t.toLowerCase()),
     domains: stringList(body, 'q_organization_domains_list').map(normalizeDomain),
     organizationIds: stringList(body, 'organization_ids'),
+  };
+}
+
+export function parsePeopleFilters(body: Record<string, unknown>): PeopleFilters {
+  const q = body.q_keywords;
+  if (q !== undefined && q !== null && typeof q !== 'string')
+    throw new BadRequest('q_keywords must be a string');
+  return {
+    ...parseOrgFilters(body),
+    titles: stringList(body, 'person_titles'),
+    includeSimilar: bool(body, 'include_similar_titles', true),
+    qKeywords: typeof q === 'string' ? q : '',
+    personLocations: stringList(body, 'person_locations'),
     seniorities: stringList(body, 'person_seniorities').map((s) => s.toLowerCase()),
     emailStatuses: stringList(body, 'contact_email_status').map((s) => s.toLowerCase()),
   };
+}
+
+export function parseCompanyFilters(body: Record<string, unknown>): CompanyFilters {
+  const name = body.q_organization_name;
+  if (name !== undefined && name !== null && typeof name !== 'string')
+    throw new BadRequest('q_organization_name must be a string');
+  return { ...parseOrgFilters(body), name: typeof name === 'string' ? normalizeTitle(name) : '' };
 }
 
 export function normalizeDomain(text: string): string {
@@ -110,6 +132,10 @@ export function parsePaging(body: Record<string, unknown>, defaultPerPage = 10):
 class SearchCache {
   titleMasks = new Map<string, Uint8Array>();
   results = new Map<string, Int32Array>();
+  /** Company indexes per organisation filter set (shared by people and company search). */
+  orgResults = new Map<string, Int32Array>();
+  companyResults = new Map<string, Int32Array>();
+  normalizedNames: string[] | null = null;
   companyPeople: Int32Array[] | null = null;
   byEmail: Map<string, WorldPerson> | null = null;
   byLinkedin: Map<string, WorldPerson> | null = null;
@@ -141,11 +167,7 @@ function titleMask(world: World, titles: string[], similar: boolean): Uint8Array
   return remember(cache.titleMasks, key, mask, 500);
 }
 
-function companyMatches(
-  c: WorldCompany,
-  f: PeopleFilters,
-  orgLoc: ReturnType<typeof locationMatcher>,
-): boolean {
+function companyMatches(c: WorldCompany, f: OrgFilters, orgLoc: ReturnType<typeof locationMatcher>): boolean {
   if (orgLoc && !orgLoc(c.city, c.state, c.country)) return false;
   if (
     f.employeeRanges.length &&
@@ -161,6 +183,31 @@ function companyMatches(
   return true;
 }
 
+function orgKey(f: OrgFilters): string {
+  return JSON.stringify([
+    f.organizationLocations,
+    f.employeeRanges,
+    f.keywordTags,
+    f.domains,
+    f.organizationIds,
+  ]);
+}
+
+/**
+ * Companies (world indexes, world order) passing the organisation filters. The people search keeps
+ * only people of these companies, so a company search with the same filters holds every such person's company.
+ */
+export function matchingCompanies(world: World, f: OrgFilters): Int32Array {
+  const cache = cacheFor(world);
+  const key = orgKey(f);
+  const hit = cache.orgResults.get(key);
+  if (hit) return hit;
+  const orgLoc = locationMatcher(f.organizationLocations);
+  const out: number[] = [];
+  for (const c of world.companies) if (companyMatches(c, f, orgLoc)) out.push(c.idx);
+  return remember(cache.orgResults, key, Int32Array.from(out), 64);
+}
+
 /** All matching people (world indexes), in the world's deterministic order. */
 export function searchPeopleAll(world: World, f: PeopleFilters): Int32Array {
   const cache = cacheFor(world);
@@ -168,9 +215,8 @@ export function searchPeopleAll(world: World, f: PeopleFilters): Int32Array {
   const hit = cache.results.get(key);
   if (hit) return hit;
 
-  const orgLoc = locationMatcher(f.organizationLocations);
   const companyOk = new Uint8Array(world.companies.length);
-  for (const c of world.companies) companyOk[c.idx] = companyMatches(c, f, orgLoc) ? 1 : 0;
+  for (const idx of matchingCompanies(world, f)) companyOk[idx] = 1;
   const tMask = titleMask(world, f.titles, f.includeSimilar);
   const personLoc = locationMatcher(f.personLocations);
   const words = normalizeTitle(f.qKeywords).split(' ').filter(Boolean);
@@ -207,24 +253,18 @@ export function pageOf(all: Int32Array, paging: Paged) {
   };
 }
 
-export function searchCompanies(world: World, body: Record<string, unknown>): WorldCompany[] {
-  const name = body.q_organization_name;
-  if (name !== undefined && name !== null && typeof name !== 'string')
-    throw new BadRequest('q_organization_name must be a string');
-  const wanted = typeof name === 'string' ? normalizeTitle(name) : '';
-  const ids = stringList(body, 'organization_ids');
-  const domains = stringList(body, 'q_organization_domains_list').map(normalizeDomain);
-  const locations = locationMatcher(stringList(body, 'organization_locations'));
-  const ranges = stringList(body, 'organization_num_employees_ranges').map(parseRange);
-  return world.companies.filter(
-    (c) =>
-      (!wanted || ` ${normalizeTitle(c.name)} `.includes(` ${wanted} `)) &&
-      (ids.length === 0 || ids.includes(c.id)) &&
-      (domains.length === 0 || domains.includes(c.primary_domain)) &&
-      (!locations || locations(c.city, c.state, c.country)) &&
-      (ranges.length === 0 ||
-        ranges.some(([lo, hi]) => c.estimated_num_employees >= lo && c.estimated_num_employees <= hi)),
-  );
+/** mixed_companies/search: companies (world indexes, world order) passing the filters and the name. */
+export function searchCompaniesAll(world: World, f: CompanyFilters): Int32Array {
+  const orgs = matchingCompanies(world, f);
+  if (!f.name) return orgs;
+  const cache = cacheFor(world);
+  const key = `${orgKey(f)}|${f.name}`;
+  const hit = cache.companyResults.get(key);
+  if (hit) return hit;
+  const names = (cache.normalizedNames ??= world.companies.map((c) => ` ${normalizeTitle(c.name)} `));
+  const wanted = ` ${f.name} `;
+  const out = orgs.filter((idx) => (names[idx] as string).includes(wanted));
+  return remember(cache.companyResults, key, out, 256);
 }
 
 /** People of one company (world indexes), built once per world. */

@@ -18,12 +18,13 @@ import {
   BadRequest,
   normalizeDomain,
   pageOf,
+  parseCompanyFilters,
   parsePaging,
   parsePeopleFilters,
   peopleOfCompany,
   personByEmail,
   personByLinkedin,
-  searchCompanies,
+  searchCompaniesAll,
   searchPeopleAll,
 } from './search';
 import { fullPerson, orgFull, orgLite, searchPerson } from './shapes';
@@ -195,21 +196,11 @@ const ROUTES: Record<string, Route> = {
     method: 'POST',
     cls: 'other',
     handle: (ctx) => {
-      const paging = parsePaging(ctx.body);
-      const all = searchCompanies(ctx.world, ctx.body);
-      const start = (paging.page - 1) * paging.perPage;
-      const organizations = all.slice(start, start + paging.perPage).map(orgLite);
+      const all = searchCompaniesAll(ctx.world, parseCompanyFilters(ctx.body));
+      const { indexes, pagination } = pageOf(all, parsePaging(ctx.body));
+      const organizations = indexes.map((i) => orgLite(ctx.world.companies[i] as WorldCompany));
       if (organizations.length > 0) ctx.credits += ctx.costs.companySearchRequest;
-      return {
-        organizations,
-        accounts: [],
-        pagination: {
-          page: paging.page,
-          per_page: paging.perPage,
-          total_entries: all.length,
-          total_pages: Math.min(500, Math.ceil(all.length / paging.perPage)),
-        },
-      };
+      return { organizations, accounts: [], pagination };
     },
   },
   [`${API}/organizations/enrich`]: {

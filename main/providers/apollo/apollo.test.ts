@@ -183,6 +183,59 @@ describe('Apollo client (scripted peer)', () => {
     expect(res.data?.name).toBe('Acme Plastics');
   });
 
+  it('pages the company universe with the people search filters; accounts count, credits_consumed wins', async () => {
+    const { peer, apollo } = await setup((_req, i) => ({
+      body: {
+        accounts: [{ id: 'acc_1', name: ' Saved Co ', website_url: 'https://www.saved.co/x' }],
+        organizations: [
+          { ...ORG, estimated_num_employees: '1200' },
+          { id: null, name: 'Bare Co', estimated_num_employees: 'n/a' },
+        ],
+        pagination: { page: 2, per_page: 3, total_entries: 1501, total_pages: 501 },
+        ...(i === 0 ? {} : { credits_consumed: 4 }),
+      },
+    }));
+    const query = {
+      organizationLocations: ['United States'],
+      employeeRanges: ['200,10000'],
+      industryKeywords: ['plastics', 'manufacturing'],
+      page: 2,
+      perPage: 3,
+    };
+    const res = await apollo.searchCompanies(query, ctx);
+    expect(JSON.parse(peer.seen[0]!.body)).toEqual({
+      page: 2,
+      per_page: 3,
+      organization_locations: ['United States'],
+      organization_num_employees_ranges: ['200,10000'],
+      q_organization_keyword_tags: ['plastics', 'manufacturing'],
+    });
+    expect(res.data.companies).toEqual([
+      {
+        providerId: 'acc_1',
+        name: 'Saved Co',
+        domain: 'saved.co',
+        industry: null,
+        employees: null,
+        country: null,
+      },
+      {
+        providerId: 'org_1',
+        name: 'Acme Plastics',
+        domain: 'acmeplastics.com',
+        industry: 'plastics',
+        employees: 1200,
+        country: 'United States',
+      },
+      { providerId: null, name: 'Bare Co', domain: null, industry: null, employees: null, country: null },
+    ]);
+    expect(res.data).toMatchObject({ page: 2, perPage: 3, totalEntries: 1501, totalPages: 500 });
+    expect(res.calls).toEqual([{ endpoint: '/mixed_companies/search', credits: 1 }]);
+    const stated = await apollo.searchCompanies({ ...query, perPage: 500 }, ctx);
+    expect(JSON.parse(peer.seen[1]!.body).per_page).toBe(100);
+    expect(stated.credits).toBe(4);
+  });
+
   it('returns null with the search recorded when no company matches', async () => {
     const { peer, apollo } = await setup(() => ({
       body: { organizations: [], pagination: { total_entries: 0 } },

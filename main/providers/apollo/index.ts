@@ -9,6 +9,8 @@ import type { RateLimits } from '../rate-window';
 import type {
   CallContext,
   CompanyRef,
+  CompanySearchPage,
+  CompanySearchQuery,
   LeadProvider,
   Paid,
   PeopleSearchPage,
@@ -17,8 +19,10 @@ import type {
 } from '../types';
 import { describeApolloError } from './describe-error';
 import { APOLLO_DEFAULT_COSTS, APOLLO_PAID_LIMITS, apolloEndpointClass, type ApolloCosts } from './limits';
+import { toCompanySummary } from './company-summary';
 import { organizationDomain, toCandidate, toCompany, toRevealed } from './map';
 import {
+  CompanySearchPageResponseSchema,
   CompanySearchResponseSchema,
   OrganizationEnrichResponseSchema,
   PeopleMatchResponseSchema,
@@ -109,6 +113,40 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
       perPage,
       totalEntries,
       totalPages: Math.min(Math.ceil(totalEntries / perPage), MAX_PAGES),
+    };
+  }
+
+  /** One page of the ICP's company universe, with the people search's organisation filters. */
+  async function searchCompanies(
+    query: CompanySearchQuery,
+    ctx: CallContext,
+  ): Promise<Paid<CompanySearchPage>> {
+    const perPage = Math.min(Math.max(1, Math.floor(query.perPage)), 100);
+    const page = Math.min(Math.max(1, Math.floor(query.page)), MAX_PAGES);
+    const body: Record<string, unknown> = { page, per_page: perPage };
+    if (query.organizationLocations.length) body.organization_locations = query.organizationLocations;
+    if (query.employeeRanges.length) body.organization_num_employees_ranges = query.employeeRanges;
+    if (query.industryKeywords.length) body.q_organization_keyword_tags = query.industryKeywords;
+    const res = await http.request({
+      method: 'POST',
+      path: '/mixed_companies/search',
+      body,
+      schema: CompanySearchPageResponseSchema,
+      signal: ctx.signal,
+    });
+    const orgs = [...(res.accounts ?? []), ...(res.organizations ?? [])];
+    const totalEntries = res.pagination?.total_entries ?? (page - 1) * perPage + orgs.length;
+    const credits = res.credits_consumed ?? (orgs.length > 0 ? costs.companySearchPage : 0);
+    return {
+      data: {
+        companies: orgs.map(toCompanySummary),
+        page,
+        perPage,
+        totalEntries,
+        totalPages: Math.min(Math.ceil(totalEntries / perPage), MAX_PAGES),
+      },
+      credits,
+      calls: [{ endpoint: '/mixed_companies/search', credits }],
     };
   }
 
@@ -212,6 +250,7 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
   return {
     name: 'apollo',
     searchPeople,
+    searchCompanies,
     enrichCompany,
     revealPerson,
     testConnection,

@@ -35,8 +35,10 @@ export interface ApolloCosts {
   verifiedEmail: number;
   /** Per organization returned by /organizations/enrich. */
   companyEnrich: number;
-  /** Per organization returned by /mixed_companies/search. */
+  /** Per organization returned by a one-result /mixed_companies/search name lookup. */
   companySearchRecord: number;
+  /** Per /mixed_companies/search page that returns at least one organization. */
+  companySearchPage: number;
 }
 
 export const APOLLO_DEFAULT_COSTS: ApolloCosts = {
@@ -44,4 +46,5 @@ export const APOLLO_DEFAULT_COSTS: ApolloCosts = {
   verifiedEmail: 1,
   companyEnrich: 1,
   companySearchRecord: 1,
+  companySearchPage: 1,
 };

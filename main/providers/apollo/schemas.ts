@@ -98,6 +98,31 @@ export const CompanySearchResponseSchema = z
     path: ['organizations'],
   });
 
+/** The ORG-lite of a company search page: what resolving names and a free pre-filter need. */
+export const CompanySearchOrganizationSchema = z.looseObject({
+  id: str,
+  name: str,
+  primary_domain: str,
+  website_url: str,
+  industry: str,
+  estimated_num_employees: numeric,
+  country: str,
+});
+export type ApolloCompanySearchOrganization = z.infer<typeof CompanySearchOrganizationSchema>;
+
+// `accounts` are companies already saved in the user's Apollo CRM; they belong to the same result set.
+export const CompanySearchPageResponseSchema = z
+  .looseObject({
+    organizations: z.array(CompanySearchOrganizationSchema).nullish(),
+    accounts: z.array(CompanySearchOrganizationSchema).nullish(),
+    pagination: PaginationSchema.nullish(),
+    credits_consumed: credits,
+  })
+  .refine((o) => Array.isArray(o.organizations) || Array.isArray(o.accounts), {
+    message: 'neither organizations nor accounts is a list',
+    path: ['organizations'],
+  });
+
 export const MatchedPersonSchema = z.looseObject({
   id: z.string(),
   first_name: str,
