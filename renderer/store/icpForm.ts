@@ -21,7 +21,20 @@ export const INDUSTRIES = [
   'Packaging',
 ] as const;
 
-export const DEFAULT_LOCATIONS = ['United States', 'India'];
+export const DEFAULT_LOCATIONS = ['USA', 'India'];
+
+const SAME_PLACE: Record<string, string> = {
+  usa: 'us',
+  unitedstates: 'us',
+  unitedstatesofamerica: 'us',
+  unitedkingdom: 'uk',
+  greatbritain: 'uk',
+};
+/** "US", "USA" and "United States" are one checkbox, whichever spelling a file uses. */
+export const placeKey = (l: string) => {
+  const k = l.toLowerCase().replace(/[^a-z]/g, '');
+  return SAME_PLACE[k] ?? k;
+};
 
 export const DEFAULT_TITLES: Record<Tier, string[]> = {
   T1: [
@@ -124,7 +137,7 @@ export function budgetOf(v: IcpFormValues): number | null {
 
 export function fromIcp(icp: Icp | IcpInput, current: IcpFormValues): IcpFormValues {
   const { name, tiers, industries, locations, companySize, minValidationScore, ...extras } = icp;
-  const known = new Set(current.locationOptions);
+  const loaded = new Set(locations.map(placeKey));
   return {
     ...current,
     name,
@@ -132,7 +145,7 @@ export function fromIcp(icp: Icp | IcpInput, current: IcpFormValues): IcpFormVal
     titles: Object.fromEntries(TIERS.map((t) => [t, [...tiers[t].titles]])) as Record<Tier, string[]>,
     industries: [...industries],
     locations: [...locations],
-    locationOptions: [...current.locationOptions, ...locations.filter((l) => !known.has(l))],
+    locationOptions: [...locations, ...DEFAULT_LOCATIONS.filter((l) => !loaded.has(placeKey(l)))],
     sizeMin: String(companySize.min),
     sizeMax: String(companySize.max),
     minValidationScore: minValidationScore ?? 4,
@@ -155,7 +168,7 @@ export const useIcpForm = create<IcpFormState>()((set) => ({
     set((s) => {
       const l = raw.trim();
       if (!l) return s;
-      const existing = s.locationOptions.find((o) => o.toLowerCase() === l.toLowerCase());
+      const existing = s.locationOptions.find((o) => placeKey(o) === placeKey(l));
       if (existing)
         return { locations: s.locations.includes(existing) ? s.locations : [...s.locations, existing] };
       return { locationOptions: [...s.locationOptions, l], locations: [...s.locations, l], dirty: true };

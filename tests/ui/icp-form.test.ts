@@ -18,6 +18,14 @@ describe('ICP form conversion', () => {
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain('tiers.T1.target');
   });
 
+  it('treats US / USA / United States as one location option', () => {
+    const icp = IcpSchema.parse({
+      ...toIcpInput({ ...initialValues(), name: 'x' }),
+      locations: ['United States', 'UK'],
+    });
+    expect(fromIcp(icp, initialValues()).locationOptions).toEqual(['United States', 'UK', 'India']);
+  });
+
   it('round-trips an ICP, keeping fields the form does not edit', () => {
     const icp = IcpSchema.parse({
       ...toIcpInput({ ...initialValues(), name: 'Round trip' }),
@@ -26,7 +34,7 @@ describe('ICP form conversion', () => {
       requiredChecks: ['industry'],
     });
     const v = fromIcp(icp, initialValues());
-    expect(v.locationOptions).toEqual(['United States', 'India', 'Mexico']);
+    expect(v.locationOptions).toEqual(['Mexico', 'USA', 'India']);
     expect(v.locations).toEqual(['Mexico']);
     expect(IcpSchema.parse(toIcpInput(v))).toEqual(icp);
   });
