@@ -74,6 +74,7 @@ async function openEngine(
     secrets,
     sandboxSeed: o.sandboxSeed,
     sandboxLimits: o.limits,
+    semanticFilter: o.semantic,
   });
 }
 
@@ -175,7 +176,11 @@ async function main(): Promise<number> {
     case 'run': {
       if (!values.icp) fail('run needs --icp <file> (e.g. resources/icp/manufacturing-staffing.yaml)', 2);
       const icp = await loadIcp(values.icp);
-      const engine = await openEngine(dbPath, { sandboxSeed: seed, limits: limits as SandboxLimits });
+      const engine = await openEngine(dbPath, {
+        sandboxSeed: seed,
+        limits: limits as SandboxLimits,
+        semantic: !values['no-semantic-filter'],
+      });
       try {
         const settings = await engine.handlers['settings/get']();
         if (values.sandbox || settings.sandbox)
@@ -201,7 +206,10 @@ async function main(): Promise<number> {
       const id = intOption(positionals[0], 'campaignId');
       if (id === undefined)
         fail('resume needs a campaign id: npm run cli -- resume <campaignId> --db <path>', 2);
-      const engine = await openEngine(dbPath, { limits: limits as SandboxLimits });
+      const engine = await openEngine(dbPath, {
+        limits: limits as SandboxLimits,
+        semantic: !values['no-semantic-filter'],
+      });
       try {
         if (!getCampaign(engine.db, id)) fail(`no campaign ${id} in ${dbPath}`, 2);
         const status = await runAndReport(engine, id, started, { budget, exportPath: values.export });

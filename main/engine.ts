@@ -8,6 +8,8 @@ import { AppError } from './errors';
 import { writeWorkbook } from './export/workbook';
 import { estimateCredits } from './pipeline/estimate';
 import { passThroughFilter, type PreFilter } from './pipeline/prefilter';
+import { SemanticFilter } from './pipeline/semantic-filter';
+import { createEmbedder, type Embedder } from './intel/embedder';
 import { CampaignRunner } from './pipeline/runner';
 import {
   APOLLO_FREE_LIMITS,
@@ -46,8 +48,8 @@ export interface EngineOptions {
   /** Force the sandbox even when an Apollo key is stored. */
   forceSandbox?: boolean;
   resourcesDir?: string;
-  /** Builds the local pre-filter for a campaign (default: pass-through). */
-  prefilter?: (icp: Icp) => Promise<PreFilter>;
+  /** The local semantic pre-filter (default on); off = pass-through, for comparison. */
+  semanticFilter?: boolean;
   apolloBaseUrl?: string;
   concurrency?: number;
 }
@@ -89,6 +91,18 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   let sandboxReady: SandboxHandle | null = null;
   const providers = new Map<string, ApolloProvider>();
   const limits = opts.sandboxLimits ?? 'paid';
+  let embedder: Promise<Embedder | null> | null = null;
+
+  /** The MiniLM worker, started once; null (rules-only filtering) when the model is missing. */
+  function getEmbedder(): Promise<Embedder | null> {
+    embedder ??= createEmbedder().catch(() => null);
+    return embedder;
+  }
+
+  async function prefilterFor(icp: Icp): Promise<PreFilter> {
+    if (opts.semanticFilter === false) return passThroughFilter;
+    return new SemanticFilter(icp, await getEmbedder());
+  }
 
   const apolloKey = async () =>
     opts.forceSandbox || !opts.secrets ? null : await opts.secrets.get('apollo');
@@ -138,7 +152,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     const c = getCampaign(db, campaignId);
     if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
     const provider = await providerFor(campaignId);
-    const prefilter = opts.prefilter ? await opts.prefilter(c.icp) : passThroughFilter;
+    const prefilter = await prefilterFor(c.icp);
     const runner = new CampaignRunner({
       db,
       provider,
@@ -290,6 +304,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       await pauseRunning();
       for (const p of providers.values()) await p.close();
       if (sandbox) await (await sandbox).close();
+      if (embedder) await (await embedder)?.close();
       db.close();
     },
   };

@@ -6,6 +6,8 @@ import type { CandidateRow } from '../store';
 export interface FilterDecision {
   keep: boolean;
   reason: string;
+  /** The tier the filter reads from the title, when it reads one (lets the runner pay only for room). */
+  tier?: Tier | null;
   similarity: number | null;
   companySimilarity: number | null;
 }

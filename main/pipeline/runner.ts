@@ -274,7 +274,31 @@ export class CampaignRunner {
         }
       });
     })();
-    const kept = batch.filter((c) => !dropped.has(c.providerPersonId));
+    // When the filter already knows a candidate's tier, pay only for what the tier has room for
+    // (a little over, as some fail the checklist); the rest wait in the queue, or are skipped
+    // when their tier is full.
+    const hinted = new Map(fresh.map((c, i) => [c.providerPersonId, decisions[i]!.tier ?? null]));
+    const saved0 = countLeadsByTier(db, campaignId);
+    const planned: Record<Tier, number> = { T1: 0, T2: 0, T3: 0 };
+    const deferred = new Set<string>();
+    db.transaction(() => {
+      for (const c of batch) {
+        const tier = hinted.get(c.providerPersonId);
+        if (!tier || dropped.has(c.providerPersonId)) continue;
+        const room = this.room(tier, saved0);
+        if (room <= 0) {
+          dropped.add(c.providerPersonId);
+          setCandidateState(db, campaignId, c.providerPersonId, {
+            state: 'skipped',
+            reason: `${tier} is full`,
+            similarity: c.similarity,
+            companySimilarity: c.companySimilarity,
+          });
+        } else if (planned[tier] >= Math.ceil(room * 1.2) + 1) deferred.add(c.providerPersonId);
+        else planned[tier]++;
+      }
+    })();
+    const kept = batch.filter((c) => !dropped.has(c.providerPersonId) && !deferred.has(c.providerPersonId));
     if (kept.length === 0) return;
 
     // 2. Company enrichment (paid, once per company, cached), in parallel.

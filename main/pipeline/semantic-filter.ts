@@ -1,0 +1,210 @@
+import { performance } from 'node:perf_hooks';
+import { canonicalCountry, matchIndustry } from '../domain/industries';
+import { TIERS, type Icp, type Tier } from '../domain/icp';
+import { createTitleClassifier } from '../domain/titles';
+import type { Company } from '../domain/types';
+import { createEmbedder, type Embedder } from '../intel/embedder';
+import { companyProfile, contactProfile, icpProfile, icpTitleProfiles } from '../intel/profiles';
+import { cosine } from '../intel/vector';
+import type { CompanySummary } from '../providers/types';
+import type { FilterContext, FilterDecision, PreFilter } from './prefilter';
+
+/** A directory entry as a Company, so the same profile text is used before and after enrichment. */
+export function summaryAsCompany(s: CompanySummary): Company {
+  return {
+    providerId: s.providerId,
+    name: s.name,
+    domain: s.domain ?? '',
+    website: null,
+    linkedinUrl: null,
+    industry: s.industry,
+    industries: s.industry ? [s.industry] : [],
+    keywords: [],
+    employees: s.employees,
+    rawAddress: null,
+    city: null,
+    state: null,
+    country: s.country,
+    description: null,
+    annualRevenue: null,
+    foundedYear: null,
+    fundingStage: null,
+    fundingDate: null,
+    technologies: [],
+    departmentHeadCount: {},
+    locations: [],
+    openJobs: null,
+  };
+}
+
+/** Facts from the free company directory that already rule a company out (null = none). */
+export function companyFactFailure(s: CompanySummary, icp: Icp): string | null {
+  if (s.country && !icp.locations.some((l) => canonicalCountry(l) === canonicalCountry(s.country!)))
+    return `${s.name} is in ${s.country}, outside the ICP's locations`;
+  if (s.employees !== null && (s.employees < icp.companySize.min || s.employees > icp.companySize.max))
+    return `${s.name} has ${s.employees} employees, outside ${icp.companySize.min}–${icp.companySize.max}`;
+  if (s.industry && !matchIndustry([s.industry], icp.industries))
+    return `${s.name}'s industry "${s.industry}" is not one of the ICP's`;
+  return null;
+}
+
+/**
+ * The local pre-filter (seed 000's "RAG semantic filtering"), free and on this machine:
+ * a candidate is worth paying for when its title reads as one of the ICP's tiers (rules),
+ * its title is semantically close to that tier's titles (MiniLM, ≥ contactThreshold), and
+ * what the company directory already says of its company fits the ICP (facts, then
+ * similarity ≥ companyThreshold). Each decision records its similarities and its reason.
+ * Without the model it keeps working on rules and facts alone and says so.
+ */
+export class SemanticFilter implements PreFilter {
+  readonly name: string;
+  private readonly titleVectors = new Map<string, Float32Array>();
+  private tierVectors: Record<Tier, Float32Array[]> | null = null;
+  private icpCompanyVector: Float32Array | null = null;
+  private warned = false;
+
+  constructor(
+    private readonly icp: Icp,
+    private readonly embedder: Embedder | null,
+  ) {
+    this.name = embedder ? 'semantic (MiniLM + rules)' : 'rules only (model missing)';
+  }
+
+  private async vectors(texts: string[]): Promise<Float32Array[]> {
+    const missing = [...new Set(texts.filter((t) => !this.titleVectors.has(t)))];
+    if (missing.length && this.embedder) {
+      const vs = await this.embedder.embed(missing);
+      missing.forEach((t, i) => this.titleVectors.set(t, vs[i]!));
+    }
+    return texts.map((t) => this.titleVectors.get(t)!);
+  }
+
+  private async prepare(): Promise<void> {
+    if (this.tierVectors || !this.embedder) return;
+    const tiers = {} as Record<Tier, Float32Array[]>;
+    for (const t of TIERS) tiers[t] = await this.vectors(icpTitleProfiles(this.icp, t));
+    this.tierVectors = tiers;
+    this.icpCompanyVector = (await this.embedder.embed([icpProfile(this.icp)]))[0] ?? null;
+  }
+
+  async decide(
+    candidates: Parameters<PreFilter['decide']>[0],
+    ctx: FilterContext,
+  ): Promise<FilterDecision[]> {
+    if (!this.embedder && !this.warned) {
+      this.warned = true;
+      ctx.log(
+        'The MiniLM model is missing: pre-filtering on title rules and company facts only (run scripts/provision-model.sh).',
+      );
+    }
+    await this.prepare();
+    const contactVecs = this.embedder
+      ? await this.vectors(candidates.map((c) => contactProfile(c.person)))
+      : [];
+    const companyTexts = ctx.companies.map((s) => (s ? companyProfile(summaryAsCompany(s)) : null));
+    const companyVecs =
+      this.embedder && companyTexts.some(Boolean)
+        ? await this.vectors(companyTexts.filter((t): t is string => t !== null))
+        : [];
+    let k = 0;
+    return candidates.map((c, i) => {
+      const match = ctx.classifier.classify(c.person.title);
+      const tier = match.tier ?? ctx.tier;
+      const similarity =
+        this.tierVectors && contactVecs[i]
+          ? Math.max(...this.tierVectors[tier].map((v) => cosine(contactVecs[i]!, v)))
+          : null;
+      const summary = ctx.companies[i] ?? null;
+      const companySimilarity =
+        summary && this.icpCompanyVector && companyVecs[k]
+          ? cosine(companyVecs[k++]!, this.icpCompanyVector)
+          : null;
+      const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+      const decision = (keep: boolean, reason: string): FilterDecision => ({
+        keep,
+        reason,
+        tier: match.tier,
+        similarity: round(similarity),
+        companySimilarity: round(companySimilarity),
+      });
+      if (!match.tier) return decision(false, `title "${c.person.title}" matches no tier's titles`);
+      if (similarity !== null && similarity < this.icp.semantic.contactThreshold)
+        return decision(
+          false,
+          `title similarity ${similarity.toFixed(2)} < ${this.icp.semantic.contactThreshold}`,
+        );
+      if (summary) {
+        const failure = companyFactFailure(summary, this.icp);
+        if (failure) return decision(false, failure);
+        if (companySimilarity !== null && companySimilarity < this.icp.semantic.companyThreshold)
+          return decision(
+            false,
+            `company similarity ${companySimilarity.toFixed(2)} < ${this.icp.semantic.companyThreshold}`,
+          );
+      }
+      return decision(true, `${match.tier} by title (${match.matched})`);
+    });
+  }
+
+  async close(): Promise<void> {
+    // The embedder is shared by the engine; it closes it.
+  }
+}
+
+/** Milliseconds per 1,000 candidates through the filter (bench/run.ts). */
+export async function benchFilter(): Promise<Record<string, number>> {
+  const { readFileSync } = await import('node:fs');
+  const { parseIcpText } = await import('../domain/icp-io');
+  const { sampleLeads } = await import('../export/sample');
+  const r = parseIcpText(readFileSync('resources/icp/manufacturing-staffing.yaml', 'utf8'), 'yaml');
+  if (!r.ok) throw new Error('template');
+  const embedder = await createEmbedder();
+  try {
+    const filter = new SemanticFilter(r.icp, embedder);
+    const leads = sampleLeads(5000, 9);
+    const candidates = leads.map((l, i) => ({
+      campaignId: 1,
+      tier: l.tier,
+      providerPersonId: `p${i}`,
+      seq: i,
+      person: {
+        providerId: `p${i}`,
+        firstName: 'A',
+        lastName: 'B',
+        title: `${l.contact.title}${i % 7 === 0 ? ' (EMEA)' : ''}`,
+        organizationId: null,
+        organizationName: l.company.name,
+        organizationDomain: null,
+        hasEmail: true,
+      },
+      companyRef: { name: l.company.name, domain: null, organizationId: null },
+      similarity: null,
+      companySimilarity: null,
+      state: 'new' as const,
+      reason: null,
+      validation: null,
+      companyId: null,
+      contactId: null,
+      updatedAt: '',
+    }));
+    const companies = leads.map((l) => ({
+      providerId: null,
+      name: l.company.name,
+      domain: l.company.domain,
+      industry: l.company.industry,
+      employees: l.company.employees,
+      country: l.company.country,
+    }));
+    const ctx = { icp: r.icp, tier: 'T1' as Tier, classifier: createTitleClassifier(r.icp), log: () => {} };
+    const t0 = performance.now();
+    for (let i = 0; i < candidates.length; i += 25)
+      await filter.decide(candidates.slice(i, i + 25), { ...ctx, companies: companies.slice(i, i + 25) });
+    const ms = performance.now() - t0;
+    return {
+      'filter.msPer1000': Math.round((ms / candidates.length) * 1000 * 10) / 10,
+      'filter.candidates': candidates.length,
+    };
+  } finally {
+    await embedder.close();
+  }
+}
