@@ -1,9 +1,9 @@
 /**
  * Fixed-window rate accounting for one bucket (an endpoint, or an endpoint class).
- * Providers such as Apollo count requests in fixed minute/hour/day windows and send no
- * Retry-After, so we keep two views and obey the stricter: our own sliding log of start times
- * (no more than N in ANY window-long interval, hence never more than N in a fixed one), and the
- * server's "requests left" headers, which hold the bucket until the window rolls over.
+ * Providers such as Apollo count requests in fixed minute/hour/day windows (UTC-aligned) and send
+ * no Retry-After, so we count the same way and obey two views: our own per-window counts against
+ * the configured (or header-learned) limits, and the server's "requests left" headers, which hold
+ * the bucket until the window rolls over.
  */
 
 export type WindowName = 'minute' | 'hour' | 'day';
@@ -50,7 +50,9 @@ export function nextBoundary(window: WindowName, now: number): number {
 export class WindowBucket {
   private readonly limits: Partial<Record<WindowName, number>> = {};
   private readonly budgets: Partial<Record<WindowName, { left: number; until: number }>> = {};
-  private log: number[] = [];
+  /** Requests reserved in the fixed window starting at `start`. */
+  private readonly counts: Partial<Record<WindowName, { start: number; count: number }>> = {};
+  /** Reservations are handed out in time order, so counts only ever move forward. */
   private last = 0;
   inflight = 0;
 
@@ -76,17 +78,13 @@ export class WindowBucket {
       for (const w of WINDOWS) {
         const limit = this.limits[w];
         if (limit !== undefined) {
-          const from = at - WINDOW_MS[w];
-          const inWindow = this.log.length - upperBound(this.log, from);
-          if (inWindow >= limit) {
-            const free =
-              limit <= 0 ? nextBoundary(w, at) : this.log[this.log.length - limit]! + WINDOW_MS[w] + 1;
-            if (free > at) {
-              at = free;
-              window = w;
-              source = 'local';
-              moved = true;
-            }
+          const start = windowStart(w, at);
+          const used = this.counts[w]?.start === start ? this.counts[w]!.count : 0;
+          if (used >= limit) {
+            at = start + WINDOW_MS[w];
+            window = w;
+            source = 'local';
+            moved = true;
           }
         }
         const budget = this.budgets[w];
@@ -105,12 +103,14 @@ export class WindowBucket {
   /** Takes the slot `plan` returned. */
   commit(at: number): void {
     this.last = Math.max(this.last, at);
-    this.log.push(this.last);
     for (const w of WINDOWS) {
+      const start = windowStart(w, this.last);
+      const c = this.counts[w];
+      if (c?.start === start) c.count += 1;
+      else this.counts[w] = { start, count: 1 };
       const budget = this.budgets[w];
-      if (budget && at < budget.until) budget.left -= 1;
+      if (budget && this.last < budget.until) budget.left -= 1;
     }
-    this.prune(at);
   }
 
   /** Adapts to the server: lower declared limits win, and "left" caps the current fixed window. */
@@ -136,25 +136,8 @@ export class WindowBucket {
       }
     }
   }
-
-  private prune(now: number): void {
-    const longest = Math.max(
-      ...WINDOWS.filter((w) => this.limits[w] !== undefined).map((w) => WINDOW_MS[w]),
-      0,
-    );
-    const cut = upperBound(this.log, now - longest);
-    if (cut > 1024 || (cut > 0 && cut === this.log.length)) this.log = this.log.slice(cut);
-  }
 }
 
-/** Index of the first element > x in a sorted array. */
-function upperBound(arr: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function windowStart(window: WindowName, t: number): number {
+  return Math.floor(t / WINDOW_MS[window]) * WINDOW_MS[window];
 }

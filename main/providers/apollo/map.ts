@@ -75,9 +75,6 @@ export function toCompany(org: ApolloOrganization, fallbackDomain: string): Comp
   const latestEvent = [...(org.funding_events ?? [])]
     .filter((e) => e.date)
     .sort((a, b) => Date.parse(b.date!) - Date.parse(a.date!))[0];
-  const locations = [...(org.locations ?? []), ...(org.office_locations ?? [])]
-    .map(locationText)
-    .filter(Boolean);
   const openJobs =
     toNumber(org.job_postings_count) ??
     toNumber(org.num_open_jobs) ??
