@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { CampaignDetail, CampaignProgress } from '../../main/contract';
+import type { CampaignDetail, CampaignProgress, TierCounters } from '../../main/contract';
+import type { Tier } from '../../main/domain/icp';
 import { api } from '../api';
 import { ActivityLog } from '../components/ActivityLog';
 import { StatusPill } from '../components/Badges';
@@ -48,7 +49,7 @@ export function ProgressScreen({ campaignId }: { campaignId: number }) {
     };
   }, [campaignId]);
 
-  const p = progress ?? detail?.progress ?? null;
+  const p = progress ?? detail?.progress ?? (detail ? fromSummary(detail) : null);
   const status = p?.status ?? detail?.status ?? 'running';
   const finished = FINISHED.has(status);
   const saved = p ? TIERS.reduce((n, t) => n + p.tiers[t].saved, 0) : 0;
@@ -86,13 +87,16 @@ export function ProgressScreen({ campaignId }: { campaignId: number }) {
               Pause
             </button>
           ) : null}
-          {status === 'paused' ? (
+          {status === 'paused' || status === 'draft' ? (
             <button
               type="button"
+              className="primary"
               disabled={acting}
-              onClick={() => act('campaign/resume', 'resume the campaign')}
+              onClick={() =>
+                act('campaign/resume', `${status === 'draft' ? 'start' : 'resume'} the campaign`)
+              }
             >
-              Resume
+              {status === 'draft' ? 'Start' : 'Resume'}
             </button>
           ) : null}
           {!finished ? (
@@ -174,4 +178,30 @@ export function ProgressScreen({ campaignId }: { campaignId: number }) {
       </section>
     </div>
   );
+}
+
+/** Before the first progress event (or for a campaign that never ran), show what SQLite knows. */
+function fromSummary(d: CampaignDetail): CampaignProgress {
+  const tier = (t: Tier): TierCounters => ({
+    target: d.targets[t],
+    found: 0,
+    filtered: 0,
+    enriched: 0,
+    validated: 0,
+    saved: d.saved[t],
+    rejected: 0,
+    exhausted: false,
+  });
+  return {
+    campaignId: d.id,
+    status: d.status,
+    stage: 'queued',
+    tier: null,
+    tiers: { T1: tier('T1'), T2: tier('T2'), T3: tier('T3') },
+    creditsUsed: d.creditsUsed,
+    budget: null,
+    requests: 0,
+    elapsedMs: 0,
+    etaMs: null,
+  };
 }

@@ -7,6 +7,7 @@ import { LeadsTable } from '../components/LeadsTable';
 import { Notice } from '../components/Notice';
 import { fmtInt, humanError, slug } from '../format';
 import { useDebounced } from '../hooks';
+import { useLive } from '../store/live';
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
 import { TIERS } from '../tiers';
@@ -27,6 +28,10 @@ export function ResultsScreen({ campaignId }: { campaignId: number }) {
   }, [debounced, setFilter]);
 
   const saved = detail ? TIERS.reduce((n, t) => n + detail.saved[t], 0) : null;
+  // While the campaign still runs, offer the new leads instead of reshuffling the table under the reader.
+  const live = useLive((s) => s.progress[campaignId]);
+  const liveSaved = live ? TIERS.reduce((n, t) => n + live.tiers[t].saved, 0) : null;
+  const fresh = liveSaved !== null && saved !== null && liveSaved > saved ? liveSaved - saved : 0;
 
   return (
     <div className="results">
@@ -42,6 +47,15 @@ export function ResultsScreen({ campaignId }: { campaignId: number }) {
       </div>
 
       {error ? <Notice kind="error">{humanError('load the leads', { message: error })}</Notice> : null}
+      {fresh > 0 ? (
+        <Notice kind="info">
+          {fmtInt(fresh)} new lead{fresh === 1 ? '' : 's'} since this list loaded
+          {live?.status === 'running' ? ' (the campaign is still running)' : ''}.{' '}
+          <button type="button" className="link" onClick={() => void open(campaignId)}>
+            Refresh
+          </button>
+        </Notice>
+      ) : null}
 
       <section className="stats" aria-label="Summary">
         <Stat label="Total leads" value={fmtInt(saved)} />

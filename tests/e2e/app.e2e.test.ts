@@ -53,6 +53,39 @@ describe('Lead Studio in the browser, real engine, sandbox', () => {
     expect(await page.getByRole('group', { name: 'Industries' }).getByRole('checkbox').count()).toBe(12);
   });
 
+  it('imports an ICP file, exports it as YAML, and reloads the template', async () => {
+    const fileInput = page.getByLabel('Import ICP file');
+    await fileInput.setInputFiles(join(REPO, 'resources', 'icp', 'saas-growth.yaml'));
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Imported saas-growth.yaml' }).count())
+      .toBe(1);
+    const locations = page.getByRole('group', { name: 'Locations' });
+    expect(await locations.getByRole('checkbox', { name: 'UK' }).isChecked()).toBe(true);
+    const imported = await page.getByLabel('Campaign name').inputValue();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export YAML' }).click();
+    const file = await (await download).path();
+    const yaml = readFileSync(file, 'utf8');
+    expect(yaml).toContain(`name: ${imported}`);
+    expect(yaml).toMatch(/locations:\s*\n\s*- US/);
+
+    await fileInput.setInputFiles({
+      name: 'broken.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from('name: x\ntiers: 3\n'),
+    });
+    const alert = page.getByRole('alert').filter({ hasText: "Couldn't import broken.yaml" });
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toContain('tiers');
+
+    await page.getByRole('combobox', { name: 'Template' }).selectOption('manufacturing-staffing');
+    await page.getByRole('button', { name: 'Load template' }).click();
+    await expect.poll(() => page.getByLabel('Campaign name').inputValue()).toMatch(/Manufacturing/);
+    expect(await locations.getByRole('checkbox', { name: 'UK' }).count()).toBe(0);
+    expect(await locations.getByRole('checkbox', { name: 'USA' }).isChecked()).toBe(true);
+  });
+
   it('shows a field error beside the field and blocks Generate', async () => {
     const name = page.getByLabel('Campaign name');
     await name.fill('');

@@ -23,7 +23,8 @@ import type { EngineLike } from '../../main/host/bridge';
 import { makeLead } from './fake-leads';
 
 export interface FakeEngine extends EngineLike {
-  seedCampaign(name: string, leads: number): number;
+  /** A completed campaign with `n` leads: generated here, or copied from `from` (ids/campaign rewritten). */
+  seedCampaign(name: string, n: number, from?: Lead[]): number;
   close(): void;
 }
 
@@ -113,12 +114,14 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     return detail;
   };
 
-  const addLead = (d: CampaignDetail, tier: Tier) => {
-    const lead = makeLead(nextLead++, d.id, tier);
+  const addLead = (d: CampaignDetail, tier: Tier, template?: Lead) => {
+    const id = nextLead++;
+    const lead = template ? { ...template, id, campaignId: d.id } : makeLead(id, d.id, tier);
+    tier = lead.tier;
     leads.get(d.id)!.push(lead);
     d.saved[tier] += 1;
-    const all = leads.get(d.id)!;
-    d.avgValidationScore = all.reduce((s, l) => s + l.validation.score, 0) / all.length;
+    const n = leads.get(d.id)!.length;
+    d.avgValidationScore = ((d.avgValidationScore ?? 0) * (n - 1) + lead.validation.score) / n;
     return lead;
   };
 
@@ -298,12 +301,12 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
       set.add(cb as (p: never) => void);
       return () => set.delete(cb as (p: never) => void);
     },
-    seedCampaign(name, n) {
+    seedCampaign(name, n, from) {
       const d = create({ ...TEMPLATE, name }, null);
       d.status = 'completed';
       d.progress!.status = 'completed';
       d.progress!.stage = 'done';
-      for (let i = 0; i < n; i++) addLead(d, TIERS[i % 3]!);
+      for (let i = 0; i < n; i++) addLead(d, TIERS[i % 3]!, from?.[i % from.length]);
       for (const t of TIERS) d.progress!.tiers[t].saved = d.saved[t];
       d.completedAt = new Date().toISOString();
       return d.id;
