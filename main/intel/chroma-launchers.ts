@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { cacheRoot } from './paths';
+
+/** One way to start a Chroma server: a command whose args put it on our port and data dir. */
+export interface ChromaLauncher {
+  name: string;
+  command: string;
+  args: (dataDir: string, port: number) => string[];
+  env?: Record<string, string>;
+}
+
+const runArgs = (dataDir: string, port: number) => [
+  'run',
+  '--path',
+  dataDir,
+  '--host',
+  '127.0.0.1',
+  '--port',
+  String(port),
+];
+
+/** The chromadb npm package's own CLI (dist/cli.mjs), if installed. */
+function npmCli(): string | null {
+  try {
+    let dir = path.dirname(createRequire(import.meta.url).resolve('chromadb'));
+    while (dir !== path.dirname(dir)) {
+      const pkgFile = path.join(dir, 'package.json');
+      if (fs.existsSync(pkgFile)) {
+        const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as {
+          name?: string;
+          bin?: Record<string, string>;
+        };
+        if (pkg.name === 'chromadb') return pkg.bin?.chroma ? path.join(dir, pkg.bin.chroma) : null;
+      }
+      dir = path.dirname(dir);
+    }
+  } catch {
+    // not installed: fall through to the next launcher
+  }
+  return null;
+}
+
+/** The venv that scripts/provision-chroma.sh builds. */
+export function defaultVenvChroma(): string {
+  return path.join(cacheRoot(), 'chroma-venv', 'bin', 'chroma');
+}
+
+/**
+ * In the order tried. The npm package's CLI needs a native binding built against glibc >= 2.39
+ * (it fails at load on Debian 12), so PyPI's `chroma` from a venv is the fallback;
+ * LEAD_STUDIO_CHROMA_BIN replaces that venv path (e.g. a packaged server).
+ */
+export function chromaLaunchers(): ChromaLauncher[] {
+  const out: ChromaLauncher[] = [];
+  const cli = npmCli();
+  if (cli) {
+    // process.execPath is node here, Electron in the app: ELECTRON_RUN_AS_NODE makes it behave as node.
+    out.push({
+      name: 'npm chromadb CLI',
+      command: process.execPath,
+      args: (dataDir, port) => [cli, ...runArgs(dataDir, port)],
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    });
+  }
+  const override = process.env.LEAD_STUDIO_CHROMA_BIN?.trim();
+  out.push({
+    name: override ? 'LEAD_STUDIO_CHROMA_BIN' : 'chroma venv',
+    command: override || defaultVenvChroma(),
+    args: runArgs,
+  });
+  return out;
+}

@@ -1,0 +1,284 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import { ChromaClient } from 'chromadb';
+import { AppError } from '../errors';
+import { chromaLaunchers, type ChromaLauncher } from './chroma-launchers';
+
+export interface StartChromaOptions {
+  /** Where the server keeps its data (created if missing). */
+  dataDir: string;
+  /** An already running server (else env CHROMA_URL): used as is, nothing is spawned. */
+  url?: string;
+  /** Server output and supervisor decisions, one line each. */
+  log?: (line: string) => void;
+  /** Restarts allowed within RESTART_WINDOW_MS before the supervisor gives up (default 3). */
+  maxRestarts?: number;
+  /** How long one start may take to answer its heartbeat (default 60 s: a cold Python start on a busy machine). */
+  startTimeoutMs?: number;
+}
+
+export interface ChromaHandle {
+  url: string;
+  client: ChromaClient;
+  /** False when connected to an external server (CHROMA_URL). */
+  readonly managed: boolean;
+  /** The server process now running (null when external or between restarts). */
+  readonly pid: number | null;
+  readonly restarts: number;
+  /** Resolves once the server answers its heartbeat (e.g. after a restart); rejects when it gave up. */
+  ready(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const RESTART_WINDOW_MS = 10 * 60_000;
+const WATCH_INTERVAL_MS = 5_000;
+const WATCH_FAILURES_BEFORE_KILL = 3;
+const FIX =
+  'run `bash scripts/provision-chroma.sh` (builds the Chroma venv), or set CHROMA_URL to a running server';
+
+export async function heartbeat(url: string, timeoutMs = 2_000): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/api/v2/heartbeat`, { signal: AbortSignal.timeout(timeoutMs) });
+    await res.body?.cancel();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function clientFor(url: string): ChromaClient {
+  const u = new URL(url);
+  const ssl = u.protocol === 'https:';
+  return new ChromaClient({ host: u.hostname, port: Number(u.port || (ssl ? 443 : 80)), ssl });
+}
+
+export async function startChroma(opts: StartChromaOptions): Promise<ChromaHandle> {
+  const external = opts.url ?? process.env.CHROMA_URL?.trim();
+  if (external) return connectExternal(external.replace(/\/+$/, ''));
+  return startManaged(opts);
+}
+
+async function connectExternal(url: string): Promise<ChromaHandle> {
+  if (!(await heartbeat(url, 5_000))) {
+    throw new AppError(
+      'CHROMA_UNAVAILABLE',
+      `No Chroma server answers at ${url} (from CHROMA_URL or the url option). Start it or unset CHROMA_URL.`,
+    );
+  }
+  return {
+    url,
+    client: clientFor(url),
+    managed: false,
+    pid: null,
+    restarts: 0,
+    ready: async () => {
+      if (!(await heartbeat(url)))
+        throw new AppError('CHROMA_UNAVAILABLE', `Chroma at ${url} stopped answering`);
+    },
+    stop: async () => {},
+  };
+}
+
+interface Started {
+  child: ChildProcess;
+  launcher: ChromaLauncher;
+}
+
+/** Spawns one launcher and waits for its heartbeat; rejects (with its output tail) if it exits or times out. */
+function launch(
+  launcher: ChromaLauncher,
+  dataDir: string,
+  port: number,
+  opts: StartChromaOptions,
+): Promise<Started> {
+  const url = `http://127.0.0.1:${port}`;
+  const timeoutMs = opts.startTimeoutMs ?? 60_000;
+  return new Promise((resolve, reject) => {
+    const tail: string[] = [];
+    let child: ChildProcess;
+    try {
+      child = spawn(launcher.command, launcher.args(dataDir, port), {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ANONYMIZED_TELEMETRY: 'False', ...launcher.env },
+      });
+    } catch (err) {
+      reject(new Error(`${launcher.name}: ${(err as Error).message}`));
+      return;
+    }
+    const onLine = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        const text = line.replace(/\x1b\[[0-9;]*m/g, '').trim(); // eslint-disable-line no-control-regex
+        if (!text) continue;
+        tail.push(text);
+        if (tail.length > 20) tail.shift();
+        opts.log?.(`chroma: ${text}`);
+      }
+    };
+    child.stdout?.on('data', onLine);
+    child.stderr?.on('data', onLine);
+    let settled = false;
+    const fail = (why: string) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(poll);
+      child.kill('SIGKILL');
+      reject(
+        new Error(
+          `${launcher.name} (${launcher.command}): ${why}${tail.length ? `; last output: ${tail.slice(-5).join(' | ')}` : ''}`,
+        ),
+      );
+    };
+    child.once('error', (err) => fail(err.message));
+    child.once('exit', (code, signal) => fail(`exited (${signal ?? `code ${code}`}) before answering`));
+    const started = Date.now();
+    const poll = setInterval(async () => {
+      if (settled) return;
+      if (await heartbeat(url, 1_000)) {
+        if (settled) return;
+        settled = true;
+        clearInterval(poll);
+        child.removeAllListeners('exit');
+        child.removeAllListeners('error');
+        resolve({ child, launcher });
+      } else if (Date.now() - started > timeoutMs) {
+        fail(`no heartbeat on ${url} within ${timeoutMs} ms`);
+      }
+    }, 250);
+  });
+}
+
+async function startManaged(opts: StartChromaOptions): Promise<ChromaHandle> {
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const log = opts.log ?? (() => {});
+  const maxRestarts = opts.maxRestarts ?? 3;
+
+  const failures: string[] = [];
+  let current: Started | null = null;
+  for (const launcher of chromaLaunchers()) {
+    try {
+      current = await launch(launcher, opts.dataDir, port, opts);
+      break;
+    } catch (err) {
+      failures.push((err as Error).message);
+      log(`chroma supervisor: ${launcher.name} did not start, trying the next way`);
+    }
+  }
+  if (!current) {
+    throw new AppError(
+      'CHROMA_UNAVAILABLE',
+      `Could not start a Chroma server. Tried: ${failures.join(' || ')}. Fix: ${FIX}.`,
+    );
+  }
+  const launcher = current.launcher;
+  log(`chroma supervisor: ${launcher.name} serving ${opts.dataDir} on ${url} (pid ${current.child.pid})`);
+
+  let stopping = false;
+  let restartTimes: number[] = [];
+  let restarts = 0;
+  let readyPromise: Promise<void> = Promise.resolve();
+  let watchFailures = 0;
+
+  const killOnExit = () => current?.child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+
+  // Restarts the same launcher on the same port and data dir, so the client and data carry on.
+  const supervise = (child: ChildProcess) => {
+    child.once('exit', (code, signal) => {
+      if (stopping || current?.child !== child) return;
+      current = null;
+      log(`chroma supervisor: server exited (${signal ?? `code ${code}`})`);
+      readyPromise = restart();
+      readyPromise.catch(() => {}); // surfaced through ready()
+    });
+  };
+  const restart = async (): Promise<void> => {
+    for (;;) {
+      const now = Date.now();
+      restartTimes = restartTimes.filter((t) => now - t < RESTART_WINDOW_MS);
+      if (restartTimes.length >= maxRestarts) {
+        throw new AppError(
+          'CHROMA_UNAVAILABLE',
+          `Chroma keeps dying (${restartTimes.length} restarts in ${RESTART_WINDOW_MS / 60_000} min); gave up. See its log lines above.`,
+        );
+      }
+      restartTimes.push(now);
+      await new Promise((r) => setTimeout(r, 250 * 2 ** (restartTimes.length - 1)));
+      if (stopping) throw new AppError('CHROMA_STOPPED', 'Chroma was stopped');
+      try {
+        const started = await launch(launcher, opts.dataDir, port, opts);
+        if (stopping) {
+          started.child.kill('SIGTERM');
+          throw new AppError('CHROMA_STOPPED', 'Chroma was stopped');
+        }
+        current = started;
+        restarts++;
+        supervise(started.child);
+        log(`chroma supervisor: restarted (pid ${started.child.pid})`);
+        return;
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        log(`chroma supervisor: restart failed: ${(err as Error).message}`);
+      }
+    }
+  };
+  supervise(current.child);
+
+  // A server can hang without exiting: after a few missed heartbeats, kill it and let supervise() restart it.
+  const watch = setInterval(async () => {
+    const child = current?.child;
+    if (!child || stopping) return;
+    if (await heartbeat(url)) {
+      watchFailures = 0;
+    } else if (++watchFailures >= WATCH_FAILURES_BEFORE_KILL && current?.child === child) {
+      log('chroma supervisor: server stopped answering, killing it');
+      watchFailures = 0;
+      child.kill('SIGKILL');
+    }
+  }, WATCH_INTERVAL_MS);
+  watch.unref();
+
+  return {
+    url,
+    client: clientFor(url),
+    managed: true,
+    get pid() {
+      return current?.child.pid ?? null;
+    },
+    get restarts() {
+      return restarts;
+    },
+    ready: () => readyPromise,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      clearInterval(watch);
+      process.off('exit', killOnExit);
+      const child = current?.child;
+      current = null;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      });
+    },
+  };
+}

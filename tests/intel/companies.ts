@@ -1,0 +1,65 @@
+import type { Company } from '../../main/domain/types';
+
+/** A Company with every optional fact empty; tests fill in what they need. */
+export function company(over: Partial<Company> & Pick<Company, 'name' | 'domain'>): Company {
+  return {
+    providerId: null,
+    website: null,
+    linkedinUrl: null,
+    industry: null,
+    industries: [],
+    keywords: [],
+    employees: null,
+    rawAddress: null,
+    city: null,
+    state: null,
+    country: null,
+    description: null,
+    annualRevenue: null,
+    foundedYear: null,
+    fundingStage: null,
+    fundingDate: null,
+    technologies: [],
+    departmentHeadCount: {},
+    locations: [],
+    openJobs: null,
+    ...over,
+  };
+}
+
+export const FORGE = company({
+  name: 'Bharat Precision Forgings',
+  domain: 'www.bharatforgings.example',
+  industry: 'Automotive',
+  industries: ['Machinery', 'Metal forging'],
+  keywords: ['crankshafts', 'forgings', 'OEM supplier'],
+  employees: 2400,
+  city: 'Pune',
+  state: 'Maharashtra',
+  country: 'India',
+  description:
+    'Forges crankshafts and axle parts for truck and tractor makers, with three plants in Maharashtra.',
+});
+
+export const PLASTICS = company({
+  name: 'Midwest Molding Co',
+  domain: 'midwestmolding.example',
+  industry: 'Plastics',
+  keywords: ['injection molding', 'packaging'],
+  employees: 650,
+  city: 'Toledo',
+  state: 'OH',
+  country: 'United States',
+});
+
+export const APP = company({
+  name: 'Snapfeed',
+  domain: 'snapfeed.example',
+  industry: 'Internet',
+  industries: ['Consumer apps'],
+  keywords: ['social network', 'photo sharing', 'mobile app'],
+  employees: 12,
+  city: 'Berlin',
+  country: 'Germany',
+  description: 'A photo sharing app for friends.',
+});
