@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { isProviderError } from '../providers/errors';
 import type { Tier } from '../domain/icp';
 import type { Company, RevealedPerson } from '../domain/types';
 import type {
@@ -77,6 +78,20 @@ export class PaidGate {
     let res: Paid<T>;
     try {
       res = await fetch({ campaignId, signal: this.o.signal });
+    } catch (e) {
+      // An answer we could not read may still have been billed: record the likely charge.
+      if (isProviderError(e, 'BAD_RESPONSE')) {
+        recordPaidCall(db, {
+          provider: provider.name,
+          endpoint: `${isProviderError(e) ? e.endpoint : entity} (unreadable answer)`,
+          credits: 1,
+          campaignId,
+          entityKey: keys[0]!,
+          tier,
+        });
+        this.spentCredits += 1;
+      }
+      throw e;
     } finally {
       this.inFlight--;
     }

@@ -6,6 +6,7 @@ import { scoreLead } from '../domain/score';
 import { createTitleClassifier, type TitleClassifier } from '../domain/titles';
 import type { CampaignStatus, Company, RevealedPerson, Validation } from '../domain/types';
 import { AppError } from '../errors';
+import { isProviderError } from '../providers/errors';
 import type { LeadProvider, PeopleSearchQuery } from '../providers/types';
 import {
   addCandidates,
@@ -135,10 +136,26 @@ export class CampaignRunner {
     let status: CampaignStatus;
     let error: string | undefined;
     try {
-      for (const tier of TIERS) {
-        this.currentTier = tier;
-        await this.runTier(tier);
-        if (this.stopRequest) break;
+      for (;;) {
+        try {
+          for (const tier of TIERS) {
+            this.currentTier = tier;
+            await this.runTier(tier);
+            if (this.stopRequest) break;
+          }
+          break;
+        } catch (e) {
+          // An hourly/daily window is used up: wait for it (everything done so far is saved).
+          if (!(isProviderError(e, 'RATE_LIMITED') && e.retryAt) || this.stopRequest) throw e;
+          const at = new Date(e.retryAt);
+          this.log(
+            'warn',
+            `${e.message} Waiting until ${at.toLocaleTimeString()}; the campaign continues by itself.`,
+          );
+          this.stage = 'queued';
+          this.emitProgress('running');
+          await this.sleepUntil(e.retryAt);
+        }
       }
       status =
         this.stopRequest === 'cancel' ? 'cancelled' : this.stopRequest === 'pause' ? 'paused' : 'completed';
@@ -164,6 +181,12 @@ export class CampaignRunner {
         `T3 ${saved.T3}/${this.icp.tiers.T3.target}; ${this.gate.spent} credits used.`,
     );
     return status;
+  }
+
+  /** Sleeps until `at` (epoch ms), waking early on pause or cancel. */
+  private async sleepUntil(at: number): Promise<void> {
+    while (!this.stopRequest && Date.now() < at)
+      await new Promise((r) => setTimeout(r, Math.min(1000, at - Date.now())));
   }
 
   private room(tier: Tier, saved: Record<Tier, number>): number {
