@@ -176,6 +176,34 @@ describe('Lead Studio in the browser, real engine, sandbox', () => {
       .toBe('25 shown');
   });
 
+  it('sorts and searches on the server', async () => {
+    const table = page.getByRole('table', { name: 'Leads' });
+    const companies = table.locator('[role="row"] [role="cell"]:nth-child(2) .strong');
+    await page.getByRole('tab', { name: /^T1/ }).click();
+    await expect.poll(() => table.getAttribute('aria-rowcount')).toBe('11');
+    await page.getByRole('button', { name: /^Company/ }).click();
+    const header = table.getByRole('columnheader', { name: /^Company/ });
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => companies.count()).toBe(10);
+    const ascending = await companies.allTextContents();
+    await page.getByRole('button', { name: /^Company/ }).click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => companies.allTextContents()).toEqual([...ascending].reverse());
+
+    const needle = ascending[0]!.split(' ')[0]!;
+    await page.getByRole('searchbox', { name: 'Search leads' }).fill(needle);
+    await expect.poll(async () => Number(await table.getAttribute('aria-rowcount'))).toBeLessThan(11);
+    for (const name of await companies.allTextContents())
+      expect(name.toLowerCase()).toContain(needle.toLowerCase());
+    await page.getByRole('searchbox', { name: 'Search leads' }).fill('');
+    await page.getByRole('button', { name: /^Lead score/ }).click();
+    await page.getByRole('tab', { name: /^All/ }).click();
+    await expect.poll(() => table.getAttribute('aria-rowcount')).toBe('26');
+    await expect
+      .poll(() => table.getByRole('columnheader', { name: /^Lead score/ }).getAttribute('aria-sort'))
+      .toBe('descending');
+  });
+
   it('opens a lead checklist with all six checks and the score breakdown', async () => {
     const button = page.getByRole('button', { name: /^View checklist for / }).first();
     const who = (await button.getAttribute('aria-label'))!.replace('View checklist for ', '');
@@ -192,15 +220,32 @@ describe('Lead Studio in the browser, real engine, sandbox', () => {
     await shot('checklist');
   });
 
-  it('changes a lead status and keeps it after a reload', async () => {
+  it('changes a lead status and notes and keeps them after a reload', async () => {
     const select = page.getByRole('combobox', { name: /^Status for / }).nth(1);
     const label = (await select.getAttribute('aria-label'))!;
     await select.selectOption('contacted');
     await expect.poll(() => select.inputValue()).toBe('contacted');
-    await page.waitForTimeout(300); // the update is a round trip; the reload must not race it
+    const who = label.replace('Status for ', '');
+    await page.getByRole('button', { name: `View checklist for ${who}`, exact: true }).click();
+    await page
+      .getByRole('region', { name: `Checklist for ${who}` })
+      .getByLabel('Notes')
+      .fill('Call after the plant visit');
+    await page.getByRole('button', { name: 'Save notes' }).last().click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Saved$/ })
+          .count(),
+      )
+      .toBe(1);
     await page.reload();
     const again = page.getByRole('combobox', { name: label, exact: true });
     await expect.poll(() => again.inputValue(), { timeout: 20_000 }).toBe('contacted');
+    await page.getByRole('button', { name: `View checklist for ${who}`, exact: true }).click();
+    const notes = page.getByRole('region', { name: `Checklist for ${who}` }).getByLabel('Notes');
+    expect(await notes.inputValue()).toBe('Call after the plant visit');
   });
 
   it('exports the campaign to an .xlsx file', async () => {
