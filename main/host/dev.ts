@@ -40,9 +40,11 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0–65535 (got "${values.port}")`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`--port must be 0–65535 (got "${values.port}")`);
   const limits = values['sandbox-limits'] as SandboxLimits;
-  if (!['free', 'paid', 'off'].includes(limits)) fail(`--sandbox-limits must be free, paid or off (got "${limits}")`);
+  if (!['free', 'paid', 'off'].includes(limits))
+    fail(`--sandbox-limits must be free, paid or off (got "${limits}")`);
   const seed = values['sandbox-seed'] === undefined ? undefined : Number(values['sandbox-seed']);
   if (seed !== undefined && !Number.isInteger(seed)) fail(`--sandbox-seed must be a whole number`);
 
