@@ -11,7 +11,15 @@ import { TIERS, type Icp } from './domain/icp';
 import { createTitleClassifier } from './domain/titles';
 import { createEngine, defaultResourcesDir, type Engine, type SandboxLimits } from './engine';
 import { AppError } from './errors';
-import { allLeads, countLeadsByTier, creditsUsed, getCampaign, listCampaigns } from './store';
+import {
+  allLeads,
+  countCandidates,
+  countLeadsByTier,
+  creditsUsed,
+  filteredOnlyCompanies,
+  getCampaign,
+  listCampaigns,
+} from './store';
 
 const USAGE = `Usage:
   npm run cli -- run --icp <file> [--sandbox] [--sandbox-seed N] [--sandbox-limits free|paid|off]
@@ -128,11 +136,18 @@ async function runAndReport(
     err(`Exported ${r.rows} leads to ${r.path}`);
   }
   const provider = await engine.providerFor(campaignId);
+  const counts = countCandidates(engine.db, campaignId);
+  const credits = creditsUsed(engine.db, campaignId);
+  const estimate = getCampaign(engine.db, campaignId)?.estimate?.total ?? null;
+  if (estimate !== null) err(`Credits: estimated ${estimate}, used ${credits}.`);
   const result = {
     campaignId,
     status,
     leads: countLeadsByTier(engine.db, campaignId),
-    creditsUsed: creditsUsed(engine.db, campaignId),
+    creditsUsed: credits,
+    creditsEstimated: estimate,
+    filtered: TIERS.reduce((s, t) => s + counts[t].filtered_out, 0),
+    creditsSavedEstimate: filteredOnlyCompanies(engine.db, campaignId),
     requests: provider.stats().total.requests,
     elapsedMs: Date.now() - started,
     export: exported,

@@ -212,3 +212,20 @@ export function countCandidates(db: Db, campaignId: number): CandidateCounts {
   for (const r of rows) out[r.tier][r.state] = r.n;
   return out;
 }
+
+/**
+ * Companies that only pre-filtered candidates work at: what a pass-through run would have paid
+ * to enrich on top of what this campaign paid (one enrichment each) — the filter's saving.
+ */
+export function filteredOnlyCompanies(db: Db, campaignId: number): number {
+  const row = stmt(
+    db,
+    `SELECT COUNT(DISTINCT lower(trim(json_extract(f.company_ref_json, '$.name')))) AS n
+     FROM campaign_candidates f
+     WHERE f.campaign_id = @id AND f.state = 'filtered_out'
+       AND lower(trim(json_extract(f.company_ref_json, '$.name'))) NOT IN (
+         SELECT lower(trim(json_extract(k.company_ref_json, '$.name'))) FROM campaign_candidates k
+         WHERE k.campaign_id = @id AND k.company_id IS NOT NULL)`,
+  ).get({ id: campaignId }) as { n: number };
+  return row.n;
+}
