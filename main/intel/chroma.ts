@@ -59,6 +59,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The telling lines of a failed start (errors first), not a stack trace's tail. */
+function gist(lines: string[]): string {
+  const errors = lines.filter((l) => /error|glibc|not found|denied|in use/i.test(l) && !/^at /.test(l));
+  return (errors.length ? errors.slice(0, 3) : lines.slice(-3)).join(' | ');
+}
+
 function clientFor(url: string): ChromaClient {
   const u = new URL(url);
   const ssl = u.protocol === 'https:';
@@ -137,7 +143,7 @@ function launch(
       child.kill('SIGKILL');
       reject(
         new Error(
-          `${launcher.name} (${launcher.command}): ${why}${tail.length ? `; last output: ${tail.slice(-5).join(' | ')}` : ''}`,
+          `${launcher.name} (${launcher.command}): ${why}${tail.length ? `; output: ${gist(tail)}` : ''}`,
         ),
       );
     };

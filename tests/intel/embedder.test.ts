@@ -75,6 +75,16 @@ describe('embedder with the real MiniLM model', () => {
     expect(cosine(gotBig[149]!, alone[3]!)).toBeGreaterThan(0.9999);
   });
 
+  it('does not make a small request wait for a large one queued before it', async () => {
+    const order: string[] = [];
+    const big = embedder
+      .embed(Array.from({ length: 640 }, (_, i) => `Plant Manager ${i}`))
+      .then(() => order.push('big'));
+    const small = embedder.embed(['Recruiter']).then(() => order.push('small'));
+    await Promise.all([big, small]);
+    expect(order).toEqual(['small', 'big']);
+  });
+
   it('keeps the main event loop free while it embeds 2,000 texts', async () => {
     const texts = Array.from({ length: 2000 }, (_, i) => `Senior Talent Acquisition Partner ${i}`);
     let ticks = 0;
