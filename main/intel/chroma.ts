@@ -204,6 +204,7 @@ async function startManaged(opts: StartChromaOptions): Promise<ChromaHandle> {
 
   // Restarts the same launcher on the same port and data dir, so the client and data carry on.
   const supervise = (child: ChildProcess) => {
+    child.on('error', (err) => log(`chroma supervisor: ${err.message}`)); // e.g. a failed kill(); exit handles the rest
     child.once('exit', (code, signal) => {
       if (stopping || current?.child !== child) return;
       current = null;
