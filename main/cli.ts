@@ -27,6 +27,7 @@ const USAGE = `Usage:
   npm run cli -- resume <campaignId> --db <path> [--budget <credits>] [--export <xlsx>]
   npm run cli -- export <campaignId> --db <path> --out <xlsx>
   npm run cli -- list --db <path>
+  npm run cli -- reindex --db <path>   (rebuild the Chroma vector store from SQLite)
   npm run cli -- classify-titles [--icp <file>]   (titles on stdin, one per line)`;
 
 const out = (obj: unknown) => process.stdout.write(JSON.stringify(obj) + '\n');
@@ -249,6 +250,16 @@ async function main(): Promise<number> {
       const engine = await openEngine(dbPath, {});
       try {
         for (const c of listCampaigns(engine.db)) out(c);
+        return 0;
+      } finally {
+        await engine.close();
+      }
+    }
+    case 'reindex': {
+      const engine = await openEngine(dbPath, {});
+      try {
+        const r = await engine.reindex();
+        out({ reindexed: r });
         return 0;
       } finally {
         await engine.close();

@@ -10,6 +10,9 @@ import { estimateCredits } from './pipeline/estimate';
 import { passThroughFilter, type PreFilter } from './pipeline/prefilter';
 import { SemanticFilter } from './pipeline/semantic-filter';
 import { createEmbedder, type Embedder } from './intel/embedder';
+import { startChroma, type ChromaHandle } from './intel/chroma';
+import { withNamespace } from './intel/collections';
+import { Knowledge } from './pipeline/knowledge';
 import { CampaignRunner } from './pipeline/runner';
 import {
   APOLLO_FREE_LIMITS,
@@ -20,6 +23,7 @@ import {
 import type { SecretStore } from './secrets/keychain';
 import { startSandboxThread, type SandboxHandle } from './sandbox-host';
 import {
+  addEvent,
   allLeads,
   createCampaign,
   creditsUsed,
@@ -50,6 +54,10 @@ export interface EngineOptions {
   resourcesDir?: string;
   /** The local semantic pre-filter (default on); off = pass-through, for comparison. */
   semanticFilter?: boolean;
+  /** Keep profiles in Chroma (default: with the semantic filter). CHROMA_URL selects a running server. */
+  vectorStore?: boolean;
+  /** Prefix for collection names on a shared Chroma server (default: none). */
+  chromaNamespace?: string;
   apolloBaseUrl?: string;
   concurrency?: number;
 }
@@ -68,6 +76,8 @@ export interface Engine {
   /** The provider a campaign uses (sandbox or Apollo), e.g. for request statistics. */
   providerFor(campaignId: number): Promise<ApolloProvider>;
   sandboxOrigin(): string | null;
+  /** Drops the vector store and rebuilds it from SQLite (the truth). */
+  reindex(): Promise<{ companies: number; icps: number }>;
   pauseRunning(): Promise<void>;
   close(): Promise<void>;
 }
@@ -99,9 +109,42 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     return embedder;
   }
 
-  async function prefilterFor(icp: Icp): Promise<PreFilter> {
+  let chroma: Promise<ChromaHandle | null> | null = null;
+  let chromaError: string | null = null;
+
+  /** The Chroma server, started once on first need; null (and a reason) when it cannot run. */
+  function getChroma(): Promise<ChromaHandle | null> {
+    chroma ??= startChroma({ dataDir: join(opts.dataDir, 'chroma'), url: process.env.CHROMA_URL }).catch(
+      (e) => {
+        chromaError = e instanceof Error ? e.message : String(e);
+        return null;
+      },
+    );
+    return chroma;
+  }
+
+  async function knowledgeFor(campaignId: number): Promise<Knowledge | null> {
+    if (opts.vectorStore === false || (opts.vectorStore === undefined && opts.semanticFilter === false))
+      return null;
+    const [emb, ch] = await Promise.all([getEmbedder(), getChroma()]);
+    const log = (message: string) => {
+      const line = addEvent(db, campaignId, 'warn', message);
+      emit('campaign/activity', line);
+    };
+    if (!emb) return null;
+    if (!ch) {
+      log(
+        `The vector store (Chroma) is not available: ${chromaError}. Filtering works without it; cached profiles are not reused.`,
+      );
+      return null;
+    }
+    const ns = opts.chromaNamespace ?? process.env.LEAD_STUDIO_CHROMA_NAMESPACE;
+    return new Knowledge(ns ? withNamespace(ch, ns) : ch, emb, log);
+  }
+
+  async function prefilterFor(icp: Icp, knowledge: Knowledge | null): Promise<PreFilter> {
     if (opts.semanticFilter === false) return passThroughFilter;
-    return new SemanticFilter(icp, await getEmbedder());
+    return new SemanticFilter(icp, await getEmbedder(), knowledge);
   }
 
   const apolloKey = async () =>
@@ -152,7 +195,9 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     const c = getCampaign(db, campaignId);
     if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
     const provider = await providerFor(campaignId);
-    const prefilter = await prefilterFor(c.icp);
+    const knowledge = await knowledgeFor(campaignId);
+    await knowledge?.rememberIcp(campaignId, c.icp);
+    const prefilter = await prefilterFor(c.icp, knowledge);
     const runner = new CampaignRunner({
       db,
       provider,
@@ -162,6 +207,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       concurrency: opts.concurrency,
       onProgress: (p) => emit('campaign/progress', p),
       onActivity: (a) => emit('campaign/activity', a),
+      onCompanies: knowledge ? (companies) => knowledge.rememberCompanies(companies) : undefined,
+      findCompany: knowledge ? (domain) => knowledge.findCompany(domain) : undefined,
     });
     const done = runner.run().finally(() => {
       runners.delete(campaignId);
@@ -293,6 +340,18 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     createCampaign: (icp, o) => newCampaign(requireIcp(icp), o),
     providerFor,
     sandboxOrigin: () => sandboxReady?.origin ?? null,
+    async reindex() {
+      const emb = await getEmbedder();
+      if (!emb)
+        throw new AppError(
+          'MODEL_MISSING',
+          'The MiniLM model is missing: run scripts/provision-model.sh first.',
+        );
+      const ch = await getChroma();
+      if (!ch) throw new AppError('CHROMA_UNAVAILABLE', `Chroma could not start: ${chromaError}`);
+      const ns = opts.chromaNamespace ?? process.env.LEAD_STUDIO_CHROMA_NAMESPACE;
+      return new Knowledge(ns ? withNamespace(ch, ns) : ch, emb).reindex(db);
+    },
     on(event, cb) {
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
@@ -305,6 +364,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       for (const p of providers.values()) await p.close();
       if (sandbox) await (await sandbox).close();
       if (embedder) await (await embedder)?.close();
+      if (chroma) await (await chroma)?.stop();
       db.close();
     },
   };

@@ -196,3 +196,14 @@ export async function resetCollection(handle: HandleLike, name: CollectionName):
 export async function count(handle: HandleLike, name: CollectionName): Promise<number> {
   return (await collection(handle, name)).count();
 }
+
+/** One stored item by id (document and metadata), or null. */
+export async function getItem(
+  handle: HandleLike,
+  name: CollectionName,
+  id: string,
+): Promise<{ id: string; document: string | null; metadata: Metadata | null } | null> {
+  const res = await (await collection(handle, name)).get({ ids: [id], include: ['documents', 'metadatas'] });
+  if (res.ids.length === 0) return null;
+  return { id: res.ids[0]!, document: res.documents[0] ?? null, metadata: res.metadatas[0] ?? null };
+}

@@ -46,6 +46,8 @@ export class PaidGate {
       campaignId: number;
       budget: number | null;
       signal?: AbortSignal;
+      /** A second place to find a company already bought (the shared vector store). */
+      findCompany?: (domain: string) => Promise<Company | null>;
     },
   ) {
     this.spentCredits = creditsUsed(o.db, o.campaignId);
@@ -113,7 +115,15 @@ export class PaidGate {
     return res.data;
   }
 
-  company(ref: CompanyRef, tier: Tier): Promise<Company | null> {
+  async company(ref: CompanyRef, tier: Tier): Promise<Company | null> {
+    const key = companyKey(ref);
+    if (ref.domain && this.o.findCompany && !getCached(this.o.db, 'company', key, this.o.provider.name)) {
+      const known = await this.o.findCompany(ref.domain);
+      if (known) {
+        putCached(this.o.db, { entity: 'company', key, source: this.o.provider.name, data: known });
+        return known;
+      }
+    }
     return this.buy(
       'company',
       [companyKey(ref)],

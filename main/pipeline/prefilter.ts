@@ -13,6 +13,7 @@ export interface FilterDecision {
 }
 
 export interface FilterContext {
+  campaignId: number;
   icp: Icp;
   tier: Tier;
   classifier: TitleClassifier;

@@ -44,6 +44,10 @@ export interface RunnerOptions {
   /** Candidates taken from the queue per step. */
   batchSize?: number;
   perPage?: number;
+  /** Enriched companies of each step (the engine keeps their profiles in the vector store). */
+  onCompanies?: (companies: Company[]) => Promise<void>;
+  /** Looks up a company already bought elsewhere before paying (the vector store). */
+  findCompany?: (domain: string) => Promise<Company | null>;
   /** Budget override on resume (null = none). */
   budget?: number | null;
 }
@@ -118,6 +122,7 @@ export class CampaignRunner {
       campaignId,
       budget: this.budget,
       signal: this.abort.signal,
+      findCompany: this.o.findCompany,
     });
     this.directory = new CompanyDirectory(this.gate, this.icp);
     for (const lead of allLeads(db, campaignId))
@@ -273,6 +278,7 @@ export class CampaignRunner {
     const freshIdx = batch.flatMap((c, i) => (c.state === 'new' ? [i] : []));
     const fresh = freshIdx.map((i) => batch[i]!);
     const decisions = await this.o.prefilter.decide(fresh, {
+      campaignId,
       icp: this.icp,
       tier: searchTier,
       classifier: this.classifier,
@@ -333,6 +339,7 @@ export class CampaignRunner {
       this.gate.company(refs.get(k)!, searchTier),
     );
     const byKey = new Map(keys.map((k, i) => [k, companies[i] ?? null]));
+    await this.o.onCompanies?.(companies.filter((c): c is Company => c !== null));
 
     // 3. Tier from title, checklist, room in the tier — in queue order, one transaction each.
     this.stage = 'validating';

@@ -7,6 +7,7 @@ import { createEmbedder, type Embedder } from '../intel/embedder';
 import { companyProfile, contactProfile, icpProfile, icpTitleProfiles } from '../intel/profiles';
 import { cosine } from '../intel/vector';
 import type { CompanySummary } from '../providers/types';
+import type { Knowledge } from './knowledge';
 import type { FilterContext, FilterDecision, PreFilter } from './prefilter';
 
 /** A directory entry as a Company, so the same profile text is used before and after enrichment. */
@@ -66,6 +67,7 @@ export class SemanticFilter implements PreFilter {
   constructor(
     private readonly icp: Icp,
     private readonly embedder: Embedder | null,
+    private readonly knowledge: Knowledge | null = null,
   ) {
     this.name = embedder ? 'semantic (MiniLM + rules)' : 'rules only (model missing)';
   }
@@ -101,13 +103,17 @@ export class SemanticFilter implements PreFilter {
     const contactVecs = this.embedder
       ? await this.vectors(candidates.map((c) => contactProfile(c.person)))
       : [];
-    const companyTexts = ctx.companies.map((s) => (s ? companyProfile(summaryAsCompany(s)) : null));
-    const companyVecs =
-      this.embedder && companyTexts.some(Boolean)
-        ? await this.vectors(companyTexts.filter((t): t is string => t !== null))
-        : [];
+    // Always the directory's summary (never a richer cached profile), so a decision does not
+    // depend on what earlier campaigns happened to enrich: same inputs, same leads.
+    const summaryTexts = ctx.companies.map((s) => (s ? companyProfile(summaryAsCompany(s)) : null));
+    const summaryVecs = this.embedder
+      ? await this.vectors(summaryTexts.filter((t): t is string => t !== null))
+      : [];
     let k = 0;
-    return candidates.map((c, i) => {
+    const companyVecs = summaryTexts.map((t) =>
+      t !== null && this.embedder ? (summaryVecs[k++] ?? null) : null,
+    );
+    const decisions = candidates.map((c, i) => {
       const match = ctx.classifier.classify(c.person.title);
       const tier = match.tier ?? ctx.tier;
       const similarity =
@@ -144,6 +150,11 @@ export class SemanticFilter implements PreFilter {
       }
       return decision(true, `${match.tier} by title (${match.matched})`);
     });
+    await this.knowledge?.rememberContacts(
+      ctx.campaignId,
+      candidates.map((cand, i) => ({ cand, decision: decisions[i]!, vector: contactVecs[i] ?? null })),
+    );
+    return decisions;
   }
 
   async close(): Promise<void> {
@@ -195,7 +206,13 @@ export async function benchFilter(): Promise<Record<string, number>> {
       employees: l.company.employees,
       country: l.company.country,
     }));
-    const ctx = { icp: r.icp, tier: 'T1' as Tier, classifier: createTitleClassifier(r.icp), log: () => {} };
+    const ctx = {
+      campaignId: 0,
+      icp: r.icp,
+      tier: 'T1' as Tier,
+      classifier: createTitleClassifier(r.icp),
+      log: () => {},
+    };
     const t0 = performance.now();
     for (let i = 0; i < candidates.length; i += 25)
       await filter.decide(candidates.slice(i, i + 25), { ...ctx, companies: companies.slice(i, i + 25) });

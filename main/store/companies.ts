@@ -117,3 +117,12 @@ export function getCompanyByDomain(db: Db, domain: string): StoredCompany | null
   ) as Row | undefined;
   return row ? toCompany(row) : null;
 }
+
+/** Every stored company, in id order, a page at a time (for rebuilding the vector store). */
+export function listCompanies(db: Db, afterId = 0, limit = 500): StoredCompany[] {
+  const rows = stmt(
+    db,
+    'SELECT id, provider_id, domain, data_json FROM companies WHERE id > ? ORDER BY id LIMIT ?',
+  ).all(afterId, limit) as Row[];
+  return rows.map(toCompany);
+}
