@@ -304,14 +304,15 @@ export class CampaignRunner {
       });
     })();
     // When the filter already knows a candidate's tier, pay only for what the tier has room for
-    // (a little over, as some fail the checklist); the rest wait in the queue, or are skipped
-    // when their tier is full.
+    // (a little over, as some fail the checklist): the step ends before the first candidate over
+    // that plan, so every step works on a prefix of the queue and a candidate's fate never
+    // depends on where steps begin (a resumed run makes the same leads).
     const hinted = new Map(fresh.map((c, i) => [c.providerPersonId, decisions[i]!.tier ?? null]));
     const saved0 = countLeadsByTier(db, campaignId);
     const planned: Record<Tier, number> = { T1: 0, T2: 0, T3: 0 };
-    const deferred = new Set<string>();
+    let cut = batch.length;
     db.transaction(() => {
-      for (const c of batch) {
+      for (const [i, c] of batch.entries()) {
         const tier = hinted.get(c.providerPersonId);
         if (!tier || dropped.has(c.providerPersonId)) continue;
         const room = this.room(tier, saved0);
@@ -323,11 +324,13 @@ export class CampaignRunner {
             similarity: c.similarity,
             companySimilarity: c.companySimilarity,
           });
-        } else if (planned[tier] >= Math.ceil(room * 1.2) + 1) deferred.add(c.providerPersonId);
-        else planned[tier]++;
+        } else if (planned[tier] >= Math.ceil(room * 1.2) + 1) {
+          cut = i;
+          break;
+        } else planned[tier]++;
       }
     })();
-    const kept = batch.filter((c) => !dropped.has(c.providerPersonId) && !deferred.has(c.providerPersonId));
+    const kept = batch.slice(0, cut).filter((c) => !dropped.has(c.providerPersonId));
     if (kept.length === 0) return;
 
     // 2. Company enrichment (paid, once per company, cached), in parallel.
@@ -401,6 +404,9 @@ export class CampaignRunner {
           });
         toReveal.push({ cand, tier: match.tier, company, companyId, validation });
       })();
+      // The lead that fills the search tier ends the tier: what follows it in the queue is
+      // never looked at, whichever step it falls in.
+      if (this.room(searchTier, saved) <= 0) break;
     }
 
     // 4. Reveal emails only for contacts that passed (paid, cached), in parallel.

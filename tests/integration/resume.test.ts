@@ -9,6 +9,8 @@ import { countLeads, leadKeys, runCli } from './cli-helpers';
  * an uninterrupted run with the same sandbox seed, no duplicates, and credits within 2%.
  */
 const ICP = 'tests/fixtures/small-manufacturing.yaml';
+// Each run keeps its own vector store: a company bought by one run must not make another cheaper.
+const isolated = (name: string) => ({ LEAD_STUDIO_CHROMA_NAMESPACE: `resume-${name}-${process.pid}-${Date.now()}` });
 const common = ['--icp', ICP, '--sandbox', '--sandbox-seed', '7', '--sandbox-limits', 'off'];
 
 describe('kill -9 and resume', () => {
@@ -17,7 +19,7 @@ describe('kill -9 and resume', () => {
 
   it('runs uninterrupted as the reference', async () => {
     const db = join(dir, 'baseline.db');
-    const r = await runCli(['run', ...common, '--db', db]);
+    const r = await runCli(['run', ...common, '--db', db], { env: isolated('baseline') });
     expect(r.code, r.stderr).toBe(0);
     expect(r.json).toMatchObject({ status: 'completed', leads: { T1: 30, T2: 30, T3: 15 } });
     baseline = { keys: leadKeys(db, r.json!.campaignId as number), credits: r.json!.creditsUsed as number };
@@ -26,7 +28,9 @@ describe('kill -9 and resume', () => {
 
   it.each([5, 35, 65])('killed after %i leads, resumed: same leads, credits within 2 percent', async (killAt) => {
     const db = join(dir, `kill-${killAt}.db`);
+    const env = isolated(`kill-${killAt}`);
     const killed = await runCli(['run', ...common, '--db', db], {
+      env,
       onSpawn: (child) => {
         const timer = setInterval(() => {
           if (countLeads(db) >= killAt) {
@@ -42,7 +46,7 @@ describe('kill -9 and resume', () => {
     expect(before).toBeGreaterThanOrEqual(killAt);
     expect(before).toBeLessThan(75);
 
-    const resumed = await runCli(['resume', '1', '--db', db, '--sandbox-limits', 'off']);
+    const resumed = await runCli(['resume', '1', '--db', db, '--sandbox-limits', 'off'], { env });
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.json).toMatchObject({ status: 'completed', leads: { T1: 30, T2: 30, T3: 15 } });
     const keys = leadKeys(db, 1);
