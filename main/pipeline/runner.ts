@@ -283,7 +283,7 @@ export class CampaignRunner {
       tier: searchTier,
       classifier: this.classifier,
       companies: freshIdx.map((i) => summaries[i] ?? null),
-      log: (m) => this.log('info', m),
+      log: (m) => this.log('warn', m),
     });
     const dropped = new Set<string>();
     db.transaction(() => {
