@@ -28,7 +28,7 @@ export function runCli(
     child.on('error', reject);
     child.on('close', (code, signal) => {
       const last = stdout.trim().split('\n').filter(Boolean).pop();
-      let json: Record<string, unknown> | null = null;
+      let json: Record<string, unknown> | null;
       try {
         json = last ? JSON.parse(last) : null;
       } catch {

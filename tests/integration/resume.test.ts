@@ -10,7 +10,9 @@ import { countLeads, leadKeys, runCli } from './cli-helpers';
  */
 const ICP = 'tests/fixtures/small-manufacturing.yaml';
 // Each run keeps its own vector store: a company bought by one run must not make another cheaper.
-const isolated = (name: string) => ({ LEAD_STUDIO_CHROMA_NAMESPACE: `resume-${name}-${process.pid}-${Date.now()}` });
+const isolated = (name: string) => ({
+  LEAD_STUDIO_CHROMA_NAMESPACE: `resume-${name}-${process.pid}-${Date.now()}`,
+});
 const common = ['--icp', ICP, '--sandbox', '--sandbox-seed', '7', '--sandbox-limits', 'off'];
 
 describe('kill -9 and resume', () => {
@@ -26,33 +28,36 @@ describe('kill -9 and resume', () => {
     expect(new Set(baseline.keys).size).toBe(75);
   });
 
-  it.each([5, 35, 65])('killed after %i leads, resumed: same leads, credits within 2 percent', async (killAt) => {
-    const db = join(dir, `kill-${killAt}.db`);
-    const env = isolated(`kill-${killAt}`);
-    const killed = await runCli(['run', ...common, '--db', db], {
-      env,
-      onSpawn: (child) => {
-        const timer = setInterval(() => {
-          if (countLeads(db) >= killAt) {
-            clearInterval(timer);
-            child.kill('SIGKILL');
-          }
-        }, 20);
-        child.on('close', () => clearInterval(timer));
-      },
-    });
-    expect(killed.signal).toBe('SIGKILL');
-    const before = countLeads(db);
-    expect(before).toBeGreaterThanOrEqual(killAt);
-    expect(before).toBeLessThan(75);
+  it.each([5, 35, 65])(
+    'killed after %i leads, resumed: same leads, credits within 2 percent',
+    async (killAt) => {
+      const db = join(dir, `kill-${killAt}.db`);
+      const env = isolated(`kill-${killAt}`);
+      const killed = await runCli(['run', ...common, '--db', db], {
+        env,
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (countLeads(db) >= killAt) {
+              clearInterval(timer);
+              child.kill('SIGKILL');
+            }
+          }, 20);
+          child.on('close', () => clearInterval(timer));
+        },
+      });
+      expect(killed.signal).toBe('SIGKILL');
+      const before = countLeads(db);
+      expect(before).toBeGreaterThanOrEqual(killAt);
+      expect(before).toBeLessThan(75);
 
-    const resumed = await runCli(['resume', '1', '--db', db, '--sandbox-limits', 'off'], { env });
-    expect(resumed.code, resumed.stderr).toBe(0);
-    expect(resumed.json).toMatchObject({ status: 'completed', leads: { T1: 30, T2: 30, T3: 15 } });
-    const keys = leadKeys(db, 1);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toEqual(baseline.keys);
-    const credits = resumed.json!.creditsUsed as number;
-    expect(Math.abs(credits - baseline.credits) / baseline.credits).toBeLessThanOrEqual(0.02);
-  });
+      const resumed = await runCli(['resume', '1', '--db', db, '--sandbox-limits', 'off'], { env });
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(resumed.json).toMatchObject({ status: 'completed', leads: { T1: 30, T2: 30, T3: 15 } });
+      const keys = leadKeys(db, 1);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys).toEqual(baseline.keys);
+      const credits = resumed.json!.creditsUsed as number;
+      expect(Math.abs(credits - baseline.credits) / baseline.credits).toBeLessThanOrEqual(0.02);
+    },
+  );
 });
