@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventName, Events, Handlers, LeadQuery } from './contract';
@@ -21,6 +21,7 @@ import {
   type ApolloProvider,
 } from './providers/apollo';
 import type { SecretStore } from './secrets/keychain';
+import { createLogger, type Logger } from './secrets/redact';
 import { startSandboxThread, type SandboxHandle } from './sandbox-host';
 import {
   addEvent,
@@ -92,8 +93,20 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   mkdirSync(opts.dataDir, { recursive: true });
   const db = openDb(opts.dbPath ?? join(opts.dataDir, 'lead-studio.db'));
   const resourcesDir = opts.resourcesDir ?? defaultResourcesDir();
+  // Keys the engine has read this session: every log line is scrubbed of them.
+  const knownKeys = new Set<string>();
+  const logDir = join(opts.dataDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const logger: Logger = createLogger({
+    secrets: () => knownKeys,
+    sink: (line) => appendFileSync(join(logDir, 'engine.log'), `${line}\n`),
+  });
   const listeners = new Map<EventName, Set<(p: never) => void>>();
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {
+    if (event === 'campaign/activity') {
+      const a = payload as Events['campaign/activity'];
+      logger[a.level](`campaign ${a.campaignId}: ${a.message}`);
+    }
     for (const cb of listeners.get(event) ?? []) (cb as (p: Events[E]) => void)(payload);
   };
   const runners = new Map<number, { runner: CampaignRunner; done: Promise<string> }>();
@@ -147,8 +160,11 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     return new SemanticFilter(icp, await getEmbedder(), knowledge);
   }
 
-  const apolloKey = async () =>
-    opts.forceSandbox || !opts.secrets ? null : await opts.secrets.get('apollo');
+  const apolloKey = async () => {
+    const key = opts.forceSandbox || !opts.secrets ? null : await opts.secrets.get('apollo');
+    if (key) knownKeys.add(key);
+    return key;
+  };
 
   async function providerFor(campaignId: number): Promise<ApolloProvider> {
     const c = getCampaign(db, campaignId);
@@ -210,10 +226,19 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       onCompanies: knowledge ? (companies) => knowledge.rememberCompanies(companies) : undefined,
       findCompany: knowledge ? (domain) => knowledge.findCompany(domain) : undefined,
     });
-    const done = runner.run().finally(() => {
-      runners.delete(campaignId);
-      void prefilter.close?.();
-    });
+    logger.info(
+      `campaign ${campaignId}: run (${c.sandbox ? 'sandbox' : provider.name}, filter ${prefilter.name})`,
+    );
+    const done = runner
+      .run()
+      .catch((e: unknown) => {
+        logger.error(`campaign ${campaignId}: crashed`, e instanceof Error ? (e.stack ?? e.message) : e);
+        throw e;
+      })
+      .finally(() => {
+        runners.delete(campaignId);
+        void prefilter.close?.();
+      });
     runners.set(campaignId, { runner, done });
     return done;
   }
@@ -314,7 +339,9 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     'keys/set': async ({ provider, key }) => {
       if (!opts.secrets)
         throw new AppError('KEYCHAIN_UNAVAILABLE', 'No OS keychain is available to store keys.');
+      knownKeys.add(key.trim());
       await opts.secrets.set(provider, key);
+      logger.info(`${provider} key stored in the OS keychain`);
       providers.delete('apollo');
     },
     'keys/delete': async ({ provider }) => {
@@ -324,7 +351,15 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     'keys/test': async ({ provider }) => {
       const key = await opts.secrets?.get(provider);
       if (!key) return { ok: false, message: 'No Apollo key is stored: the app runs in sandbox mode.' };
-      return createApolloProvider({ apiKey: key, baseUrl: opts.apolloBaseUrl }).testConnection();
+      knownKeys.add(key);
+      const client = createApolloProvider({ apiKey: key, baseUrl: opts.apolloBaseUrl });
+      try {
+        const r = await client.testConnection();
+        logger.info(`${provider} connection test: ${r.ok ? 'ok' : 'failed'}`, r.message);
+        return r;
+      } finally {
+        await client.close();
+      }
     },
   };
 
