@@ -135,7 +135,7 @@ export class CampaignRunner {
       'info',
       resumed
         ? `Resumed "${campaign.name}" with ${this.startSaved} leads already saved (pre-filter: ${this.o.prefilter.name}).`
-        : `Started "${campaign.name}" via ${this.o.provider.name} (pre-filter: ${this.o.prefilter.name}).`,
+        : `Started "${campaign.name}" via ${campaign.sandbox ? 'the built-in sandbox (synthetic data)' : this.o.provider.name} (pre-filter: ${this.o.prefilter.name}).`,
     );
 
     let status: CampaignStatus;
