@@ -8,7 +8,7 @@ import { EVENTS, METHODS, type EventName, type Events } from '../main/contract';
 import type { EngineLike } from '../main/host/bridge';
 import { eventChannel, methodChannel, SAVE_DIALOG_CHANNEL } from './channels';
 import { createDispatcher, guarded, type DispatchOptions } from './dispatch';
-import { createThrottle } from './throttle';
+import { createThrottle } from '../main/throttle';
 import { saveDialogName } from './validators';
 import { AppError } from '../main/errors';
 

@@ -22,6 +22,7 @@ import {
 } from './providers/apollo';
 import type { SecretStore } from './secrets/keychain';
 import { createLogger, type Logger } from './secrets/redact';
+import { createThrottle } from './throttle';
 import { startSandboxThread, type SandboxHandle } from './sandbox-host';
 import {
   addEvent,
@@ -102,12 +103,23 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     sink: (line) => appendFileSync(join(logDir, 'engine.log'), `${line}\n`),
   });
   const listeners = new Map<EventName, Set<(p: never) => void>>();
+  const deliver = <E extends EventName>(event: E, payload: Events[E]) => {
+    for (const cb of listeners.get(event) ?? []) (cb as (p: Events[E]) => void)(payload);
+  };
+  // At most 10 progress snapshots a second per campaign, whatever the transport; the last one
+  // (the final state) is always delivered.
+  const progress = createThrottle<Events['campaign/progress']>(
+    (p) => deliver('campaign/progress', p),
+    100,
+    (p) => p.campaignId,
+  );
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {
+    if (event === 'campaign/progress') return progress.push(payload as Events['campaign/progress']);
     if (event === 'campaign/activity') {
       const a = payload as Events['campaign/activity'];
       logger[a.level](`campaign ${a.campaignId}: ${a.message}`);
     }
-    for (const cb of listeners.get(event) ?? []) (cb as (p: Events[E]) => void)(payload);
+    deliver(event, payload);
   };
   const runners = new Map<number, { runner: CampaignRunner; done: Promise<string> }>();
   let sandbox: Promise<SandboxHandle> | null = null;
@@ -236,6 +248,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         throw e;
       })
       .finally(() => {
+        progress.flush();
         runners.delete(campaignId);
         void prefilter.close?.();
       });
@@ -396,6 +409,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     pauseRunning,
     async close() {
       await pauseRunning();
+      progress.flush();
       for (const p of providers.values()) await p.close();
       if (sandbox) await (await sandbox).close();
       if (embedder) await (await embedder)?.close();
