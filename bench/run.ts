@@ -119,6 +119,7 @@ await section('db', async () => {
 
 await section('export', async () => {
   const { benchExport10k } = await import('../main/export/bench');
+  mkdirSync(join(tmp, 'export'), { recursive: true });
   const r = await benchExport10k(join(tmp, 'export'));
   return { 'export.ms10k': r.ms, 'export.bytes10k': r.bytes, 'export.peakRssMb': r.peakRssMb };
 });

@@ -61,7 +61,7 @@ export class SemanticFilter implements PreFilter {
   readonly name: string;
   private readonly titleVectors = new Map<string, Float32Array>();
   private tierVectors: Record<Tier, Float32Array[]> | null = null;
-  private icpCompanyVector: Float32Array | null = null;
+  private icpCompanyVectors: Float32Array[] = [];
   private warned = false;
 
   constructor(
@@ -86,7 +86,11 @@ export class SemanticFilter implements PreFilter {
     const tiers = {} as Record<Tier, Float32Array[]>;
     for (const t of TIERS) tiers[t] = await this.vectors(icpTitleProfiles(this.icp, t));
     this.tierVectors = tiers;
-    this.icpCompanyVector = (await this.embedder.embed([icpProfile(this.icp)]))[0] ?? null;
+    // One text per ICP industry, scored by the best match (like titles): one text listing twelve
+    // industries blurs them, and a machinery maker then looks like a poor fit.
+    this.icpCompanyVectors = await this.embedder.embed(
+      this.icp.industries.map((industry) => icpProfile({ ...this.icp, industries: [industry] })),
+    );
   }
 
   async decide(
@@ -100,56 +104,56 @@ export class SemanticFilter implements PreFilter {
       );
     }
     await this.prepare();
+    const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+    const { contactThreshold, companyThreshold } = this.icp.semantic;
+
+    // 1. The title, for everyone: rules, then similarity to the tier's titles (cheap, cached per title).
     const contactVecs = this.embedder
       ? await this.vectors(candidates.map((c) => contactProfile(c.person)))
       : [];
-    // Always the directory's summary (never a richer cached profile), so a decision does not
-    // depend on what earlier campaigns happened to enrich: same inputs, same leads.
-    const summaryTexts = ctx.companies.map((s) => (s ? companyProfile(summaryAsCompany(s)) : null));
-    const summaryVecs = this.embedder
-      ? await this.vectors(summaryTexts.filter((t): t is string => t !== null))
-      : [];
-    let k = 0;
-    const companyVecs = summaryTexts.map((t) =>
-      t !== null && this.embedder ? (summaryVecs[k++] ?? null) : null,
-    );
-    const decisions = candidates.map((c, i) => {
+    const decisions: FilterDecision[] = candidates.map((c, i) => {
       const match = ctx.classifier.classify(c.person.title);
-      const tier = match.tier ?? ctx.tier;
+      const vec = contactVecs[i];
       const similarity =
-        this.tierVectors && contactVecs[i]
-          ? Math.max(...this.tierVectors[tier].map((v) => cosine(contactVecs[i]!, v)))
+        this.tierVectors && vec
+          ? round(Math.max(...this.tierVectors[match.tier ?? ctx.tier].map((v) => cosine(vec, v))))
           : null;
-      const summary = ctx.companies[i] ?? null;
-      const companySimilarity =
-        summary && this.icpCompanyVector && companyVecs[k]
-          ? cosine(companyVecs[k++]!, this.icpCompanyVector)
-          : null;
-      const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-      const decision = (keep: boolean, reason: string): FilterDecision => ({
-        keep,
-        reason,
-        tier: match.tier,
-        similarity: round(similarity),
-        companySimilarity: round(companySimilarity),
-      });
-      if (!match.tier) return decision(false, `title "${c.person.title}" matches no tier's titles`);
-      if (similarity !== null && similarity < this.icp.semantic.contactThreshold)
-        return decision(
-          false,
-          `title similarity ${similarity.toFixed(2)} < ${this.icp.semantic.contactThreshold}`,
-        );
-      if (summary) {
-        const failure = companyFactFailure(summary, this.icp);
-        if (failure) return decision(false, failure);
-        if (companySimilarity !== null && companySimilarity < this.icp.semantic.companyThreshold)
-          return decision(
-            false,
-            `company similarity ${companySimilarity.toFixed(2)} < ${this.icp.semantic.companyThreshold}`,
-          );
-      }
-      return decision(true, `${match.tier} by title (${match.matched})`);
+      const base = { tier: match.tier, similarity, companySimilarity: null };
+      if (!match.tier)
+        return { ...base, keep: false, reason: `title "${c.person.title}" matches no tier's titles` };
+      if (similarity !== null && similarity < contactThreshold)
+        return {
+          ...base,
+          keep: false,
+          reason: `title similarity ${similarity.toFixed(2)} < ${contactThreshold}`,
+        };
+      return { ...base, keep: true, reason: `${match.tier} by title (${match.matched})` };
     });
+
+    // 2. The company, only for those still in play: directory facts, then similarity of the
+    // directory's summary to the ICP — always the summary (never a richer cached profile), so a
+    // decision does not depend on what earlier campaigns happened to enrich.
+    const open = decisions.flatMap((d, i) => (d.keep && ctx.companies[i] ? [i] : []));
+    for (const i of open) {
+      const failure = companyFactFailure(ctx.companies[i]!, this.icp);
+      if (failure) decisions[i] = { ...decisions[i]!, keep: false, reason: failure };
+    }
+    const scored = open.filter((i) => decisions[i]!.keep);
+    if (this.embedder && this.icpCompanyVectors.length && scored.length) {
+      const vecs = await this.vectors(scored.map((i) => companyProfile(summaryAsCompany(ctx.companies[i]!))));
+      scored.forEach((i, j) => {
+        const companySimilarity = round(Math.max(...this.icpCompanyVectors.map((v) => cosine(vecs[j]!, v))));
+        const d = { ...decisions[i]!, companySimilarity };
+        decisions[i] =
+          companySimilarity !== null && companySimilarity < companyThreshold
+            ? {
+                ...d,
+                keep: false,
+                reason: `company similarity ${companySimilarity.toFixed(2)} < ${companyThreshold}`,
+              }
+            : d;
+      });
+    }
     await this.knowledge?.rememberContacts(
       ctx.campaignId,
       candidates.map((cand, i) => ({ cand, decision: decisions[i]!, vector: contactVecs[i] ?? null })),
