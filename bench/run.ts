@@ -156,6 +156,7 @@ const merged: Figures = {
   'meta.at': new Date().toISOString(),
   'meta.node': process.version,
 };
+delete merged['meta.errors'];
 if (Object.keys(errors).length) merged['meta.errors'] = JSON.stringify(errors);
 writeFileSync(out, JSON.stringify(merged, null, 2) + '\n');
 process.stdout.write(JSON.stringify(merged, null, 2) + '\n');
