@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { ActivityLine, CampaignProgress, Stage, TierCounters } from '../contract';
+import { unrevealedPerson } from '../domain/blank';
 import { inLocations, validateCompany } from '../domain/checklist';
 import { TIERS, type Icp, type Tier } from '../domain/icp';
 import { scoreLead } from '../domain/score';
@@ -431,20 +432,7 @@ export class CampaignRunner {
     // 5. Score and save, in queue order, one transaction per lead.
     this.stage = 'saving';
     toReveal.forEach((p, i) => {
-      const revealed: RevealedPerson = people[i] ?? {
-        providerId: p.cand.providerPersonId,
-        firstName: p.cand.person.firstName,
-        lastName: p.cand.person.lastName,
-        title: p.cand.person.title,
-        email: null,
-        emailStatus: 'unavailable',
-        linkedinUrl: null,
-        phone: null,
-        city: null,
-        country: null,
-        seniority: null,
-        departments: [],
-      };
+      const revealed: RevealedPerson = people[i] ?? unrevealedPerson(p.cand.person);
       const score = scoreLead({
         icp: this.icp,
         company: p.company,

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { canonicalCountry, matchIndustry } from '../domain/industries';
 import { TIERS, type Icp, type Tier } from '../domain/icp';
 import { createTitleClassifier } from '../domain/titles';
+import { blankCompany } from '../domain/blank';
 import type { Company } from '../domain/types';
 import { createEmbedder, type Embedder } from '../intel/embedder';
 import { companyProfile, contactProfile, icpProfile, icpTitleProfiles } from '../intel/profiles';
@@ -12,30 +13,15 @@ import type { FilterContext, FilterDecision, PreFilter } from './prefilter';
 
 /** A directory entry as a Company, so the same profile text is used before and after enrichment. */
 export function summaryAsCompany(s: CompanySummary): Company {
-  return {
+  return blankCompany({
     providerId: s.providerId,
     name: s.name,
     domain: s.domain ?? '',
-    website: null,
-    linkedinUrl: null,
     industry: s.industry,
     industries: s.industry ? [s.industry] : [],
-    keywords: [],
     employees: s.employees,
-    rawAddress: null,
-    city: null,
-    state: null,
     country: s.country,
-    description: null,
-    annualRevenue: null,
-    foundedYear: null,
-    fundingStage: null,
-    fundingDate: null,
-    technologies: [],
-    departmentHeadCount: {},
-    locations: [],
-    openJobs: null,
-  };
+  });
 }
 
 /** Facts from the free company directory that already rule a company out (null = none). */

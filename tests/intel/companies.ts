@@ -1,31 +1,7 @@
-import type { Company } from '../../main/domain/types';
+import { blankCompany } from '../../main/domain/blank';
 
 /** A Company with every optional fact empty; tests fill in what they need. */
-export function company(over: Partial<Company> & Pick<Company, 'name' | 'domain'>): Company {
-  return {
-    providerId: null,
-    website: null,
-    linkedinUrl: null,
-    industry: null,
-    industries: [],
-    keywords: [],
-    employees: null,
-    rawAddress: null,
-    city: null,
-    state: null,
-    country: null,
-    description: null,
-    annualRevenue: null,
-    foundedYear: null,
-    fundingStage: null,
-    fundingDate: null,
-    technologies: [],
-    departmentHeadCount: {},
-    locations: [],
-    openJobs: null,
-    ...over,
-  };
-}
+export const company = blankCompany;
 
 export const FORGE = company({
   name: 'Bharat Precision Forgings',
