@@ -110,7 +110,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   // (the final state) is always delivered.
   const progress = createThrottle<Events['campaign/progress']>(
     (p) => deliver('campaign/progress', p),
-    100,
+    110, // a margin: timers may fire a millisecond early
     (p) => p.campaignId,
   );
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {
@@ -247,8 +247,9 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         logger.error(`campaign ${campaignId}: crashed`, e instanceof Error ? (e.stack ?? e.message) : e);
         throw e;
       })
-      .finally(() => {
-        progress.flush();
+      .finally(async () => {
+        // The final snapshot goes out on the throttle's schedule; run() settles after it.
+        await progress.idle(campaignId);
         runners.delete(campaignId);
         void prefilter.close?.();
       });

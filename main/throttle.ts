@@ -21,12 +21,15 @@ export interface Throttled<T> {
   flush(): void;
   /** Drops pending values and stops timers. */
   cancel(): void;
+  /** Resolves once nothing is pending for this key (the last value went out on schedule). */
+  idle(key?: unknown): Promise<void>;
 }
 
 interface Slot<T> {
   lastSent: number;
   pending: { value: T } | null;
   timer: unknown;
+  waiters: (() => void)[];
 }
 
 export function createThrottle<T>(
@@ -39,11 +42,13 @@ export function createThrottle<T>(
 
   const fire = (slot: Slot<T>) => {
     slot.timer = null;
-    if (!slot.pending) return;
-    const { value } = slot.pending;
-    slot.pending = null;
-    slot.lastSent = timers.now();
-    send(value);
+    if (slot.pending) {
+      const { value } = slot.pending;
+      slot.pending = null;
+      slot.lastSent = timers.now();
+      send(value);
+    }
+    for (const w of slot.waiters.splice(0)) w();
   };
 
   return {
@@ -51,7 +56,7 @@ export function createThrottle<T>(
       const key = keyOf(value);
       let slot = slots.get(key);
       if (!slot) {
-        slot = { lastSent: Number.NEGATIVE_INFINITY, pending: null, timer: null };
+        slot = { lastSent: Number.NEGATIVE_INFINITY, pending: null, timer: null, waiters: [] };
         slots.set(key, slot);
       }
       slot.pending = { value };
@@ -70,8 +75,16 @@ export function createThrottle<T>(
       }
     },
     cancel() {
-      for (const slot of slots.values()) if (slot.timer !== null) timers.clearTimeout(slot.timer);
+      for (const slot of slots.values()) {
+        if (slot.timer !== null) timers.clearTimeout(slot.timer);
+        for (const w of slot.waiters.splice(0)) w();
+      }
       slots.clear();
+    },
+    idle(key = null) {
+      const slot = slots.get(key);
+      if (!slot || slot.timer === null) return Promise.resolve();
+      return new Promise((resolve) => slot.waiters.push(resolve));
     },
   };
 }

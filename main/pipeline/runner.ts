@@ -331,6 +331,16 @@ export class CampaignRunner {
         } else planned[tier]++;
       }
     })();
+    if (fresh.length > 0) {
+      const byTitle = decisions.filter((d) => !d.keep && /title/.test(d.reason)).length;
+      const byCompany = decisions.filter((d) => !d.keep).length - byTitle;
+      if (byTitle + byCompany > 0)
+        this.log(
+          'info',
+          `${searchTier}: screened ${fresh.length} candidates locally: ${byTitle} filtered by title, ` +
+            `${byCompany} by company, ${fresh.length - byTitle - byCompany} worth paying for.`,
+        );
+    }
     const kept = batch.slice(0, cut).filter((c) => !dropped.has(c.providerPersonId));
     if (kept.length === 0) return;
 

@@ -41,3 +41,54 @@ describe('engine event stream', () => {
     }
   });
 });
+
+describe('pause, resume and cancel', () => {
+  it('pauses after the current step, resumes to completion, and cancels', async () => {
+    const r = await loadIcpFile('tests/fixtures/small-manufacturing.yaml');
+    if (!r.ok) throw new Error('fixture');
+    const engine = await createEngine({
+      dataDir: mkdtempSync(join(tmpdir(), 'ls-pause-')),
+      forceSandbox: true,
+      sandboxSeed: 4,
+      sandboxLimits: 'off',
+      semanticFilter: false,
+    });
+    try {
+      const { campaignId } = await engine.handlers['campaign/start']({ icp: r.icp });
+      await new Promise<void>((resolve) => {
+        const off = engine.on('campaign/progress', (p) => {
+          if (p.tiers.T1.saved > 0) {
+            off();
+            resolve();
+          }
+        });
+      });
+      await engine.handlers['campaign/pause']({ campaignId });
+      const paused = await engine.handlers['campaign/get']({ campaignId });
+      expect(paused.status).toBe('paused');
+      const savedAtPause = paused.saved.T1 + paused.saved.T2 + paused.saved.T3;
+      expect(savedAtPause).toBeLessThan(75);
+      const lines = await engine.handlers['campaign/activity']({ campaignId });
+      expect(lines.some((l) => /Campaign paused/.test(l.message))).toBe(true);
+
+      await engine.handlers['campaign/resume']({ campaignId });
+      expect(await engine.run(campaignId)).toBe('completed');
+      const done = await engine.handlers['campaign/get']({ campaignId });
+      expect(done.saved).toEqual({ T1: 30, T2: 30, T3: 15 });
+
+      const second = await engine.handlers['campaign/start']({ icp: { ...r.icp, name: 'to cancel' } });
+      await engine.handlers['campaign/cancel']({ campaignId: second.campaignId });
+      expect((await engine.handlers['campaign/get']({ campaignId: second.campaignId })).status).toBe(
+        'cancelled',
+      );
+      await expect(
+        engine.handlers['campaign/resume']({ campaignId: second.campaignId }),
+      ).resolves.toBeUndefined();
+      expect((await engine.handlers['campaign/get']({ campaignId: second.campaignId })).status).toBe(
+        'cancelled',
+      );
+    } finally {
+      await engine.close();
+    }
+  });
+});
