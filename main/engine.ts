@@ -193,7 +193,11 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         providers.set(k, createApolloProvider({ apiKey: key, baseUrl: opts.apolloBaseUrl }));
       return providers.get(k)!;
     }
-    sandbox ??= startSandboxThread({ seed: c.sandboxSeed ?? opts.sandboxSeed ?? 42, limits });
+    sandbox ??= startSandboxThread({
+      seed: c.sandboxSeed ?? opts.sandboxSeed ?? 42,
+      limits,
+      extractPath: join(resourcesDir, 'sandbox', 'companies.json.gz'),
+    });
     const sb = await sandbox;
     sandboxReady = sb;
     const k = `sandbox:${sb.url}`;

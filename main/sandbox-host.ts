@@ -11,12 +11,19 @@ export interface SandboxHandle {
 export interface SandboxHostOptions {
   seed?: number;
   limits?: 'free' | 'paid' | 'off';
+  /** The company extract (packaged apps keep it under their resources). */
+  extractPath?: string;
 }
 
 /** Starts the sandbox server on a free loopback port in a worker thread. */
 export function startSandboxThread(opts: SandboxHostOptions = {}): Promise<SandboxHandle> {
   const worker = spawnModuleWorker(siblingModule(import.meta.url, 'sandbox-thread'), {
-    workerData: { seed: opts.seed ?? 42, limits: opts.limits ?? 'paid', port: 0 },
+    workerData: {
+      seed: opts.seed ?? 42,
+      limits: opts.limits ?? 'paid',
+      port: 0,
+      extractPath: opts.extractPath,
+    },
   });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);

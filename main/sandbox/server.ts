@@ -66,6 +66,8 @@ export interface SandboxOptions {
   clock?: () => number;
   /** World size multiplier (1 = full world). */
   scale?: number;
+  /** Where the real-company extract lives (resources/sandbox/companies.json.gz by default). */
+  extractPath?: string;
 }
 
 export interface SandboxStats {
@@ -296,7 +298,7 @@ function send(
 
 export async function startSandboxServer(opts: SandboxOptions = {}): Promise<SandboxServer> {
   const seed = opts.seed ?? 42;
-  const world = getWorld(seed, { scale: opts.scale });
+  const world = getWorld(seed, { scale: opts.scale, extractPath: opts.extractPath });
   const costs: CreditCosts = { ...DEFAULT_CREDIT_COSTS, ...opts.costs };
   const limitConfig =
     typeof opts.limits === 'object' ? opts.limits : RATE_LIMIT_PRESETS[opts.limits ?? 'paid'];
