@@ -64,7 +64,11 @@ export function ResultsScreen({ campaignId }: { campaignId: number }) {
           value={detail?.avgValidationScore != null ? `${detail.avgValidationScore.toFixed(1)} / 6` : '—'}
         />
         <Stat label="Avg lead score" value={tally?.avgScore != null ? tally.avgScore.toFixed(0) : '—'} />
-        <Stat label="Credits used" value={fmtInt(detail?.creditsUsed)} />
+        <Stat
+          label="Credits used"
+          value={fmtInt(detail?.creditsUsed)}
+          note={detail?.estimate ? `estimated ${fmtInt(detail.estimate.total)}` : undefined}
+        />
         <div className="stat stat-bands">
           <span className="stat-label">Score bands</span>
           <ul className="bands" aria-label="Leads per score band">
@@ -122,11 +126,12 @@ export function ResultsScreen({ campaignId }: { campaignId: number }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: string }) {
+function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
     <div className="stat">
       <span className="stat-label">{label}</span>
       <span className="stat-value">{value}</span>
+      {note ? <span className="stat-note">{note}</span> : null}
     </div>
   );
 }

@@ -151,6 +151,8 @@ describe('Lead Studio in the browser, real engine, sandbox', () => {
     expect(await rows.count()).toBeLessThanOrEqual(25);
     const summary = page.getByRole('region', { name: 'Summary' });
     await expect.poll(() => summary.textContent()).toMatch(/Total leads25/);
+    // Estimate vs actual after the run.
+    await expect.poll(() => summary.textContent()).toMatch(/Credits used\d[\d,]*estimated \d/);
     await expect
       .poll(() => summary.getByRole('list', { name: 'Leads per score band' }).textContent())
       .toMatch(/\d/);
