@@ -297,10 +297,13 @@ export class CampaignRunner {
             reason: d.reason,
             similarity: d.similarity,
             companySimilarity: d.companySimilarity,
+            titleTier: d.tier ?? null,
           });
-        } else if (d.similarity !== null || d.companySimilarity !== null) {
+        } else {
           c.similarity = d.similarity;
           c.companySimilarity = d.companySimilarity;
+          if (d.tier)
+            setCandidateState(db, campaignId, c.providerPersonId, { state: c.state, titleTier: d.tier });
         }
       });
     })();
@@ -324,6 +327,7 @@ export class CampaignRunner {
             reason: `${tier} is full`,
             similarity: c.similarity,
             companySimilarity: c.companySimilarity,
+            titleTier: tier,
           });
         } else if (planned[tier] >= Math.ceil(room * 1.2) + 1) {
           cut = i;
@@ -361,6 +365,7 @@ export class CampaignRunner {
     const toReveal: Pending[] = [];
     for (const cand of kept) {
       const company = byKey.get(companyKey(cand.companyRef)) ?? null;
+      const match = this.classifier.classify(cand.person.title);
       const reject = (
         reason: string,
         validation: Validation | null = null,
@@ -373,12 +378,12 @@ export class CampaignRunner {
           companyId,
           similarity: cand.similarity,
           companySimilarity: cand.companySimilarity,
+          titleTier: match.tier,
         });
       if (!company) {
         reject(`Company "${cand.companyRef.name}" not found by the provider`);
         continue;
       }
-      const match = this.classifier.classify(cand.person.title);
       db.transaction(() => {
         const companyId = upsertCompany(db, company, this.o.provider.name);
         if (!match.tier) return reject(`Title "${cand.person.title}" is not a target title`, null, companyId);
@@ -401,6 +406,7 @@ export class CampaignRunner {
             reason: `${match.tier} is full`,
             validation,
             companyId,
+            titleTier: match.tier,
           });
           return;
         }
@@ -412,6 +418,7 @@ export class CampaignRunner {
             companyId,
             similarity: cand.similarity,
             companySimilarity: cand.companySimilarity,
+            titleTier: match.tier,
           });
         toReveal.push({ cand, tier: match.tier, company, companyId, validation });
       })();

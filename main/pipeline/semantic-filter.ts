@@ -207,6 +207,7 @@ export async function benchFilter(): Promise<Record<string, number>> {
           validation: null,
           companyId: null,
           contactId: null,
+          titleTier: null,
           updatedAt: '',
         };
       });

@@ -37,6 +37,7 @@ export interface CandidateRow {
   validation: Validation | null;
   companyId: number | null;
   contactId: number | null;
+  titleTier: Tier | null;
   updatedAt: string;
 }
 
@@ -48,6 +49,8 @@ export interface CandidatePatch {
   validation?: Validation | null;
   companyId?: number | null;
   contactId?: number | null;
+  /** The tier the title reads as (null: no tier). */
+  titleTier?: Tier | null;
 }
 
 interface Row {
@@ -64,6 +67,7 @@ interface Row {
   validation_json: string | null;
   company_id: number | null;
   contact_id: number | null;
+  title_tier: Tier | null;
   updated_at: string;
 }
 
@@ -81,6 +85,7 @@ const toCandidate = (r: Row): CandidateRow => ({
   validation: fromJson<Validation>(r.validation_json),
   companyId: r.company_id,
   contactId: r.contact_id,
+  titleTier: r.title_tier,
   updatedAt: r.updated_at,
 });
 
@@ -164,6 +169,7 @@ const PATCH_COLUMNS = {
   validation: 'validation_json',
   companyId: 'company_id',
   contactId: 'contact_id',
+  titleTier: 'title_tier',
 } as const satisfies Record<Exclude<keyof CandidatePatch, 'state'>, string>;
 
 /** Sets the state and any fields present in `patch` (undefined = keep, null = clear). */
@@ -202,12 +208,16 @@ export function emptyStateCounts(): Record<CandidateState, number> {
   return Object.fromEntries(CANDIDATE_STATES.map((s) => [s, 0])) as Record<CandidateState, number>;
 }
 
-/** Every tier and state present, zero when none. */
+/**
+ * Every tier and state present, zero when none. A candidate counts under the tier its title reads
+ * as, once known, else under the tier whose search found it: the tiers add up to all candidates.
+ */
 export function countCandidates(db: Db, campaignId: number): CandidateCounts {
   const out = Object.fromEntries(TIERS.map((t) => [t, emptyStateCounts()])) as CandidateCounts;
   const rows = stmt(
     db,
-    'SELECT tier, state, COUNT(*) AS n FROM campaign_candidates WHERE campaign_id = ? GROUP BY tier, state',
+    `SELECT COALESCE(title_tier, tier) AS tier, state, COUNT(*) AS n FROM campaign_candidates
+     WHERE campaign_id = ? GROUP BY COALESCE(title_tier, tier), state`,
   ).all(campaignId) as { tier: Tier; state: CandidateState; n: number }[];
   for (const r of rows) out[r.tier][r.state] = r.n;
   return out;

@@ -34,6 +34,7 @@ const cand = (id: string, title: string, company: string): CandidateRow => ({
   validation: null,
   companyId: null,
   contactId: null,
+  titleTier: null,
   updatedAt: '',
 });
 const company = (

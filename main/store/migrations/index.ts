@@ -1,8 +1,9 @@
 import type { Migration } from './types';
 import init from './001_init';
+import candidateTitleTier from './002_candidate_title_tier';
 
 /** Every migration in order; versions are 1, 2, 3 … with no gaps. */
-export const MIGRATIONS: readonly Migration[] = [init];
+export const MIGRATIONS: readonly Migration[] = [init, candidateTitleTier];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
