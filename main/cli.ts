@@ -11,6 +11,7 @@ import { TIERS, type Icp } from './domain/icp';
 import { createTitleClassifier } from './domain/titles';
 import { createEngine, defaultResourcesDir, type Engine, type SandboxLimits } from './engine';
 import { AppError } from './errors';
+import type { FaultConfig } from './sandbox/faults';
 import {
   allLeads,
   countCandidates,
@@ -24,6 +25,7 @@ import {
 const USAGE = `Usage:
   npm run cli -- run --icp <file> [--sandbox] [--sandbox-seed N] [--sandbox-limits free|paid|off]
                      [--db <path>] [--export <xlsx>] [--budget <credits>] [--no-semantic-filter]
+                     [--sandbox-faults '{"errorRate":0.05,"malformedRate":0.02,"storm429":20}']
   npm run cli -- resume <campaignId> --db <path> [--budget <credits>] [--export <xlsx>]
   npm run cli -- export <campaignId> --db <path> --out <xlsx>
   npm run cli -- list --db <path>
@@ -67,7 +69,7 @@ function progressLine(p: CampaignProgress): string {
 
 async function openEngine(
   dbPath: string,
-  o: { sandboxSeed?: number; limits?: SandboxLimits; semantic?: boolean },
+  o: { sandboxSeed?: number; limits?: SandboxLimits; semantic?: boolean; faults?: FaultConfig },
 ) {
   let secrets;
   try {
@@ -84,6 +86,7 @@ async function openEngine(
     sandboxSeed: o.sandboxSeed,
     sandboxLimits: o.limits,
     semanticFilter: o.semantic,
+    sandboxFaults: o.faults,
   });
 }
 
@@ -173,6 +176,7 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       budget: { type: 'string' },
       'no-semantic-filter': { type: 'boolean' },
+      'sandbox-faults': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -185,6 +189,14 @@ async function main(): Promise<number> {
     fail(`--sandbox-limits must be free, paid or off (got "${limits}")`, 2);
   const seed = intOption(values['sandbox-seed'], 'sandbox-seed');
   const budget = intOption(values.budget, 'budget');
+  let faults: FaultConfig | undefined;
+  if (values['sandbox-faults']) {
+    try {
+      faults = JSON.parse(values['sandbox-faults']) as FaultConfig;
+    } catch {
+      fail(`--sandbox-faults must be JSON, e.g. '{"errorRate":0.05,"storm429":20}'`, 2);
+    }
+  }
   const dbPath = values.db ?? resolve(process.env.LEAD_STUDIO_DATA ?? '.data', 'lead-studio.db');
   const started = Date.now();
 
@@ -196,6 +208,7 @@ async function main(): Promise<number> {
         sandboxSeed: seed,
         limits: limits as SandboxLimits,
         semantic: !values['no-semantic-filter'],
+        faults,
       });
       try {
         const settings = await engine.handlers['settings/get']();
@@ -225,6 +238,7 @@ async function main(): Promise<number> {
       const engine = await openEngine(dbPath, {
         limits: limits as SandboxLimits,
         semantic: !values['no-semantic-filter'],
+        faults,
       });
       try {
         if (!getCampaign(engine.db, id)) fail(`no campaign ${id} in ${dbPath}`, 2);

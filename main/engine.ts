@@ -23,6 +23,7 @@ import {
 import type { SecretStore } from './secrets/keychain';
 import { createLogger, type Logger } from './secrets/redact';
 import { createThrottle } from './throttle';
+import type { FaultConfig } from './sandbox/faults';
 import { startSandboxThread, type SandboxHandle } from './sandbox-host';
 import {
   addEvent,
@@ -51,6 +52,8 @@ export interface EngineOptions {
   secrets?: SecretStore;
   sandboxSeed?: number;
   sandboxLimits?: SandboxLimits;
+  /** Transport faults the sandbox injects (drills and tests). */
+  sandboxFaults?: FaultConfig;
   /** Force the sandbox even when an Apollo key is stored. */
   forceSandbox?: boolean;
   resourcesDir?: string;
@@ -197,6 +200,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       seed: c.sandboxSeed ?? opts.sandboxSeed ?? 42,
       limits,
       extractPath: join(resourcesDir, 'sandbox', 'companies.json.gz'),
+      faults: opts.sandboxFaults,
     });
     const sb = await sandbox;
     sandboxReady = sb;

@@ -1,3 +1,4 @@
+import type { FaultConfig } from './sandbox/faults';
 import { siblingModule, spawnModuleWorker } from './workers';
 
 export interface SandboxHandle {
@@ -13,6 +14,8 @@ export interface SandboxHostOptions {
   limits?: 'free' | 'paid' | 'off';
   /** The company extract (packaged apps keep it under their resources). */
   extractPath?: string;
+  /** Injected transport faults (5xx, slow answers, malformed bodies, 429 storms), for drills. */
+  faults?: FaultConfig;
 }
 
 /** Starts the sandbox server on a free loopback port in a worker thread. */
@@ -23,6 +26,7 @@ export function startSandboxThread(opts: SandboxHostOptions = {}): Promise<Sandb
       limits: opts.limits ?? 'paid',
       port: 0,
       extractPath: opts.extractPath,
+      faults: opts.faults,
     },
   });
   return new Promise((resolve, reject) => {
