@@ -14,46 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { SECTOR_BY_NAME } from '../main/sandbox/sectors';
 import { EXTRACT_COLUMNS, type ExtractRow } from '../main/sandbox/extract';
+import { parseCsv } from './lib/csv';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const shared = resolve(process.argv[2] ?? join(root, '..', 'shared'));
 const source = join(shared, 'data', 'companies', 'companies.normalized.permissive.csv');
 const outDir = join(root, 'resources', 'sandbox');
-
-/** RFC-4180 CSV (quoted fields, doubled quotes, embedded newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 function sicSector(code: string): string | null {
   const n = Number(code);
