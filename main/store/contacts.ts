@@ -85,24 +85,7 @@ function findRow(db: Db, providerId: string | null, email: string | null): Row |
 }
 
 /** The writable person columns of a contacts row. */
-interface Fields {
-  first_name: string;
-  last_name: string;
-  title: string;
-  email: string | null;
-  email_status: EmailStatus | null;
-  linkedin_url: string | null;
-  phone: string | null;
-  city: string | null;
-  country: string | null;
-  seniority: string | null;
-  departments_json: string;
-  organization_id: string | null;
-  organization_name: string | null;
-  organization_domain: string | null;
-  has_email: number;
-  revealed: number;
-}
+type Fields = Omit<Row, 'id' | 'provider_id' | 'company_id' | 'source'>;
 
 /** A row as the incoming person alone describes it. */
 function fromPerson(p: CandidatePerson | RevealedPerson, email: string | null): Fields {
