@@ -1,6 +1,5 @@
 import { TIERS, type Icp } from '../domain/icp';
 import type { Company } from '../domain/types';
-import type { ChromaHandle } from '../intel/chroma';
 import {
   companyId,
   contactId,
@@ -160,5 +159,3 @@ export class Knowledge {
     return { companies, icps };
   }
 }
-
-export type { ChromaHandle };

@@ -146,10 +146,6 @@ export class SemanticFilter implements PreFilter {
     );
     return decisions;
   }
-
-  async close(): Promise<void> {
-    // The embedder is shared by the engine; it closes it.
-  }
 }
 
 /**

@@ -1,53 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseIcpText } from '../domain/icp-io';
 import { groundTruth, type TruthIcp } from './truth';
 import { ROLE_BY_KEY } from './roles';
 import { MANUFACTURING_SECTORS, SAAS_SECTORS } from './sectors';
 import { buildWorld, getWorld, worldDigest, worldStats } from './world';
 
-const MFG_ICP: TruthIcp = {
-  tiers: {
-    T1: {
-      titles: [
-        'COO',
-        'Chief Operating Officer',
-        'VP Operations',
-        'Director Operations',
-        'Plant Head',
-        'Factory Manager',
-        'GM Operations',
-        'Regional Manager',
-      ],
-    },
-    T2: {
-      titles: [
-        'HR Head',
-        'VP HR',
-        'CHRO',
-        'Director HR',
-        'HR Manager',
-        'TA Head',
-        'TA Manager',
-        'Senior HRBP',
-      ],
-    },
-    T3: {
-      titles: [
-        'Recruiter',
-        'Senior Recruiter',
-        'TA Specialist',
-        'Talent Specialist',
-        'HRBP',
-        'HR Executive',
-        'Staffing Coordinator',
-      ],
-    },
-  },
-  industries: [...MANUFACTURING_SECTORS],
-  locations: ['USA', 'India'],
-  companySize: { min: 200, max: 10_000 },
-};
+// The real template: the sandbox's truth must agree with what users actually run.
+const template = parseIcpText(readFileSync('resources/icp/manufacturing-staffing.yaml', 'utf8'), 'yaml');
+if (!template.ok) throw new Error('manufacturing template invalid');
+const MFG_ICP: TruthIcp = template.icp;
 
 describe('sandbox world', () => {
+  it("has a sector for each of the manufacturing template's industries", () => {
+    expect([...MFG_ICP.industries].sort()).toEqual([...MANUFACTURING_SECTORS].sort());
+  });
+
   const world = getWorld(42);
 
   it('is big enough and prints its counts', () => {

@@ -1,6 +1,7 @@
 /** Deterministic synthetic leads for UI iteration and the table benchmark (not engine output). */
 import type { Tier } from '../../main/domain/icp';
 import type { CheckResult, EmailStatus, Lead, ScoreBand } from '../../main/domain/types';
+import { blankCompany } from '../../main/domain/blank';
 
 const FIRST = [
   'Priya',
@@ -93,30 +94,16 @@ export function makeLead(id: number, campaignId: number, tier: Tier, seed = id):
     id,
     campaignId,
     tier,
-    company: {
+    company: blankCompany({
       providerId: `org-${id}`,
       name: company,
       domain,
       website: `https://${domain}`,
-      linkedinUrl: null,
       industry: pick(INDUSTRIES),
-      industries: [],
-      keywords: [],
       employees,
-      rawAddress: null,
       city: pick(['Detroit', 'Pune', 'Chennai', 'Houston']),
-      state: null,
       country: pick(['United States', 'India']),
-      description: null,
-      annualRevenue: null,
-      foundedYear: null,
-      fundingStage: null,
-      fundingDate: null,
-      technologies: [],
-      departmentHeadCount: {},
-      locations: [],
-      openJobs: null,
-    },
+    }),
     contact: {
       providerId: `p-${id}`,
       firstName: first,

@@ -63,6 +63,15 @@ export interface ApolloProvider extends LeadProvider {
   close(): Promise<void>;
 }
 
+/** The organisation filters, as people and company searches both send them (empty lists left out). */
+function organizationFilterBody(q: Omit<CompanySearchQuery, 'page' | 'perPage'>): Record<string, string[]> {
+  const body: Record<string, string[]> = {};
+  if (q.organizationLocations.length) body.organization_locations = q.organizationLocations;
+  if (q.employeeRanges.length) body.organization_num_employees_ranges = q.employeeRanges;
+  if (q.industryKeywords.length) body.q_organization_keyword_tags = q.industryKeywords;
+  return body;
+}
+
 export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvider {
   const apiKey = opts.apiKey.trim();
   if (!apiKey) throw new Error('Apollo API key is empty: paste your key in Settings → API keys.');
@@ -96,9 +105,7 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
       page,
       per_page: perPage,
     };
-    if (query.organizationLocations.length) body.organization_locations = query.organizationLocations;
-    if (query.employeeRanges.length) body.organization_num_employees_ranges = query.employeeRanges;
-    if (query.industryKeywords.length) body.q_organization_keyword_tags = query.industryKeywords;
+    Object.assign(body, organizationFilterBody(query));
     const res = await http.request({
       method: 'POST',
       path: '/mixed_people/api_search',
@@ -124,9 +131,7 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
     const perPage = Math.min(Math.max(1, Math.floor(query.perPage)), 100);
     const page = Math.min(Math.max(1, Math.floor(query.page)), MAX_PAGES);
     const body: Record<string, unknown> = { page, per_page: perPage };
-    if (query.organizationLocations.length) body.organization_locations = query.organizationLocations;
-    if (query.employeeRanges.length) body.organization_num_employees_ranges = query.employeeRanges;
-    if (query.industryKeywords.length) body.q_organization_keyword_tags = query.industryKeywords;
+    Object.assign(body, organizationFilterBody(query));
     const res = await http.request({
       method: 'POST',
       path: '/mixed_companies/search',
