@@ -125,6 +125,8 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   'keys/set': args({ provider, key: z.string({ error: 'key must be text' }).max(4096, 'key is too long') }),
   'keys/delete': args({ provider }),
   'keys/test': args({ provider }),
+  'model/status': noArg,
+  'model/download': noArg,
 };
 
 export const saveDialogName = z

@@ -3,7 +3,7 @@
  * line per result to stdout.
  */
 import { createInterface } from 'node:readline';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CampaignProgress } from './contract';
 import { describeIssues, loadIcpFile } from './domain/icp-io';
@@ -11,6 +11,8 @@ import { TIERS, type Icp } from './domain/icp';
 import { createTitleClassifier } from './domain/titles';
 import { createEngine, defaultResourcesDir, type Engine, type SandboxLimits } from './engine';
 import { AppError } from './errors';
+import { downloadModel, localModel, modelMirror } from './intel/model-download';
+import { MODEL_ID } from './intel/model-files';
 import type { FaultConfig } from './sandbox/faults';
 import {
   allLeads,
@@ -30,7 +32,9 @@ const USAGE = `Usage:
   npm run cli -- export <campaignId> --db <path> --out <xlsx>
   npm run cli -- list --db <path>
   npm run cli -- reindex --db <path>   (rebuild the Chroma vector store from SQLite)
-  npm run cli -- classify-titles [--icp <file>]   (titles on stdin, one per line)`;
+  npm run cli -- classify-titles [--icp <file>]   (titles on stdin, one per line)
+  npm run cli -- fetch-model [--mirror <url>]   (one-time download of the matching model into the user cache;
+                     default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)`;
 
 const out = (obj: unknown) => process.stdout.write(JSON.stringify(obj) + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
@@ -177,6 +181,7 @@ async function main(): Promise<number> {
       budget: { type: 'string' },
       'no-semantic-filter': { type: 'boolean' },
       'sandbox-faults': { type: 'string' },
+      mirror: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -278,6 +283,31 @@ async function main(): Promise<number> {
       } finally {
         await engine.close();
       }
+    }
+    case 'fetch-model': {
+      const local = localModel();
+      const dir = join(local.root, MODEL_ID);
+      if (local.ready) {
+        err(`The model is already installed in ${dir}.`);
+        out({ model: 'ready', dir });
+        return 0;
+      }
+      err(`Downloading ${MODEL_ID} from ${modelMirror(values.mirror)} into ${dir} …`);
+      let last = 0;
+      const r = await downloadModel({
+        root: local.root,
+        mirror: values.mirror,
+        onProgress: (p) => {
+          const now = Date.now();
+          if (now - last < 500 && p.receivedBytes !== p.totalBytes) return;
+          last = now;
+          const pct = p.totalBytes ? ` ${Math.floor((100 * p.receivedBytes) / p.totalBytes)}%` : '';
+          err(`[${p.index}/${p.files}] ${p.file}: ${(p.receivedBytes / 1e6).toFixed(1)} MB${pct}`);
+        },
+      });
+      err(`Installed and verified (${r.weightsSource}).`);
+      out({ model: 'ready', dir, sha256: r.weightsSha256, bytes: r.bytes });
+      return 0;
     }
     case 'classify-titles': {
       const icp = await loadIcp(

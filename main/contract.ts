@@ -92,6 +92,23 @@ export interface Settings {
   dataDir: string;
 }
 
+/** The local matching model: installed, missing (rules-only matching) or being downloaded. */
+export interface ModelStatus {
+  state: 'ready' | 'missing' | 'downloading';
+  /** The model folder in use (ready) or where a download installs it. */
+  dir: string;
+  /** While downloading. */
+  progress: {
+    file: string;
+    index: number;
+    files: number;
+    receivedBytes: number;
+    totalBytes: number | null;
+  } | null;
+  /** Why the last download failed, in words for people. */
+  error: string | null;
+}
+
 export interface Handlers {
   'icp/validate': (input: unknown) => Promise<IcpCheck>;
   'icp/templates': () => Promise<{ id: string; icp: Icp }[]>;
@@ -112,11 +129,15 @@ export interface Handlers {
   'keys/set': (args: { provider: Provider; key: string }) => Promise<void>;
   'keys/delete': (args: { provider: Provider }) => Promise<void>;
   'keys/test': (args: { provider: Provider }) => Promise<{ ok: boolean; message: string }>;
+  'model/status': () => Promise<ModelStatus>;
+  /** Downloads the model once (resolves when installed; progress arrives as 'model/progress'). */
+  'model/download': () => Promise<ModelStatus>;
 }
 
 export interface Events {
   'campaign/progress': CampaignProgress;
   'campaign/activity': ActivityLine;
+  'model/progress': ModelStatus;
 }
 
 export type Method = keyof Handlers;
@@ -145,6 +166,12 @@ export const METHODS = [
   'keys/set',
   'keys/delete',
   'keys/test',
+  'model/status',
+  'model/download',
 ] as const satisfies readonly Method[];
 
-export const EVENTS = ['campaign/progress', 'campaign/activity'] as const satisfies readonly EventName[];
+export const EVENTS = [
+  'campaign/progress',
+  'campaign/activity',
+  'model/progress',
+] as const satisfies readonly EventName[];

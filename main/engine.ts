@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EventName, Events, Handlers, LeadQuery } from './contract';
+import type { EventName, Events, Handlers, LeadQuery, ModelStatus } from './contract';
 import { checkIcp, describeIssues, parseIcpText, serializeIcp } from './domain/icp-io';
 import type { Icp } from './domain/icp';
 import { AppError } from './errors';
@@ -10,6 +10,8 @@ import { estimateCredits } from './pipeline/estimate';
 import { passThroughFilter, type PreFilter } from './pipeline/prefilter';
 import { SemanticFilter } from './pipeline/semantic-filter';
 import { createEmbedder, type Embedder } from './intel/embedder';
+import { downloadModel, localModel } from './intel/model-download';
+import { MODEL_ID } from './intel/model-files';
 import { startChroma, type ChromaHandle } from './intel/chroma';
 import { withNamespace } from './intel/collections';
 import { Knowledge } from './pipeline/knowledge';
@@ -135,6 +137,59 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   function getEmbedder(): Promise<Embedder | null> {
     embedder ??= createEmbedder().catch(() => null);
     return embedder;
+  }
+
+  let modelJob: Promise<ModelStatus> | null = null;
+  let modelProgress: ModelStatus['progress'] = null;
+  let modelError: string | null = null;
+  const modelEvents = createThrottle<ModelStatus>(
+    (m) => deliver('model/progress', m),
+    110,
+    () => 0,
+  );
+
+  /** Where the model is, or where a download puts it (an explicit LEAD_STUDIO_MODEL_DIR wins). */
+  function modelStatus(): ModelStatus {
+    const { ready, root } = localModel();
+    return {
+      state: modelJob ? 'downloading' : ready ? 'ready' : 'missing',
+      dir: join(root, MODEL_ID),
+      progress: modelJob ? modelProgress : null,
+      error: modelJob || ready ? null : modelError,
+    };
+  }
+
+  function startModelDownload(): Promise<ModelStatus> {
+    const target = modelStatus();
+    if (target.state === 'ready') return Promise.resolve(target);
+    const root = dirname(dirname(target.dir)); // <root>/Xenova/all-MiniLM-L6-v2
+    modelError = null;
+    logger.info(`model download started into ${root}`);
+    modelJob = downloadModel({
+      root,
+      onProgress: (p) => {
+        modelProgress = p;
+        modelEvents.push(modelStatus());
+      },
+    }).then(
+      (r) => {
+        modelJob = null;
+        embedder = null; // the next campaign loads the new model instead of the remembered "missing"
+        logger.info(`model installed in ${r.root} (${r.weightsSource}, ${r.bytes} bytes)`);
+        const s = modelStatus();
+        modelEvents.push(s);
+        return s;
+      },
+      (e: unknown) => {
+        modelJob = null;
+        modelError = e instanceof Error ? e.message : String(e);
+        logger.error(`model download failed: ${modelError}`);
+        modelEvents.push(modelStatus());
+        throw e;
+      },
+    );
+    modelEvents.push(modelStatus());
+    return modelJob;
   }
 
   let chroma: Promise<ChromaHandle | null> | null = null;
@@ -383,6 +438,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         await client.close();
       }
     },
+    'model/status': async () => modelStatus(),
+    'model/download': () => modelJob ?? startModelDownload(),
   };
 
   async function pauseRunning(): Promise<void> {
@@ -402,7 +459,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       if (!emb)
         throw new AppError(
           'MODEL_MISSING',
-          'The MiniLM model is missing: run scripts/provision-model.sh first.',
+          'The MiniLM model is missing: download it in Settings → Matching model or with `npm run cli -- fetch-model` first.',
         );
       const ch = await getChroma();
       if (!ch) throw new AppError('CHROMA_UNAVAILABLE', `Chroma could not start: ${chromaError}`);
@@ -419,6 +476,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     async close() {
       await pauseRunning();
       progress.flush();
+      modelEvents.flush();
       for (const p of providers.values()) await p.close();
       if (sandbox) await (await sandbox).close();
       if (embedder) await (await embedder)?.close();

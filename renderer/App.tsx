@@ -9,7 +9,7 @@ import { SettingsScreen } from './screens/Settings';
 import { SetupScreen } from './screens/Setup';
 import { connectLive } from './store/live';
 import { followHash, useNav, type Route } from './store/nav';
-import { useSettings } from './store/settings';
+import { followModel, useSettings } from './store/settings';
 
 const NAV: { screen: Route['screen']; label: string; route: Route }[] = [
   { screen: 'setup', label: 'New campaign', route: { screen: 'setup' } },
@@ -24,6 +24,7 @@ export function App() {
 
   useEffect(() => {
     const stopLive = connectLive(api);
+    const stopModel = followModel();
     const stopHash = followHash();
     useSettings
       .getState()
@@ -31,6 +32,7 @@ export function App() {
       .catch((err: unknown) => setBootError(humanError('reach the Lead Studio engine', err)));
     return () => {
       stopLive();
+      stopModel();
       stopHash();
     };
   }, []);

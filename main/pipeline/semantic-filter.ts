@@ -86,7 +86,8 @@ export class SemanticFilter implements PreFilter {
     if (!this.embedder && !this.warned) {
       this.warned = true;
       ctx.log(
-        'The MiniLM model is missing: pre-filtering on title rules and company facts only (run scripts/provision-model.sh).',
+        'The MiniLM model is missing: pre-filtering on title rules and company facts only. ' +
+          'Download it once in Settings → Matching model (or `npm run cli -- fetch-model`).',
       );
     }
     await this.prepare();

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Provider } from '../../main/contract';
 import { Notice } from '../components/Notice';
+import { ProgressBar } from '../components/ProgressBar';
 import { humanError } from '../format';
 import { useSettings } from '../store/settings';
 
@@ -31,6 +32,7 @@ export function SettingsScreen() {
           present={!!settings?.keys[p.id]?.present}
         />
       ))}
+      <ModelCard />
       <section className="card">
         <h2>Data</h2>
         <dl className="kv">
@@ -49,6 +51,74 @@ export function SettingsScreen() {
         </dl>
       </section>
     </div>
+  );
+}
+
+const MB = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+
+/** The local matching model: where it is, or a one-time download with progress. */
+function ModelCard() {
+  const model = useSettings((s) => s.model);
+  const downloadModel = useSettings((s) => s.downloadModel);
+  const [error, setError] = useState<string | null>(null);
+  const p = model?.progress ?? null;
+  const download = () => {
+    setError(null);
+    downloadModel().catch((err: unknown) => setError(humanError('download the matching model', err)));
+  };
+  return (
+    <section className="card" aria-labelledby="model-title">
+      <h2 id="model-title">
+        Matching model{' '}
+        <span
+          className={`pill ${model?.state === 'ready' ? 'pill-completed' : model?.state === 'downloading' ? 'pill-running' : 'pill-draft'}`}
+        >
+          {model?.state === 'ready'
+            ? 'Installed'
+            : model?.state === 'downloading'
+              ? 'Downloading'
+              : 'Not installed'}
+        </span>
+      </h2>
+      <p className="muted small">
+        MiniLM runs on this computer to screen contacts before any credit is spent; nothing leaves your
+        laptop. Without it, screening uses title rules and company facts only.
+      </p>
+      {model?.state === 'downloading' && p ? (
+        <div>
+          {/* keyed by file: a fresh bar per file, not an animation back from the last file's 100% */}
+          <ProgressBar
+            key={p.file}
+            value={p.receivedBytes}
+            max={p.totalBytes ?? p.receivedBytes}
+            label="Model download"
+          />
+          <p className="muted small">
+            File {p.index} of {p.files} ({p.file}): {MB(p.receivedBytes)}
+            {p.totalBytes ? ` of ${MB(p.totalBytes)}` : ''}
+          </p>
+        </div>
+      ) : null}
+      {model && model.state !== 'ready' ? (
+        <div className="row-gap">
+          <button
+            type="button"
+            className="primary"
+            disabled={model.state === 'downloading'}
+            onClick={download}
+          >
+            Download model (23 MB, once)
+          </button>
+        </div>
+      ) : null}
+      <dl className="kv">
+        <dt>Folder</dt>
+        <dd>
+          <code>{model?.dir ?? '—'}</code>
+        </dd>
+      </dl>
+      {(error ?? model?.error) ? <Notice kind="error">{error ?? model?.error}</Notice> : null}
+    </section>
   );
 }
 

@@ -59,11 +59,15 @@ export interface RunningHost {
 }
 
 /** Starts `main/host/dev.ts` (the real engine) as its own process and waits for its URL line. */
-export async function startRealDevHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+export async function startRealDevHost(
+  dataDir: string,
+  extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningHost> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'main/host/dev.ts', '--data', dataDir, '--port', '0', ...extraArgs],
-    { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
+    { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let log = '';
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));

@@ -15,6 +15,7 @@ import type {
   Handlers,
   IcpCheck,
   TierCounters,
+  ModelStatus,
 } from '../../main/contract';
 import { IcpSchema, TIERS, type Icp, type Tier } from '../../main/domain/icp';
 import type { Lead } from '../../main/domain/types';
@@ -190,6 +191,13 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     log(id, `Campaign ${status}`);
   };
 
+  let model: ModelStatus = {
+    state: 'missing',
+    dir: '/tmp/lead-studio-fake/models/Xenova/all-MiniLM-L6-v2',
+    progress: null,
+    error: null,
+  };
+
   const handlers: Handlers = {
     'icp/validate': async (input) => check(input),
     'icp/templates': async () => [{ id: 'manufacturing-staffing', icp: TEMPLATE }],
@@ -291,6 +299,28 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
       ok: apolloKey,
       message: apolloKey ? 'Apollo accepted the key.' : 'No key set.',
     }),
+    'model/status': async () => structuredClone(model),
+    'model/download': async () => {
+      const total = 22_928_619;
+      for (const share of [0.25, 0.5, 1]) {
+        model = {
+          ...model,
+          state: 'downloading',
+          progress: {
+            file: 'onnx/model_quantized.onnx',
+            index: 4,
+            files: 4,
+            receivedBytes: total * share,
+            totalBytes: total,
+          },
+        };
+        emit('model/progress', structuredClone(model));
+        await new Promise((r) => setTimeout(r, opts.tickMs ?? 50));
+      }
+      model = { ...model, state: 'ready', progress: null };
+      emit('model/progress', structuredClone(model));
+      return structuredClone(model);
+    },
   };
 
   return {
