@@ -42,6 +42,34 @@ function npmCli(): string | null {
   return null;
 }
 
+/**
+ * Linux only: the server gets SIGTERM when the engine dies, even by SIGKILL (which runs no exit
+ * handler), so a crashed app never leaves a server holding the data folder. PR_SET_PDEATHSIG
+ * survives exec, so the server keeps this pid and stop()/kill work unchanged; a server whose
+ * engine is already gone exits at once.
+ */
+const DIE_WITH_PARENT = [
+  'import ctypes, os, signal, sys',
+  'try:',
+  '    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)',
+  'except Exception:',
+  '    pass',
+  'if os.getppid() != int(sys.argv[1]):',
+  '    sys.exit(0)',
+  'os.execv(sys.argv[2], sys.argv[2:])',
+].join('\n');
+
+/** Wraps a Python-installed `chroma` so it dies with us (see DIE_WITH_PARENT). */
+function dieWithParent(name: string, bin: string): ChromaLauncher {
+  const python = path.join(path.dirname(bin), 'python');
+  if (process.platform !== 'linux' || !fs.existsSync(python)) return { name, command: bin, args: runArgs };
+  return {
+    name,
+    command: python,
+    args: (dataDir, port) => ['-c', DIE_WITH_PARENT, String(process.pid), bin, ...runArgs(dataDir, port)],
+  };
+}
+
 /** The venv that scripts/provision-chroma.sh builds. */
 export function defaultVenvChroma(): string {
   return path.join(cacheRoot(), 'chroma-venv', 'bin', 'chroma');
@@ -65,10 +93,8 @@ export function chromaLaunchers(): ChromaLauncher[] {
     });
   }
   const override = process.env.LEAD_STUDIO_CHROMA_BIN?.trim();
-  out.push({
-    name: override ? 'LEAD_STUDIO_CHROMA_BIN' : 'chroma venv',
-    command: override || defaultVenvChroma(),
-    args: runArgs,
-  });
+  out.push(
+    dieWithParent(override ? 'LEAD_STUDIO_CHROMA_BIN' : 'chroma venv', override || defaultVenvChroma()),
+  );
   return out;
 }

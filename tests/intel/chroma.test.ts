@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -148,6 +149,49 @@ describe('Chroma supervisor', () => {
     } finally {
       if (savedUrl !== undefined) process.env.CHROMA_URL = savedUrl;
       await handle?.stop();
+    }
+  });
+});
+
+/** True while `pid` is a live process (a zombie waiting for init to reap it counts as gone). */
+function alive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) Z/.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+describe.runIf(process.platform === 'linux')('Chroma server lifetime', () => {
+  it('dies with an engine that was SIGKILLed (no exit handler ran)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intel-chroma-orphan-'));
+    tmpDirs.push(dataDir);
+    const env = { ...process.env };
+    delete env.CHROMA_URL;
+    const script = `import('./main/intel/chroma.ts').then(async (m) => {
+      const h = await m.startChroma({ dataDir: process.argv[1] });
+      console.log('PID ' + h.pid);
+      setInterval(() => {}, 1000);
+    });`;
+    const engine = spawn(process.execPath, ['--import', 'tsx', '-e', script, dataDir], {
+      cwd: repoRoot(),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let server = 0;
+    engine.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    engine.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await expect.poll(() => /PID (\d+)/.exec(out)?.[1], { timeout: 90_000, interval: 200 }).toBeDefined();
+      server = Number(/PID (\d+)/.exec(out)![1]);
+      expect(alive(server)).toBe(true);
+      engine.kill('SIGKILL');
+      await expect.poll(() => alive(server), { timeout: 20_000, interval: 200 }).toBe(false);
+    } finally {
+      engine.kill('SIGKILL');
+      if (server && alive(server)) process.kill(server, 'SIGKILL'); // never leave one behind, even on failure
     }
   });
 });
