@@ -47,6 +47,8 @@ export interface ActivityLine {
 
 export interface CreditEstimate {
   perTier: Record<Tier, { leads: number; credits: number }>;
+  /** Reading the ICP's company directory: once per campaign, shared by the tiers. */
+  directory: number;
   total: number;
   basis: 'history' | 'priors';
   note: string;

@@ -330,7 +330,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         budget: o.budget ?? null,
         sandbox: useSandbox,
         sandboxSeed: useSandbox ? (opts.sandboxSeed ?? 42) : null,
-        estimate: estimateCredits(db, icp),
+        estimate: estimateCredits(db, icp, { semanticFilter: opts.semanticFilter }),
       });
     })();
     return { campaignId };
@@ -350,7 +350,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     },
     'icp/parse': async ({ text, format }) => parseIcpText(text, format),
     'icp/serialize': async ({ icp, format }) => serializeIcp(icp, format),
-    'campaign/estimate': async (icp) => estimateCredits(db, requireIcp(icp)),
+    'campaign/estimate': async (icp) =>
+      estimateCredits(db, requireIcp(icp), { semanticFilter: opts.semanticFilter }),
     'campaign/start': async ({ icp, budget }) => {
       const { campaignId } = await newCampaign(requireIcp(icp), { budget });
       void run(campaignId).catch(() => undefined);

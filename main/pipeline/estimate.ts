@@ -3,32 +3,56 @@ import { TIERS, type Icp, type Tier } from '../domain/icp';
 import { funnelStats, type Db } from '../store';
 
 /**
- * Credits per saved lead before a campaign starts. Priors from seed 000 (one company enrichment
- * per ~2 candidates kept, plus the email reveal: ~4.5 credits per valid lead without history);
- * with history, the observed credits per saved lead of past campaigns, per tier.
+ * What a campaign costs before it has a history, measured on the sandbox at Apollo's prices
+ * (tests/integration/semantic.test.ts, the full manufacturing run):
+ * - every saved lead is one email reveal: 1 credit per person + 1 per verified email (about half);
+ * - company enrichments per saved lead: ~1.1 with the local filter (it buys almost only the
+ *   companies of future leads), ~3.6 without it (the pass-through buys every candidate's company);
+ * - the company directory: one paid page per 100 companies of the ICP's universe, read once per
+ *   campaign whatever its size (≈50 pages for the templates).
+ * Seed 000's "4–5 credits per lead" assumed reveals before validation, which this engine never does.
  */
-export const PRIOR_CREDITS_PER_LEAD: Record<Tier, number> = { T1: 4.5, T2: 4.5, T3: 4.5 };
+export const PRIORS = {
+  revealPerLead: 1.5,
+  companiesPerLead: { semantic: 1.1, passThrough: 3.6 },
+  directoryPages: 50,
+} as const;
 
-export function estimateCredits(db: Db, icp: Icp): CreditEstimate {
+/** Completed leads in a tier before its own history replaces the priors. */
+const MIN_HISTORY = 10;
+
+export function estimateCredits(db: Db, icp: Icp, o: { semanticFilter?: boolean } = {}): CreditEstimate {
   const stats = funnelStats(db);
+  const prior =
+    PRIORS.revealPerLead +
+    (o.semanticFilter === false ? PRIORS.companiesPerLead.passThrough : PRIORS.companiesPerLead.semantic);
   const perTier = {} as CreditEstimate['perTier'];
   let fromHistory = 0;
   for (const t of TIERS) {
     const leads = icp.tiers[t].target;
-    const f = stats.perTier[t];
-    const observed = f && f.saved >= 10 ? f.credits / f.saved : null;
+    const f = stats.perTier[t as Tier];
+    const observed = f && f.saved >= MIN_HISTORY ? f.credits / f.saved : null;
     if (observed !== null) fromHistory++;
-    perTier[t] = { leads, credits: Math.ceil(leads * (observed ?? PRIOR_CREDITS_PER_LEAD[t])) };
+    perTier[t] = { leads, credits: Math.ceil(leads * (observed ?? prior)) };
   }
-  const total = TIERS.reduce((s, t) => s + perTier[t].credits, 0);
+  const anyLeads = TIERS.some((t) => icp.tiers[t].target > 0);
+  const directory = !anyLeads
+    ? 0
+    : stats.directory.campaigns > 0
+      ? Math.ceil(stats.directory.credits / stats.directory.campaigns)
+      : PRIORS.directoryPages;
+  const total = TIERS.reduce((s, t) => s + perTier[t].credits, 0) + directory;
   const basis = fromHistory > 0 ? 'history' : 'priors';
   return {
     perTier,
+    directory,
     total,
     basis,
     note:
       basis === 'history'
-        ? `From ${stats.campaigns} past campaign(s): observed credits per saved lead. Cached companies make repeats cheaper.`
-        : 'No past campaigns yet: about 4.5 credits per lead (company enrichment + email reveal). Cached data lowers it.',
+        ? `From ${stats.campaigns} past campaign(s): observed credits per saved lead, plus the company directory. ` +
+          'Companies already bought are reused, so a similar campaign costs less.'
+        : `No past campaigns yet: about ${prior.toFixed(1)} credits per lead (email reveal + company enrichment) ` +
+          `plus ~${directory} for the company directory. Cached data lowers it.`,
   };
 }

@@ -56,13 +56,19 @@ const toCampaign = (r: Row): CampaignRow => ({
   budget: r.budget,
   sandbox: r.sandbox === 1,
   sandboxSeed: r.sandbox_seed,
-  estimate: fromJson<CreditEstimate>(r.estimate_json),
+  estimate: estimateFromRow(r.estimate_json),
   progress: fromJson<CampaignProgress>(r.progress_json),
   createdAt: r.created_at,
   startedAt: r.started_at,
   completedAt: r.completed_at,
   error: r.error,
 });
+
+/** Estimates stored before the directory had its own line count it inside the tiers (0 here). */
+function estimateFromRow(json: string | null): CreditEstimate | null {
+  const e = fromJson<CreditEstimate>(json);
+  return e ? { ...e, directory: e.directory ?? 0 } : null;
+}
 
 /** Creates a draft campaign. The ICP JSON is the truth; the flat filter columns mirror it for queries. */
 export function createCampaign(db: Db, c: NewCampaign): number {

@@ -12,8 +12,14 @@ export interface TierFunnel {
 
 export interface FunnelStats {
   campaigns: number;
+  /** Credits per tier, without the company directory (a per-campaign cost, not a per-lead one). */
   perTier: Record<Tier, TierFunnel>;
+  /** Paid company-directory pages: campaigns that bought any, and their credits. */
+  directory: { campaigns: number; credits: number };
 }
+
+/** The company search the directory pages through (main/pipeline/directory.ts). */
+export const DIRECTORY_ENDPOINT = '/mixed_companies/search';
 
 /**
  * What completed campaigns cost per tier, for the credit forecast. Ledger rows recorded without a
@@ -52,8 +58,8 @@ export function funnelStats(db: Db): FunnelStats {
   const credits = stmt(
     db,
     `SELECT g.tier, SUM(g.credits) AS credits FROM credit_ledger g JOIN campaigns c ON c.id = g.campaign_id
-     WHERE c.status = 'completed' GROUP BY g.tier`,
-  ).all() as { tier: Tier | null; credits: number }[];
+     WHERE c.status = 'completed' AND g.endpoint <> ? GROUP BY g.tier`,
+  ).all(DIRECTORY_ENDPOINT) as { tier: Tier | null; credits: number }[];
   let unattributed = 0;
   for (const r of credits) {
     if (r.tier === null) unattributed = r.credits;
@@ -63,5 +69,11 @@ export function funnelStats(db: Db): FunnelStats {
   if (unattributed > 0 && enrichedTotal > 0) {
     for (const t of TIERS) perTier[t].credits += (unattributed * perTier[t].enriched) / enrichedTotal;
   }
-  return { campaigns, perTier };
+  const directory = stmt(
+    db,
+    `SELECT COUNT(DISTINCT g.campaign_id) AS campaigns, COALESCE(SUM(g.credits), 0) AS credits
+     FROM credit_ledger g JOIN campaigns c ON c.id = g.campaign_id
+     WHERE c.status = 'completed' AND g.endpoint = ? AND g.credits > 0`,
+  ).get(DIRECTORY_ENDPOINT) as { campaigns: number; credits: number };
+  return { campaigns, perTier, directory };
 }

@@ -511,6 +511,13 @@ function EstimateView({ estimate, budget }: { estimate: CreditEstimate | null; b
               <td className="num">{fmtInt(estimate.perTier[t].credits)}</td>
             </tr>
           ))}
+          {estimate.directory > 0 ? (
+            <tr>
+              <th scope="row">Company directory</th>
+              <td className="num">—</td>
+              <td className="num">{fmtInt(estimate.directory)}</td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
       <p className="muted small">

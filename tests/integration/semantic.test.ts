@@ -20,6 +20,10 @@ const perLead = (j: Record<string, unknown>) => {
   return (j.creditsUsed as number) / (l.T1! + l.T2! + l.T3!);
 };
 
+/** The forecast made before the run is within a quarter of what the run spent. */
+const nearlyEstimated = (j: Record<string, unknown>) =>
+  Math.abs((j.creditsEstimated as number) - (j.creditsUsed as number)) <= 0.25 * (j.creditsUsed as number);
+
 describe('semantic pre-filter', () => {
   let pass: Record<string, unknown>;
   let semantic: Record<string, unknown>;
@@ -31,6 +35,8 @@ describe('semantic pre-filter', () => {
     expect(r.code, r.stderr).toBe(0);
     pass = r.json!;
     expect(pass).toMatchObject({ status: 'completed', filtered: 0, leads: { T1: 30, T2: 30, T3: 15 } });
+    // The forecast knows the pass-through buys more companies per lead.
+    expect(nearlyEstimated(pass)).toBe(true);
   });
 
   it('buys far less per saved lead, with precision not lower', async () => {
@@ -41,6 +47,8 @@ describe('semantic pre-filter', () => {
     semantic = r.json!;
     expect(semantic).toMatchObject({ status: 'completed', leads: { T1: 30, T2: 30, T3: 15 } });
     expect(semantic.precision as number).toBeGreaterThanOrEqual(pass.precision as number);
+    expect(nearlyEstimated(semantic)).toBe(true);
+    expect(semantic.creditsEstimated as number).toBeLessThan(pass.creditsEstimated as number);
     expect(semantic.precision as number).toBeGreaterThanOrEqual(0.95);
     // Measured ~43% on this seed: the floor is the email reveals both modes pay (see README).
     expect(perLead(semantic)).toBeLessThan(perLead(pass) * 0.7);

@@ -13,7 +13,7 @@ import {
 import { upsertCompany } from '../../main/store/companies';
 import { upsertContact } from '../../main/store/contacts';
 import { openDb, type Db } from '../../main/store/db';
-import { funnelStats } from '../../main/store/funnel';
+import { DIRECTORY_ENDPOINT, funnelStats } from '../../main/store/funnel';
 import { insertLead } from '../../main/store/leads';
 import { recordPaidCall } from '../../main/store/ledger';
 import { candidate, company, newLead, revealed, sampleIcp, tempDb, validation } from './fixtures';
@@ -197,6 +197,7 @@ describe('funnelStats', () => {
         T2: { found: 0, filteredOut: 0, enriched: 0, saved: 0, credits: 0 },
         T3: { found: 0, filteredOut: 0, enriched: 0, saved: 0, credits: 0 },
       },
+      directory: { campaigns: 0, credits: 0 },
     });
     const done = newCampaign(db);
     const running = newCampaign(db);
@@ -222,6 +223,23 @@ describe('funnelStats', () => {
     paid(done, 1, 'T2');
     paid(done, 3); // shared: T1 enriched 2, T2 enriched 1 → 2 + 1
     paid(running, 50, 'T1');
+    // Directory pages are a per-campaign cost: counted apart, never in a tier's credits per lead.
+    recordPaidCall(db, {
+      provider: 'apollo',
+      endpoint: DIRECTORY_ENDPOINT,
+      credits: 7,
+      campaignId: done,
+      entityKey: null,
+      tier: 'T1',
+    });
+    recordPaidCall(db, {
+      provider: 'apollo',
+      endpoint: DIRECTORY_ENDPOINT,
+      credits: 9,
+      campaignId: running,
+      entityKey: null,
+      tier: 'T1',
+    });
     setCampaignStatus(db, done, 'completed');
 
     expect(funnelStats(db)).toEqual({
@@ -231,6 +249,7 @@ describe('funnelStats', () => {
         T2: { found: 2, filteredOut: 0, enriched: 1, saved: 1, credits: 2 },
         T3: { found: 0, filteredOut: 0, enriched: 0, saved: 0, credits: 0 },
       },
+      directory: { campaigns: 1, credits: 7 },
     });
     db.close();
   });

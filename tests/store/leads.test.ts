@@ -33,6 +33,7 @@ describe('campaigns', () => {
 
     const estimate = {
       perTier: { T1: { leads: 5, credits: 10 }, T2: { leads: 4, credits: 8 }, T3: { leads: 3, credits: 6 } },
+      directory: 0,
       total: 24,
       basis: 'priors' as const,
       note: 'first campaign',

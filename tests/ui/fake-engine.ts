@@ -219,7 +219,13 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
         TIERS.map((t) => [t, { leads: icp.tiers[t].target, credits: icp.tiers[t].target * 2 }]),
       ) as Record<Tier, { leads: number; credits: number }>;
       const total = TIERS.reduce((n, t) => n + perTier[t].credits, 0);
-      return { perTier, total, basis: 'priors', note: 'About 2 credits per saved lead.' };
+      return {
+        perTier,
+        directory: 50,
+        total: total + 50,
+        basis: 'priors',
+        note: 'About 2 credits per saved lead.',
+      };
     },
     'campaign/start': async ({ icp, budget }) => {
       const c = check(icp);
