@@ -140,55 +140,56 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   }
 
   let modelJob: Promise<ModelStatus> | null = null;
-  let modelProgress: ModelStatus['progress'] = null;
+  /** The latest snapshot while a download runs (progress arrives per chunk: no disk look each time). */
+  let downloading: ModelStatus | null = null;
   let modelError: string | null = null;
-  const modelEvents = createThrottle<ModelStatus>(
-    (m) => deliver('model/progress', m),
-    110,
-    () => 0,
-  );
+  const modelEvents = createThrottle<ModelStatus>((m) => deliver('model/progress', m), 110);
 
   /** Where the model is, or where a download puts it (an explicit LEAD_STUDIO_MODEL_DIR wins). */
   function modelStatus(): ModelStatus {
+    if (downloading) return downloading;
     const { ready, root } = localModel();
     return {
-      state: modelJob ? 'downloading' : ready ? 'ready' : 'missing',
+      state: ready ? 'ready' : 'missing',
       dir: join(root, MODEL_ID),
-      progress: modelJob ? modelProgress : null,
-      error: modelJob || ready ? null : modelError,
+      progress: null,
+      error: ready ? null : modelError,
     };
   }
 
   function startModelDownload(): Promise<ModelStatus> {
-    const target = modelStatus();
-    if (target.state === 'ready') return Promise.resolve(target);
-    const root = dirname(dirname(target.dir)); // <root>/Xenova/all-MiniLM-L6-v2
+    const { ready, root } = localModel();
+    if (ready) return Promise.resolve(modelStatus());
+    const ended = (): ModelStatus => {
+      modelJob = null;
+      downloading = null;
+      const s = modelStatus();
+      modelEvents.push(s);
+      return s;
+    };
+    downloading = { state: 'downloading', dir: join(root, MODEL_ID), progress: null, error: null };
     modelError = null;
     logger.info(`model download started into ${root}`);
     modelJob = downloadModel({
       root,
-      onProgress: (p) => {
-        modelProgress = p;
-        modelEvents.push(modelStatus());
+      onProgress: (progress) => {
+        downloading = { ...downloading!, progress };
+        modelEvents.push(downloading);
       },
     }).then(
       (r) => {
-        modelJob = null;
         embedder = null; // the next campaign loads the new model instead of the remembered "missing"
         logger.info(`model installed in ${r.root} (${r.weightsSource}, ${r.bytes} bytes)`);
-        const s = modelStatus();
-        modelEvents.push(s);
-        return s;
+        return ended();
       },
       (e: unknown) => {
-        modelJob = null;
         modelError = e instanceof Error ? e.message : String(e);
         logger.error(`model download failed: ${modelError}`);
-        modelEvents.push(modelStatus());
+        ended();
         throw e;
       },
     );
-    modelEvents.push(modelStatus());
+    modelEvents.push(downloading);
     return modelJob;
   }
 

@@ -1,5 +1,5 @@
 import type { CreditEstimate } from '../contract';
-import { TIERS, type Icp, type Tier } from '../domain/icp';
+import { TIERS, type Icp } from '../domain/icp';
 import { funnelStats, type Db } from '../store';
 
 /**
@@ -30,8 +30,8 @@ export function estimateCredits(db: Db, icp: Icp, o: { semanticFilter?: boolean 
   let fromHistory = 0;
   for (const t of TIERS) {
     const leads = icp.tiers[t].target;
-    const f = stats.perTier[t as Tier];
-    const observed = f && f.saved >= MIN_HISTORY ? f.credits / f.saved : null;
+    const f = stats.perTier[t];
+    const observed = f.saved >= MIN_HISTORY ? f.credits / f.saved : null;
     if (observed !== null) fromHistory++;
     perTier[t] = { leads, credits: Math.ceil(leads * (observed ?? prior)) };
   }

@@ -8,6 +8,7 @@ import { createEmbedder, type Embedder } from '../intel/embedder';
 import { companyProfile, contactProfile, icpProfile, icpTitleProfiles } from '../intel/profiles';
 import { cosine } from '../intel/vector';
 import type { CompanySummary } from '../providers/types';
+import { queuedCandidate } from '../store';
 import type { Knowledge } from './knowledge';
 import type { FilterContext, FilterDecision, PreFilter } from './prefilter';
 
@@ -179,35 +180,21 @@ export async function benchFilter(): Promise<Record<string, number>> {
     const t0 = performance.now();
     for (let i = 0; i < people.length; i += 25) {
       const step = people.slice(i, i + 25);
-      const candidates = step.map((p, j) => {
-        const c = world.companies[p.companyIdx]!;
-        return {
-          campaignId: 1,
-          tier: 'T1' as Tier,
-          providerPersonId: p.id,
-          seq: i + j,
-          person: {
+      const candidates = step.map((p, j) =>
+        queuedCandidate(
+          {
             providerId: p.id,
             firstName: p.first_name,
             lastName: p.last_name,
             title: p.title,
             organizationId: null,
-            organizationName: c.name,
+            organizationName: world.companies[p.companyIdx]!.name,
             organizationDomain: null,
             hasEmail: true,
           },
-          companyRef: { name: c.name, domain: null, organizationId: null },
-          similarity: null,
-          companySimilarity: null,
-          state: 'new' as const,
-          reason: null,
-          validation: null,
-          companyId: null,
-          contactId: null,
-          titleTier: null,
-          updatedAt: '',
-        };
-      });
+          { seq: i + j },
+        ),
+      );
       const companies = step.map((p) => {
         const c = world.companies[p.companyIdx]!;
         return {

@@ -95,6 +95,30 @@ const refOf = (p: CandidatePerson): CompanyRef => ({
   organizationId: p.organizationId,
 });
 
+/** A candidate as addCandidates queues it, without a database (benchmarks and tests of the filter). */
+export function queuedCandidate(
+  person: CandidatePerson,
+  at: { campaignId?: number; tier?: Tier; seq?: number } = {},
+): CandidateRow {
+  return {
+    campaignId: at.campaignId ?? 1,
+    tier: at.tier ?? 'T1',
+    providerPersonId: person.providerId,
+    seq: at.seq ?? 1,
+    person,
+    companyRef: refOf(person),
+    similarity: null,
+    companySimilarity: null,
+    state: 'new',
+    reason: null,
+    validation: null,
+    companyId: null,
+    contactId: null,
+    titleTier: null,
+    updatedAt: '',
+  };
+}
+
 /**
  * Adds the people of one search page to a tier's queue, in the given order, after those already
  * queued. `companyRefs[i]` is person i's company (derived from the person when missing). A person

@@ -1,21 +1,11 @@
 import type { CandidatePerson, EmailStatus, RevealedPerson } from '../domain/types';
 import { bool, fromJson, isoNow, normKey, stmt, toJson, type Db } from './sql';
 
-export interface StoredContact {
+export interface StoredContact extends Omit<RevealedPerson, 'providerId' | 'emailStatus'> {
   id: number;
   providerId: string | null;
-  firstName: string;
-  lastName: string;
-  title: string;
-  email: string | null;
   /** null until the person was revealed. */
   emailStatus: EmailStatus | null;
-  linkedinUrl: string | null;
-  phone: string | null;
-  city: string | null;
-  country: string | null;
-  seniority: string | null;
-  departments: string[];
   organizationName: string | null;
   organizationDomain: string | null;
   companyId: number | null;

@@ -50,17 +50,7 @@ export function listSearchCursors(db: Db, campaignId: number, tier?: Tier): Sear
   return rows.map(toCursor);
 }
 
-export function saveSearchCursor(
-  db: Db,
-  c: {
-    campaignId: number;
-    tier: Tier;
-    title: string;
-    page: number;
-    totalPages: number | null;
-    exhausted: boolean;
-  },
-): void {
+export function saveSearchCursor(db: Db, c: Omit<SearchCursor, 'fetchedAt'>): void {
   stmt(
     db,
     `INSERT INTO campaign_searches (campaign_id, tier, title, page, total_pages, exhausted, fetched_at)

@@ -32,8 +32,9 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   downloadModel: async () => {
     try {
       set({ model: await api.call('model/download') });
-    } finally {
-      set({ model: await api.call('model/status') });
+    } catch (err) {
+      set({ model: await api.call('model/status') }); // carries the failure for the card
+      throw err;
     }
   },
 }));

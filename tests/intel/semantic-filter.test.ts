@@ -5,18 +5,14 @@ import { createTitleClassifier } from '../../main/domain/titles';
 import { createEmbedder, type Embedder } from '../../main/intel/embedder';
 import { SemanticFilter } from '../../main/pipeline/semantic-filter';
 import type { CompanySummary } from '../../main/providers/types';
-import type { CandidateRow } from '../../main/store';
+import { queuedCandidate, type CandidateRow } from '../../main/store';
 
 const r = parseIcpText(readFileSync('resources/icp/manufacturing-staffing.yaml', 'utf8'), 'yaml');
 if (!r.ok) throw new Error('template');
 const icp = r.icp;
 
-const cand = (id: string, title: string, company: string): CandidateRow => ({
-  campaignId: 1,
-  tier: 'T1',
-  providerPersonId: id,
-  seq: 1,
-  person: {
+const cand = (id: string, title: string, company: string): CandidateRow =>
+  queuedCandidate({
     providerId: id,
     firstName: 'A',
     lastName: 'B',
@@ -25,18 +21,7 @@ const cand = (id: string, title: string, company: string): CandidateRow => ({
     organizationName: company,
     organizationDomain: null,
     hasEmail: true,
-  },
-  companyRef: { name: company, domain: null, organizationId: null },
-  similarity: null,
-  companySimilarity: null,
-  state: 'new',
-  reason: null,
-  validation: null,
-  companyId: null,
-  contactId: null,
-  titleTier: null,
-  updatedAt: '',
-});
+  });
 const company = (
   name: string,
   industry: string | null,
