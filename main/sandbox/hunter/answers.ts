@@ -40,7 +40,12 @@ export interface Answer {
 }
 
 /** Share of domains whose pattern Hunter has learnt; elsewhere it finds only people it has sources for. */
-export const PATTERN_KNOWN_SHARE = 0.9;
+export const PATTERN_KNOWN_SHARE = 0.8;
+/**
+ * Share of dead mailboxes whose server still says yes at RCPT time and bounces later: the
+ * verifier calls them valid. No verifier is right every time.
+ */
+export const LATE_BOUNCE_SHARE = 0.1;
 
 export function knowsPattern(world: World, domain: string): boolean {
   return unitHash(world, `pattern-known:${normalizeEmailDomain(domain)}`) < PATTERN_KNOWN_SHARE;
@@ -163,7 +168,7 @@ export function verifierFacts(world: World, email: string): VerifierFacts {
       smtpCheck: true,
     };
   const owner = ownerOfAddress(world, lower);
-  if (owner && mailboxAlive(world, owner))
+  if (owner && (mailboxAlive(world, owner) || unitHash(world, `late-bounce:${owner.id}`) < LATE_BOUNCE_SHARE))
     return {
       ...base,
       status: 'valid',

@@ -23,10 +23,11 @@ export const MAIL_PATTERNS: readonly MailPattern[] = [
 const FALLBACK_WEIGHTS = [60, 15, 8, 5, 12];
 
 /**
- * Share of company domains whose server accepts all addresses. Published B2B figures put it
- * between 15% and 30%; a verifier can say nothing more than "accept_all" about these.
+ * Share of company domains whose server accepts all addresses; a verifier can say nothing more
+ * than "accept_all" about them. Published B2B figures range from 15% to 30%; this is the low end,
+ * because no address on such a domain can ever be "verified" (the share caps the verified share).
  */
-export const CATCH_ALL_SHARE = 0.22;
+export const CATCH_ALL_SHARE = 0.15;
 /** Share of domains whose SMTP server will not answer a verifier (greylisting, timeouts). */
 export const SMTP_SILENT_SHARE = 0.03;
 /**
