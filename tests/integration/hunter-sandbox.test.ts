@@ -138,7 +138,7 @@ describe('Hunter client ↔ sandbox Hunter', () => {
     expect(res.data.unresolved).toBeUndefined();
     expect(res.credits).toBe(0.5);
     const s = sb.stats();
-    expect(s.pending).toBeGreaterThanOrEqual(2); // 250 ms of verifying, re-asked every 100 ms
+    expect(s.pending).toBeGreaterThanOrEqual(1); // the first ask always gets the 202
     expect(hunter.stats().verifyPolls).toBe(s.pending);
     expect(s.requests['/v2/email-verifier']).toBe(s.pending + 1);
     expect(sb.usage()).toMatchObject({ verifications: 1, credits: 0.5 });
@@ -215,6 +215,22 @@ describe('Hunter client ↔ sandbox Hunter', () => {
       searches: { used: 1, available: 1 },
       verifications: { used: 1, available: 1 },
       creditsUsed: 1.5,
+    });
+  });
+
+  it('lets the quota roll over with the month on the sandbox clock', async () => {
+    let now = Date.UTC(2026, 11, 31, 23, 59, 30);
+    const sb = await sandbox({ plan: { name: 'Tiny', searches: 1, verifications: 1 }, clock: () => now });
+    const hunter = client(sb, { clock: () => now });
+    const [a, b] = people({ catchAll: false, alive: true }, 2);
+    await hunter.findEmail(finderQuery(a!), ctx);
+    expect((await failure(hunter.findEmail(finderQuery(b!), ctx))).code).toBe('QUOTA_EXHAUSTED');
+    expect((await hunter.account()).resetDate).toBe('2027-01-01');
+    now = Date.UTC(2027, 0, 1, 0, 0, 5);
+    expect((await hunter.findEmail(finderQuery(b!), ctx)).data?.email).toBe(personAddress(world, b!));
+    expect(await hunter.account()).toMatchObject({
+      resetDate: '2027-02-01',
+      searches: { used: 1, available: 1 },
     });
   });
 
