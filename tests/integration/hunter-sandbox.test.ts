@@ -99,6 +99,11 @@ describe('Hunter client ↔ sandbox Hunter', () => {
       delivers: true,
       personId: p!.id,
     });
+    const byPerson = await fetch(sb.url.replace(/\/v2$/, '/_sandbox/truth'), {
+      method: 'POST',
+      body: JSON.stringify({ personIds: [p!.id] }),
+    }).then((r) => r.json() as Promise<{ people: Record<string, { email: string; delivers: boolean }> }>);
+    expect(byPerson.people[p!.id]).toMatchObject({ email: found.data!.email, delivers: true });
 
     const none = await hunter.findEmail(
       { domain: 'no-such-company.example', firstName: 'Ada', lastName: 'Lovelace' },
@@ -299,5 +304,16 @@ describe('Hunter client ↔ sandbox Hunter', () => {
     expect(res.credits).toBe(Math.ceil(res.data.emails.length / 10));
     expect(res.data.emails.every((e) => e.email.endsWith(`@${company.primary_domain}`))).toBe(true);
     expect(sb.usage().credits).toBe(res.credits);
+  });
+
+  it('holds the free plan to 10 emails per domain search (400 pagination_error, nothing charged)', async () => {
+    const sb = await sandbox({ plan: 'free' });
+    const hunter = client(sb);
+    const err = await failure(
+      hunter.searchDomain({ domain: world.companies[0]!.primary_domain, limit: 20 }, ctx),
+    );
+    expect(err.code).toBe('BAD_REQUEST');
+    expect(err.message).toMatch(/pagination_error: Your plan allows up to 10/);
+    expect(sb.usage().credits).toBe(0);
   });
 });

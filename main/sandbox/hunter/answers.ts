@@ -206,13 +206,27 @@ export function isSlowToVerify(world: World, email: string, share: number): bool
   return unitHash(world, `slow-verify:${domain}`) < share;
 }
 
-export function answerDomainSearch(world: World, q: URLSearchParams, costs: HunterCosts): Answer {
+export function answerDomainSearch(
+  world: World,
+  q: URLSearchParams,
+  costs: HunterCosts,
+  maxLimit = 100,
+): Answer {
   const domain = normalizeEmailDomain(q.get('domain') ?? '');
   if (!domain) return badParams('You are missing the domain parameter.');
   const limit = Number(q.get('limit') ?? 10);
   const offset = Number(q.get('offset') ?? 0);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     return badParams('limit must be a whole number from 1 to 100.');
+  if (limit > maxLimit)
+    return {
+      status: 400,
+      body: hunterError(
+        'pagination_error',
+        400,
+        `Your plan allows up to ${maxLimit} emails per domain search.`,
+      ),
+    };
   if (!Number.isInteger(offset) || offset < 0)
     return badParams('offset must be a whole number of at least 0.');
   const company = companyOfDomain(world, domain);

@@ -30,10 +30,12 @@ export interface HunterPlan {
   name: string;
   searches: number;
   verifications: number;
+  /** Most emails one domain search may return (the free plan: 10). Default 100. */
+  domainSearchMaxLimit?: number;
 }
 
 export const HUNTER_PLANS: Readonly<Record<'free' | 'starter' | 'growth' | 'off', HunterPlan>> = {
-  free: { name: 'Free', searches: 25, verifications: 50 },
+  free: { name: 'Free', searches: 25, verifications: 50, domainSearchMaxLimit: 10 },
   starter: { name: 'Starter', searches: 500, verifications: 1000 },
   growth: { name: 'Growth', searches: 5000, verifications: 10000 },
   off: { name: 'Sandbox (unlimited)', searches: UNLIMITED, verifications: UNLIMITED },

@@ -175,7 +175,8 @@ export async function startHunterSandbox(opts: HunterSandboxOptions = {}): Promi
 
   function answer(path: string, q: URLSearchParams): Answer {
     if (path === `${API}/email-finder`) return answerFinder(world, q, costs);
-    if (path === `${API}/domain-search`) return answerDomainSearch(world, q, costs);
+    if (path === `${API}/domain-search`)
+      return answerDomainSearch(world, q, costs, plan.domainSearchMaxLimit);
     if (path === `${API}/email-verifier`) return verify(q.get('email') ?? '');
     const usage = quota.current();
     return { status: 200, body: accountBody(plan, usage, resetDateOf(clock())) };
