@@ -93,6 +93,7 @@ export interface LeadProvider {
 export type ProviderErrorCode =
   | 'AUTH' // 401/403: bad or unauthorised key
   | 'RATE_LIMITED' // 429 after retries
+  | 'QUOTA_EXHAUSTED' // the plan's monthly allowance is used up (Hunter's 429): go on without this provider
   | 'UNAVAILABLE' // 5xx / network / timeout after retries
   | 'BAD_RESPONSE' // body not the documented shape
   | 'BAD_REQUEST' // 422
