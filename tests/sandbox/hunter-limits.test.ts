@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HunterQuota, HunterRateLimiter, resetDateOf } from './limits';
+import { HunterQuota, HunterRateLimiter, resetDateOf } from '../../main/sandbox/hunter/limits';
 
 describe('sandbox Hunter limits', () => {
   it('refuses the request over the per-second limit, without counting it, until the next second', () => {

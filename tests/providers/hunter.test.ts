@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../errors';
-import { describeHunterError } from './describe-error';
-import { nextStep } from './index';
-import { toVerification } from './map';
-import { EmailFinderResponseSchema, EmailVerifierResponseSchema } from './schemas';
+import { ProviderError } from '../../main/providers/errors';
+import { describeHunterError } from '../../main/providers/hunter/describe-error';
+import { nextStep } from '../../main/providers/hunter/index';
+import { toVerification } from '../../main/providers/hunter/map';
+import { EmailFinderResponseSchema, EmailVerifierResponseSchema } from '../../main/providers/hunter/schemas';
 
 const settings = {
   maxRetries: 2,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getWorld } from '../world';
+import { getWorld } from '../../main/sandbox/world';
 import {
   CATCH_ALL_SHARE,
   MAIL_PATTERNS,
@@ -10,7 +10,7 @@ import {
   ownerOfAddress,
   personAddress,
   renderLocal,
-} from './mail';
+} from '../../main/sandbox/hunter/mail';
 
 const world = getWorld(42, { scale: 0.05 });
 

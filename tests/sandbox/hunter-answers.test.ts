@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { getWorld } from '../world';
-import { LATE_BOUNCE_SHARE, answerFinder, knowsPattern, verifierFacts } from './answers';
-import { HUNTER_DEFAULT_COSTS } from './limits';
-import { isCatchAllDomain, isSmtpSilentDomain, mailboxAlive, personAddress } from './mail';
-import { isSourced } from './shapes';
+import { getWorld } from '../../main/sandbox/world';
+import {
+  LATE_BOUNCE_SHARE,
+  answerFinder,
+  knowsPattern,
+  verifierFacts,
+} from '../../main/sandbox/hunter/answers';
+import { HUNTER_DEFAULT_COSTS } from '../../main/sandbox/hunter/limits';
+import {
+  isCatchAllDomain,
+  isSmtpSilentDomain,
+  mailboxAlive,
+  personAddress,
+} from '../../main/sandbox/hunter/mail';
+import { isSourced } from '../../main/sandbox/hunter/shapes';
 
 const world = getWorld(42, { scale: 0.05 });
 const domainOf = (companyIdx: number) => world.companies[companyIdx]!.primary_domain;
