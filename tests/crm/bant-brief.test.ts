@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessBant, bantSummary } from '../../main/domain/bant';
-import { dealBrief, md, whyNow } from '../../main/domain/brief';
+import { dealBrief, dealBriefs, md, whyNow } from '../../main/domain/brief';
 import { NOW, lead } from './lead-fixture';
 
 const bantOf = (l: ReturnType<typeof lead>) =>
@@ -112,5 +112,16 @@ describe('deal brief', () => {
     const text = dealBrief({ lead: l, bant: bantOf(l), now: NOW });
     expect(text).not.toContain('[click](http://x)');
     expect(text).toContain('Pipe \\| Co');
+  });
+
+  it('a tier in one document: one brief per lead, separated by rules, in the order given', () => {
+    const leads = [
+      lead({ id: 3, person: { firstName: 'Ada' } }),
+      lead({ id: 4, person: { firstName: 'Bo' } }),
+    ];
+    const doc = dealBriefs(leads.map((l) => ({ lead: l, bant: bantOf(l), now: NOW })));
+    expect(doc.match(/^# Deal brief: /gm)).toHaveLength(2);
+    expect(doc.indexOf('Ada')).toBeLessThan(doc.indexOf('Bo'));
+    expect(doc).toContain('\n---\n');
   });
 });

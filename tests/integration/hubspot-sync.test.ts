@@ -407,4 +407,16 @@ describe('HubSpot sync over real HTTP', () => {
     now += 10_000;
     expect((await get()).status).toBe(200);
   });
+
+  it('search pages past 200 results and chunks more than 100 values', async () => {
+    const sb = await sandbox({ preexisting: false });
+    for (let i = 0; i < 250; i++) sb.crm.create('companies', { name: `Dup ${i}`, domain: 'dup.example' });
+    for (let i = 0; i < 150; i++) sb.crm.create('companies', { name: `One ${i}`, domain: `one${i}.example` });
+    const c = client(sb);
+    const values = ['dup.example', ...Array.from({ length: 150 }, (_, i) => `ONE${i}.example`)];
+    const found = await c.searchBy('companies', 'domain', values, ['name']);
+    expect(found).toHaveLength(400);
+    expect(new Set(found.map((r) => r.id)).size).toBe(400);
+    expect(sb.stats().requests['/crm/v3/objects/companies/search']).toBe(3); // 100 values (2 pages) + 51 values
+  });
 });
