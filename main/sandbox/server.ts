@@ -47,9 +47,10 @@ export interface CreditCosts {
   companySearchRequest: number;
 }
 
+/** As observed (providers.md): one credit per revealed person, nothing extra for a verified email. */
 export const DEFAULT_CREDIT_COSTS: CreditCosts = {
   personRecord: 1,
-  verifiedEmail: 1,
+  verifiedEmail: 0,
   personalEmail: 0,
   organizationRecord: 1,
   companySearchRequest: 1,

@@ -112,7 +112,9 @@ describe('Apollo client ↔ sandbox', () => {
       { name: c.name, domain: c.primary_domain, organizationId: null },
       ctx,
     );
-    expect(hit.calls).toEqual([{ endpoint: '/organizations/enrich', credits: 1 }]);
+    expect(hit.calls).toEqual([
+      { endpoint: '/organizations/enrich', credits: 1, expectedCredits: 1, reportedCredits: null },
+    ]);
     expect(hit.data?.name).toBe(c.name);
     const miss = await apollo.enrichCompany(
       { name: 'Nope', domain: 'no-such-company.invalid', organizationId: null },
@@ -121,7 +123,7 @@ describe('Apollo client ↔ sandbox', () => {
     expect(miss).toEqual({
       data: null,
       credits: 0,
-      calls: [{ endpoint: '/organizations/enrich', credits: 0 }],
+      calls: [{ endpoint: '/organizations/enrich', credits: 0, expectedCredits: 0, reportedCredits: null }],
     });
     expect((await sandboxStats(sandbox)).creditsTotal).toBe(1);
   });
