@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { ActivityLine, CampaignProgress, Stage, TierCounters } from '../contract';
+import type { ActivityLine, CampaignProgress, PauseReason, Stage, TierCounters } from '../contract';
 import { TIERS, type Icp, type Tier } from '../domain/icp';
 import { createTitleClassifier, type TitleClassifier } from '../domain/titles';
 import type { CampaignStatus, Company } from '../domain/types';
@@ -44,7 +44,12 @@ export interface RunnerOptions {
   findCompany?: (domain: string) => Promise<Company | null>;
   /** Budget override on resume (null = none). */
   budget?: number | null;
+  /** Epoch ms now (tests move it past a rate window). */
+  clock?: () => number;
 }
+
+/** Longer waits for a rate window pause the campaign instead of holding the run open. */
+const MAX_WAIT_IN_RUN_MS = 65 * 60_000;
 
 const MAX_PAGES = 500;
 
@@ -70,6 +75,7 @@ export class CampaignRunner {
   private classifier!: TitleClassifier;
   private budget: number | null = null;
   private ctx: BatchContext | null = null;
+  private paused: { reason: PauseReason; resumeAt?: string | null } | null = null;
 
   constructor(private readonly o: RunnerOptions) {
     // Every request in flight listens on the one abort signal.
@@ -95,6 +101,25 @@ export class CampaignRunner {
   }
 
   async run(): Promise<CampaignStatus> {
+    this.open();
+    const { status, error, pause } = await this.runTiers();
+    const { db, campaignId } = this.o;
+    this.stage = 'done';
+    this.paused = pause ?? null;
+    setCampaignStatus(db, campaignId, status, error, pause);
+    this.emitProgress(status);
+    const saved = countLeadsByTier(db, campaignId);
+    this.log(
+      status === 'failed' ? 'error' : 'info',
+      `Campaign ${status}: T1 ${saved.T1}/${this.icp.tiers.T1.target}, T2 ${saved.T2}/${this.icp.tiers.T2.target}, ` +
+        `T3 ${saved.T3}/${this.icp.tiers.T3.target}; ${this.gate.spent} credits used.` +
+        (pause?.resumeAt ? ` It goes on by itself at ${pause.resumeAt}.` : ''),
+    );
+    return status;
+  }
+
+  /** Loads the campaign, builds its gate and directory, marks it running and says so. */
+  private open() {
     const { db, campaignId } = this.o;
     const campaign = getCampaign(db, campaignId);
     if (!campaign) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
@@ -118,15 +143,25 @@ export class CampaignRunner {
     setCampaignStatus(db, campaignId, 'running');
     const saved0 = countLeadsByTier(db, campaignId);
     this.startSaved = saved0.T1 + saved0.T2 + saved0.T3;
+    const via = campaign.sandbox ? 'the built-in sandbox (synthetic data)' : this.o.provider.name;
     this.log(
       'info',
       resumed
         ? `Resumed "${campaign.name}" with ${this.startSaved} leads already saved (pre-filter: ${this.o.prefilter.name}).`
-        : `Started "${campaign.name}" via ${campaign.sandbox ? 'the built-in sandbox (synthetic data)' : this.o.provider.name} (pre-filter: ${this.o.prefilter.name}).`,
+        : `Started "${campaign.name}" via ${via} (pre-filter: ${this.o.prefilter.name}).`,
     );
+    return campaign;
+  }
 
-    let status: CampaignStatus;
-    let error: string | undefined;
+  /**
+   * Every tier in turn until done or stopped. A short rate window (a minute, an hour) is waited
+   * out here; a used-up 24-hour window pauses the campaign until it turns, with that time stored.
+   */
+  private async runTiers(): Promise<{
+    status: CampaignStatus;
+    error?: string;
+    pause?: { reason: PauseReason; resumeAt?: string | null };
+  }> {
     try {
       for (;;) {
         try {
@@ -137,48 +172,48 @@ export class CampaignRunner {
           }
           break;
         } catch (e) {
-          // An hourly/daily window is used up: wait for it (everything done so far is saved).
           if (!(isProviderError(e, 'RATE_LIMITED') && e.retryAt) || this.stopRequest) throw e;
-          const at = new Date(e.retryAt);
+          if (e.window === 'day' || e.retryAt - this.now() > MAX_WAIT_IN_RUN_MS)
+            return this.rateLimitPause(e.message, e.retryAt);
           this.log(
             'warn',
-            `${e.message} Waiting until ${at.toLocaleTimeString()}; the campaign continues by itself.`,
+            `${e.message} Waiting until ${new Date(e.retryAt).toISOString()}; the campaign continues by itself.`,
           );
           this.stage = 'queued';
           this.emitProgress('running');
           await this.sleepUntil(e.retryAt);
         }
       }
-      status =
-        this.stopRequest === 'cancel' ? 'cancelled' : this.stopRequest === 'pause' ? 'paused' : 'completed';
+      if (this.stopRequest === 'cancel') return { status: 'cancelled' };
+      if (this.stopRequest === 'pause') return { status: 'paused', pause: { reason: 'user' } };
+      return { status: 'completed' };
     } catch (e) {
-      if (this.stopRequest === 'cancel') status = 'cancelled';
-      else if (e instanceof BudgetReached) {
-        status = 'paused';
-        error = e.message;
+      if (this.stopRequest === 'cancel') return { status: 'cancelled' };
+      if (e instanceof BudgetReached) {
         this.log('warn', e.message);
-      } else {
-        status = 'failed';
-        error = e instanceof Error ? e.message : String(e);
-        this.log('error', `Stopped: ${error} Nothing is lost: resume the campaign to continue.`);
+        return { status: 'paused', error: e.message, pause: { reason: 'budget' } };
       }
+      const error = e instanceof Error ? e.message : String(e);
+      this.log('error', `Stopped: ${error} Nothing is lost: resume the campaign to continue.`);
+      return { status: 'failed', error };
     }
-    this.stage = 'done';
-    setCampaignStatus(db, campaignId, status, error);
-    this.emitProgress(status);
-    const saved = countLeadsByTier(db, campaignId);
-    this.log(
-      status === 'failed' ? 'error' : 'info',
-      `Campaign ${status}: T1 ${saved.T1}/${this.icp.tiers.T1.target}, T2 ${saved.T2}/${this.icp.tiers.T2.target}, ` +
-        `T3 ${saved.T3}/${this.icp.tiers.T3.target}; ${this.gate.spent} credits used.`,
-    );
-    return status;
   }
 
-  /** Sleeps until `at` (epoch ms), waking early on pause or cancel. */
+  private rateLimitPause(message: string, retryAt: number) {
+    const resumeAt = new Date(retryAt).toISOString();
+    const text = `${message} Paused until the window turns at ${resumeAt}; the campaign goes on by itself then (everything so far is saved).`;
+    this.log('warn', text);
+    return { status: 'paused' as const, error: text, pause: { reason: 'rate-limit' as const, resumeAt } };
+  }
+
+  private now(): number {
+    return (this.o.clock ?? Date.now)();
+  }
+
+  /** Sleeps until `at` (epoch ms on the runner's clock), waking early on pause or cancel. */
   private async sleepUntil(at: number): Promise<void> {
-    while (!this.stopRequest && Date.now() < at)
-      await new Promise((r) => setTimeout(r, Math.min(1000, at - Date.now())));
+    while (!this.stopRequest && this.now() < at)
+      await new Promise((r) => setTimeout(r, Math.min(1000, at - this.now())));
   }
 
   private async runTier(tier: Tier): Promise<void> {
@@ -302,6 +337,8 @@ export class CampaignRunner {
       requests: this.requests + this.gate.calls,
       elapsedMs,
       etaMs,
+      pauseReason: status === 'paused' ? (this.paused?.reason ?? 'user') : null,
+      resumeAt: status === 'paused' ? (this.paused?.resumeAt ?? null) : null,
     };
   }
 
