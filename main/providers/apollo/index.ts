@@ -296,14 +296,21 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
     if (!id) throw new Error('job postings need the organization id Apollo gave the company');
     const perPage = Math.min(Math.max(1, Math.floor(query.perPage)), 100);
     const page = Math.max(1, Math.floor(query.page));
-    const res = await http.request({
-      method: 'GET',
-      path: `/organizations/${encodeURIComponent(id)}/job_postings`,
-      endpoint: JOB_POSTINGS_ENDPOINT,
-      query: { page, per_page: perPage },
-      schema: JobPostingsResponseSchema,
-      signal: ctx.signal,
-    });
+    let res;
+    try {
+      res = await http.request({
+        method: 'GET',
+        path: `/organizations/${encodeURIComponent(id)}/job_postings`,
+        endpoint: JOB_POSTINGS_ENDPOINT,
+        query: { page, per_page: perPage },
+        schema: JobPostingsResponseSchema,
+        signal: ctx.signal,
+      });
+    } catch (err) {
+      // An organization Apollo does not know has no postings to sell: nothing charged.
+      if (!(isProviderError(err) && err.status === 404)) throw err;
+      res = { organization_job_postings: [], pagination: { total_entries: 0, total_pages: 0 } };
+    }
     const postings = res.organization_job_postings.map(toJobPosting);
     const totalEntries = res.pagination?.total_entries ?? (page - 1) * perPage + postings.length;
     const call = paidCall(
