@@ -276,7 +276,8 @@ export class HttpClient {
     const named = /\bper (minute|hour|day)\b/i.exec(answer.text)?.[1]?.toLowerCase() as
       WindowName | undefined;
     const bucket = this.bucketFor(cls, endpoint);
-    if (delay !== undefined) {
+    // Retry-After: 0 says nothing about a window: back off as for any 429.
+    if (delay !== undefined && delay > 0) {
       const window = exhaustedWindow(info) ?? named ?? windowOfDelay(delay);
       const retryAt = now + delay;
       bucket.hold(window, retryAt);
