@@ -20,6 +20,7 @@ import { AppError } from './errors';
 import { downloadModel, localModel, modelMirror } from './intel/model-download';
 import { MODEL_ID } from './intel/model-files';
 import { spendReport } from './pipeline/spend';
+import type { FactsOrder } from './pipeline/stages';
 import type { FaultConfig } from './sandbox/faults';
 import {
   allLeads,
@@ -34,6 +35,7 @@ import {
 const USAGE = `Usage:
   npm run cli -- run --icp <file> [--sandbox] [--sandbox-seed N] [--sandbox-limits free|paid|off|<json>]
                      [--db <path>] [--export <xlsx>] [--budget <credits>] [--no-semantic-filter]
+                     [--facts-order enrich-first|reveal-first]
                      [--sandbox-faults '{"errorRate":0.05,"malformedRate":0.02,"storm429":20}']
                      (--sandbox-limits JSON overrides the paid windows per class, e.g. '{"enrich":{"day":60}}')
   npm run cli -- resume <campaignId> --db <path> [--budget <credits>] [--export <xlsx>]
@@ -81,7 +83,13 @@ function progressLine(p: CampaignProgress): string {
 
 async function openEngine(
   dbPath: string,
-  o: { sandboxSeed?: number; limits?: SandboxLimits; semantic?: boolean; faults?: FaultConfig },
+  o: {
+    sandboxSeed?: number;
+    limits?: SandboxLimits;
+    semantic?: boolean;
+    faults?: FaultConfig;
+    factsOrder?: FactsOrder;
+  },
 ) {
   let secrets;
   try {
@@ -99,6 +107,7 @@ async function openEngine(
     sandboxLimits: o.limits,
     semanticFilter: o.semantic,
     sandboxFaults: o.faults,
+    factsOrder: o.factsOrder,
     // A CLI run ends when its campaign stops; a rate-limit pause is resumed with `resume`.
     autoResume: false,
     clockOffsetMs: clockOffset(),
@@ -213,6 +222,7 @@ async function main(): Promise<number> {
       budget: { type: 'string' },
       'no-semantic-filter': { type: 'boolean' },
       'sandbox-faults': { type: 'string' },
+      'facts-order': { type: 'string' },
       mirror: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -224,6 +234,9 @@ async function main(): Promise<number> {
   const limits = parseSandboxLimits(values['sandbox-limits'] ?? 'paid');
   if (typeof limits === 'object' && 'error' in limits) fail(limits.error, 2);
   const seed = intOption(values['sandbox-seed'], 'sandbox-seed');
+  const factsOrder = values['facts-order'] as FactsOrder | undefined;
+  if (factsOrder !== undefined && factsOrder !== 'enrich-first' && factsOrder !== 'reveal-first')
+    fail(`--facts-order must be enrich-first or reveal-first (got "${factsOrder}")`, 2);
   const budget = intOption(values.budget, 'budget');
   let faults: FaultConfig | undefined;
   if (values['sandbox-faults']) {
@@ -245,6 +258,7 @@ async function main(): Promise<number> {
         limits: limits as SandboxLimits,
         semantic: !values['no-semantic-filter'],
         faults,
+        factsOrder,
       });
       try {
         const settings = await engine.handlers['settings/get']();
@@ -275,6 +289,7 @@ async function main(): Promise<number> {
         limits: limits as SandboxLimits,
         semantic: !values['no-semantic-filter'],
         faults,
+        factsOrder,
       });
       try {
         if (!getCampaign(engine.db, id)) fail(`no campaign ${id} in ${dbPath}`, 2);

@@ -17,6 +17,7 @@ import { startChroma, type ChromaHandle } from './intel/chroma';
 import { withNamespace } from './intel/collections';
 import { Knowledge } from './pipeline/knowledge';
 import { CampaignRunner } from './pipeline/runner';
+import type { FactsOrder } from './pipeline/stages';
 import {
   APOLLO_FREE_LIMITS,
   APOLLO_PAID_LIMITS,
@@ -74,6 +75,8 @@ export interface EngineOptions {
   concurrency?: number;
   /** Shifts the engine's and the sandbox's clock (tests step past a 24-hour rate window). */
   clockOffsetMs?: number;
+  /** Which paid company facts come first (default reveal-first: it spends least, README). */
+  factsOrder?: FactsOrder;
   /** Resume campaigns a rate window paused when their window turns (default true; the CLI says no). */
   autoResume?: boolean;
 }
@@ -354,6 +357,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       budget: runOpts.budget,
       concurrency: opts.concurrency,
       clock,
+      factsOrder: opts.factsOrder,
       onProgress: (p) => emit('campaign/progress', p),
       onActivity: (a) => emit('campaign/activity', a),
       onCompanies: knowledge ? (companies) => knowledge.rememberCompanies(companies) : undefined,

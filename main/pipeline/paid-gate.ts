@@ -137,6 +137,30 @@ export class PaidGate {
     );
   }
 
+  /**
+   * What is already known of a company without paying: an enrichment, else the organization that
+   * came nested in a revealed colleague (no departmental head counts).
+   */
+  knownCompany(ref: CompanyRef): Company | null {
+    const { db, provider } = this.o;
+    const key = companyKey(ref);
+    return (
+      getCached<Company | null>(db, 'company', key, provider.name)?.data ??
+      getCached<Company>(db, 'company_nested', key, provider.name)?.data ??
+      null
+    );
+  }
+
+  /** Keeps the organization nested in a revealed person as what is known of its company. */
+  rememberNested(ref: CompanyRef, company: Company): void {
+    putCached(this.o.db, {
+      entity: 'company_nested',
+      key: companyKey(ref),
+      source: this.o.provider.name,
+      data: company,
+    });
+  }
+
   /** One page of the ICP's company directory, cached under the query it answers. */
   companyPage(query: CompanySearchQuery, tier: Tier): Promise<CompanySearchPage> {
     const key = JSON.stringify([

@@ -24,7 +24,7 @@ import { CompanyDirectory, organizationFilters } from './directory';
 import { mapLimit } from './map-limit';
 import { BudgetReached, PaidGate } from './paid-gate';
 import type { PreFilter } from './prefilter';
-import { processBatch, type BatchContext } from './stages';
+import { processBatch, type BatchContext, type FactsOrder } from './stages';
 
 export interface RunnerOptions {
   db: Db;
@@ -46,6 +46,8 @@ export interface RunnerOptions {
   budget?: number | null;
   /** Epoch ms now (tests move it past a rate window). */
   clock?: () => number;
+  /** Which paid company facts come first (stages/facts.ts; default reveal-first). */
+  factsOrder?: FactsOrder;
 }
 
 /** Longer waits for a rate window pause the campaign instead of holding the run open. */
@@ -290,6 +292,7 @@ export class CampaignRunner {
       prefilter: this.o.prefilter,
       providerName: this.o.provider.name,
       concurrency: this.o.concurrency ?? 8,
+      order: this.o.factsOrder ?? 'reveal-first',
       reserved: this.reserved,
       colleagues: this.colleagues,
       log: (level, message) => this.log(level, message),

@@ -17,6 +17,8 @@ export interface ScriptedOrg {
   employees: number;
   country: string;
   headCount?: Record<string, number>;
+  /** Open jobs (GET /organizations/{id}/job_postings). */
+  jobs?: number;
 }
 
 export interface ScriptedPerson {
@@ -101,6 +103,27 @@ export async function startScriptedApollo(
     if (req.path.endsWith('/organizations/enrich')) {
       const o = byDomain.get(req.query.get('domain') ?? '');
       return { body: { organization: o ? orgFull(o, true) : null } };
+    }
+    const jobs = /\/organizations\/([^/]+)\/job_postings$/.exec(req.path);
+    if (jobs) {
+      const o = byId.get(jobs[1]!);
+      const n = o?.jobs ?? 0;
+      const perPage = Number(req.query.get('per_page') ?? 25);
+      return {
+        body: {
+          organization_job_postings: Array.from({ length: Math.min(n, perPage) }, (_, i) => ({
+            id: `${o!.id}-job-${i}`,
+            title: 'Machine Operator',
+            url: null,
+            city: null,
+            state: null,
+            country: o!.country,
+            posted_at: '2026-11-01T00:00:00.000+00:00',
+            last_seen_at: '2026-11-20T00:00:00.000+00:00',
+          })),
+          pagination: { page: 1, per_page: perPage, total_entries: n, total_pages: Math.ceil(n / perPage) },
+        },
+      };
     }
     if (req.path.endsWith('/people/match')) {
       const p = people.find((x) => x.id === body.id);

@@ -23,6 +23,8 @@ export interface BatchContext {
   providerName: string;
   /** Paid calls in flight at once. */
   concurrency: number;
+  /** Which paid facts come first (default reveal-first: it spends least, README). */
+  order?: 'enrich-first' | 'reveal-first';
   /** Leads being revealed per tier (they hold room in the tier until saved). */
   reserved: Record<Tier, number>;
   /** Company domain → leads saved there in this campaign. */

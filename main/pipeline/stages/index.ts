@@ -4,7 +4,8 @@
  */
 import type { Tier } from '../../domain/icp';
 import type { CandidateRow } from '../../store';
-import { enrichStage, revealStage } from './buy';
+import { revealStage } from './buy';
+import { factsStage } from './facts';
 import type { BatchContext } from './context';
 import { scoreStage, validateStage } from './judge';
 import { saveStage } from './save';
@@ -14,6 +15,7 @@ export type { BatchContext, Pending, Resolved, Scored, Screened } from './contex
 export { roomIn } from './context';
 export { enrichStage, revealStage, type CompanyFacts } from './buy';
 export { companyVerdict, scoreStage, validateStage } from './judge';
+export { factsStage, headCountsDecide, hiringMatters, type FactsOrder } from './facts';
 export { saveStage } from './save';
 export { planStage, prefilterStage, resolveStage } from './screen';
 
@@ -29,7 +31,7 @@ export async function processBatch(
   const kept = planStage(ctx, screened);
   if (kept.length === 0) return 0;
   ctx.onStage?.('enriching');
-  const facts = await enrichStage(ctx, searchTier, kept);
+  const facts = await factsStage(ctx, searchTier, kept);
   ctx.onStage?.('validating');
   const pending = validateStage(ctx, searchTier, kept, facts);
   ctx.onStage?.('enriching');

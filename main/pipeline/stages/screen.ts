@@ -73,13 +73,16 @@ function screenOne(ctx: BatchContext, r: Resolved, d: FilterDecision | undefined
 
 function logScreening(ctx: BatchContext, searchTier: Tier, decisions: FilterDecision[]): void {
   if (decisions.length === 0) return;
-  const byTitle = decisions.filter((d) => !d.keep && /title/.test(d.reason)).length;
-  const byCompany = decisions.filter((d) => !d.keep).length - byTitle;
-  if (byTitle + byCompany > 0)
+  const dropped = decisions.filter((d) => !d.keep);
+  const byTitle = dropped.filter((d) => /title/.test(d.reason)).length;
+  const byDirectory = dropped.filter((d) => /company directory/.test(d.reason)).length;
+  const byCompany = dropped.length - byTitle - byDirectory;
+  if (dropped.length > 0)
     ctx.log(
       'info',
       `${searchTier}: screened ${decisions.length} candidates locally: ${byTitle} filtered by title, ` +
-        `${byCompany} by company, ${decisions.length - byTitle - byCompany} worth paying for.`,
+        `${byDirectory} at companies outside the ICP's directory, ${byCompany} by company facts, ` +
+        `${decisions.length - dropped.length} worth paying for.`,
     );
 }
 
