@@ -86,6 +86,8 @@ export interface RevealedPerson {
   country: string | null;
   seniority: string | null;
   departments: string[];
+  /** The company's mail server accepts every address, so "verified" is weaker (null/absent: not said). */
+  emailDomainCatchall?: boolean | null;
 }
 
 export interface CheckResult {

@@ -28,6 +28,8 @@ export interface ScriptedPerson {
   title: string;
   orgId: string;
   emailStatus?: 'verified' | 'unverified';
+  /** The company's mail server accepts every address. */
+  catchall?: boolean;
 }
 
 function orgFull(o: ScriptedOrg, withHeadCount: boolean) {
@@ -140,7 +142,7 @@ export async function startScriptedApollo(
             title: p.title,
             email: `${p.first}.${p.last}@${o.domain}`.toLowerCase(),
             email_status: p.emailStatus ?? 'verified',
-            email_domain_catchall: false,
+            email_domain_catchall: p.catchall ?? false,
             linkedin_url: `http://www.linkedin.com/in/${p.id}`,
             seniority: 'director',
             departments: [],

@@ -12,7 +12,7 @@ import {
   validateStage,
 } from '../../main/pipeline/stages';
 import type { ScriptedPeer } from '../../main/providers/scripted-peer.test-support';
-import { allLeads, countLeadsByTier, getCandidate, ledgerSummary } from '../../main/store';
+import { allLeads, contactCatchall, countLeadsByTier, getCandidate, ledgerSummary } from '../../main/store';
 import { harness, pipelineIcp, type Harness } from './helpers';
 import { startScriptedApollo, type ScriptedOrg, type ScriptedPerson } from './scripted-apollo';
 
@@ -66,7 +66,7 @@ const PEOPLE: ScriptedPerson[] = [
   { id: 'p4', first: 'Dev', last: 'Rao', title: 'Chief Financial Officer', orgId: 'o2' },
   { id: 'p5', first: 'Eva', last: 'Novak', title: 'CHRO', orgId: 'o2' },
   { id: 'p6', first: 'Finn', last: 'Berg', title: 'Plant Head', orgId: 'ox' },
-  { id: 'p7', first: 'Gita', last: 'Shah', title: 'COO', orgId: 'o2' },
+  { id: 'p7', first: 'Gita', last: 'Shah', title: 'COO', orgId: 'o2', catchall: true },
 ];
 
 const DELTA: ScriptedPerson[] = [{ id: 'p8', first: 'Hana', last: 'Ito', title: 'COO', orgId: 'o4' }];
@@ -245,6 +245,16 @@ describe('enrich, validate, reveal, score, save', () => {
     ).toEqual(['p1', 'p2', 'p5', 'p7']);
     expect(getCandidate(h.db, h.campaignId, 'p1')!.state).toBe('saved');
     expect(h.ctx.colleagues.get('acmeaxles.com')).toBe(2);
+    // A verified address on a catch-all domain is kept as such and counts for less.
+    const gita = allLeads(h.db, h.campaignId).find((l) => l.contact.providerId === 'p7')!;
+    expect(gita.contact.emailDomainCatchall).toBe(true);
+    expect(contactCatchall(h.db, getCandidate(h.db, h.campaignId, 'p7')!.contactId!)).toBe(true);
+    expect(contactCatchall(h.db, getCandidate(h.db, h.campaignId, 'p1')!.contactId!)).toBe(false);
+    const email = (l: typeof gita) =>
+      l.score.breakdown.find((b) => b.signal === 'Direct email found')!.points;
+    expect(email(gita)).toBe(20);
+    expect(email(allLeads(h.db, h.campaignId).find((l) => l.contact.providerId === 'p1')!)).toBe(30);
+    expect('organization' in gita.contact).toBe(false);
     expect(h.activity().some((l) => /^T1 lead: Ana Silva, COO at Acme Axles/.test(l))).toBe(true);
   });
 

@@ -97,6 +97,12 @@ function validateOne(
   return { cand, tier: match.tier, company, companyId, validation };
 }
 
+/** The contact as a lead keeps it: the company nested in the reveal answer lives in its own record. */
+function withoutOrganization(p: RevealedPerson & { organization?: unknown }): RevealedPerson {
+  const { organization: _organization, ...person } = p;
+  return person;
+}
+
 /**
  * Scores each lead in queue order. Colleagues count the leads saved before it, this step's
  * included (the save stage keeps the campaign-wide count).
@@ -108,7 +114,7 @@ export function scoreStage(
 ): Scored[] {
   const extra = new Map<string, number>();
   return pending.map((p, i) => {
-    const person = people[i] ?? unrevealedPerson(p.cand.person);
+    const person = withoutOrganization(people[i] ?? unrevealedPerson(p.cand.person));
     const domain = p.company.domain;
     const score = scoreLead({
       icp: ctx.icp,

@@ -1,5 +1,5 @@
 /** The last stage: contacts, leads and candidate states, one transaction per lead, in queue order. */
-import { insertLead, setCandidateState, upsertContact } from '../../store';
+import { insertLead, setCandidateState, setContactCatchall, upsertContact } from '../../store';
 import type { BatchContext, Scored } from './context';
 
 /** Saves each scored lead; returns how many were saved (a duplicate contact is skipped). */
@@ -13,6 +13,7 @@ export function saveStage(ctx: BatchContext, scored: Scored[]): number {
         companyId: p.companyId,
         source: ctx.providerName,
       });
+      setContactCatchall(db, contactId, p.person.emailDomainCatchall);
       const leadId = insertLead(db, {
         campaignId,
         tier: p.tier,
