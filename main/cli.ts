@@ -9,10 +9,18 @@ import type { CampaignProgress } from './contract';
 import { describeIssues, loadIcpFile } from './domain/icp-io';
 import { TIERS, type Icp } from './domain/icp';
 import { createTitleClassifier } from './domain/titles';
-import { createEngine, defaultResourcesDir, type Engine, type SandboxLimits } from './engine';
+import {
+  createEngine,
+  defaultResourcesDir,
+  parseSandboxLimits,
+  type Engine,
+  type SandboxLimits,
+} from './engine';
 import { AppError } from './errors';
 import { downloadModel, localModel, modelMirror } from './intel/model-download';
 import { MODEL_ID } from './intel/model-files';
+import { spendReport } from './pipeline/spend';
+import type { FactsOrder } from './pipeline/stages';
 import type { FaultConfig } from './sandbox/faults';
 import {
   allLeads,
@@ -25,9 +33,11 @@ import {
 } from './store';
 
 const USAGE = `Usage:
-  npm run cli -- run --icp <file> [--sandbox] [--sandbox-seed N] [--sandbox-limits free|paid|off]
+  npm run cli -- run --icp <file> [--sandbox] [--sandbox-seed N] [--sandbox-limits free|paid|off|<json>]
                      [--db <path>] [--export <xlsx>] [--budget <credits>] [--no-semantic-filter]
+                     [--facts-order enrich-first|reveal-first]
                      [--sandbox-faults '{"errorRate":0.05,"malformedRate":0.02,"storm429":20}']
+                     (--sandbox-limits JSON overrides the paid windows per class, e.g. '{"enrich":{"day":60}}')
   npm run cli -- resume <campaignId> --db <path> [--budget <credits>] [--export <xlsx>]
   npm run cli -- export <campaignId> --db <path> --out <xlsx>
   npm run cli -- list --db <path>
@@ -73,7 +83,13 @@ function progressLine(p: CampaignProgress): string {
 
 async function openEngine(
   dbPath: string,
-  o: { sandboxSeed?: number; limits?: SandboxLimits; semantic?: boolean; faults?: FaultConfig },
+  o: {
+    sandboxSeed?: number;
+    limits?: SandboxLimits;
+    semantic?: boolean;
+    faults?: FaultConfig;
+    factsOrder?: FactsOrder;
+  },
 ) {
   let secrets;
   try {
@@ -91,7 +107,21 @@ async function openEngine(
     sandboxLimits: o.limits,
     semanticFilter: o.semantic,
     sandboxFaults: o.faults,
+    factsOrder: o.factsOrder,
+    // A CLI run ends when its campaign stops; a rate-limit pause is resumed with `resume`.
+    autoResume: false,
+    clockOffsetMs: clockOffset(),
   });
+}
+
+/** Tests and drills shift the clock past a rate window (LEAD_STUDIO_CLOCK_OFFSET_MS). */
+function clockOffset(): number {
+  const v = process.env.LEAD_STUDIO_CLOCK_OFFSET_MS;
+  if (!v) return 0;
+  const n = Number(v);
+  if (!Number.isFinite(n))
+    fail(`LEAD_STUDIO_CLOCK_OFFSET_MS must be a number of milliseconds (got "${v}")`, 2);
+  return n;
 }
 
 /** Share of saved leads whose tier the sandbox's ground truth confirms. */
@@ -146,11 +176,20 @@ async function runAndReport(
   const provider = await engine.providerFor(campaignId);
   const counts = countCandidates(engine.db, campaignId);
   const credits = creditsUsed(engine.db, campaignId);
-  const estimate = getCampaign(engine.db, campaignId)?.estimate?.total ?? null;
+  const campaign = getCampaign(engine.db, campaignId);
+  const estimate = campaign?.estimate?.total ?? null;
   if (estimate !== null) err(`Credits: estimated ${estimate}, used ${credits}.`);
+  const spend = spendReport(engine.db, campaignId);
+  err(
+    `Spent on people who did not become leads: ${spend.wasted.people}; on companies without a lead: ` +
+      `${spend.wasted.companies} (waste ratio ${spend.wasteRatio ?? '–'}).`,
+  );
   const result = {
     campaignId,
     status,
+    ...(status === 'paused'
+      ? { pauseReason: campaign?.pauseReason ?? null, resumeAt: campaign?.resumeAt ?? null }
+      : {}),
     leads: countLeadsByTier(engine.db, campaignId),
     creditsUsed: credits,
     creditsEstimated: estimate,
@@ -160,6 +199,8 @@ async function runAndReport(
     elapsedMs: Date.now() - started,
     export: exported,
     precision: await precision(engine, campaignId),
+    wasteRatio: spend.wasteRatio,
+    wasted: spend.wasted,
   };
   out(result);
   return status;
@@ -181,6 +222,7 @@ async function main(): Promise<number> {
       budget: { type: 'string' },
       'no-semantic-filter': { type: 'boolean' },
       'sandbox-faults': { type: 'string' },
+      'facts-order': { type: 'string' },
       mirror: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -189,10 +231,12 @@ async function main(): Promise<number> {
     err(USAGE);
     return command ? 0 : 2;
   }
-  const limits = values['sandbox-limits'] ?? 'paid';
-  if (!['free', 'paid', 'off'].includes(limits))
-    fail(`--sandbox-limits must be free, paid or off (got "${limits}")`, 2);
+  const limits = parseSandboxLimits(values['sandbox-limits'] ?? 'paid');
+  if (typeof limits === 'object' && 'error' in limits) fail(limits.error, 2);
   const seed = intOption(values['sandbox-seed'], 'sandbox-seed');
+  const factsOrder = values['facts-order'] as FactsOrder | undefined;
+  if (factsOrder !== undefined && factsOrder !== 'enrich-first' && factsOrder !== 'reveal-first')
+    fail(`--facts-order must be enrich-first or reveal-first (got "${factsOrder}")`, 2);
   const budget = intOption(values.budget, 'budget');
   let faults: FaultConfig | undefined;
   if (values['sandbox-faults']) {
@@ -214,6 +258,7 @@ async function main(): Promise<number> {
         limits: limits as SandboxLimits,
         semantic: !values['no-semantic-filter'],
         faults,
+        factsOrder,
       });
       try {
         const settings = await engine.handlers['settings/get']();
@@ -244,6 +289,7 @@ async function main(): Promise<number> {
         limits: limits as SandboxLimits,
         semantic: !values['no-semantic-filter'],
         faults,
+        factsOrder,
       });
       try {
         if (!getCampaign(engine.db, id)) fail(`no campaign ${id} in ${dbPath}`, 2);

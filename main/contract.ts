@@ -36,7 +36,13 @@ export interface CampaignProgress {
   requests: number;
   elapsedMs: number;
   etaMs: number | null;
+  /** Why a paused campaign stopped: a used-up 24-hour rate window, the credit budget, or a person. */
+  pauseReason?: PauseReason | null;
+  /** When a campaign paused by a rate window goes on by itself (ISO). */
+  resumeAt?: string | null;
 }
+
+export type PauseReason = 'rate-limit' | 'budget' | 'user';
 
 export interface ActivityLine {
   campaignId: number;
@@ -65,6 +71,9 @@ export interface CampaignSummary {
   createdAt: string;
   completedAt: string | null;
   sandbox: boolean;
+  pauseReason?: PauseReason | null;
+  /** When a campaign paused by a rate window goes on by itself (ISO). */
+  resumeAt?: string | null;
 }
 
 export interface CampaignDetail extends CampaignSummary {

@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import type { EventName, Events, Handlers, LeadQuery, ModelStatus } from './contract';
 import { checkIcp, describeIssues, parseIcpText, serializeIcp } from './domain/icp-io';
 import type { Icp } from './domain/icp';
@@ -16,6 +17,7 @@ import { startChroma, type ChromaHandle } from './intel/chroma';
 import { withNamespace } from './intel/collections';
 import { Knowledge } from './pipeline/knowledge';
 import { CampaignRunner } from './pipeline/runner';
+import type { FactsOrder } from './pipeline/stages';
 import {
   APOLLO_FREE_LIMITS,
   APOLLO_PAID_LIMITS,
@@ -26,6 +28,7 @@ import type { SecretStore } from './secrets/keychain';
 import { createLogger, type Logger } from './secrets/redact';
 import { createThrottle } from './throttle';
 import type { FaultConfig } from './sandbox/faults';
+import { RATE_LIMIT_PRESETS, type RateLimitConfig, type WindowLimits } from './sandbox/limits';
 import { startSandboxThread, type SandboxHandle } from './sandbox-host';
 import {
   addEvent,
@@ -39,13 +42,16 @@ import {
   listEvents,
   listLeads,
   openDb,
+  rateLimitedCampaigns,
   saveIcp,
   setCampaignStatus,
   updateLead,
   type Db,
 } from './store';
 
-export type SandboxLimits = 'free' | 'paid' | 'off';
+/** A preset, or the paid preset with some windows overridden per class, e.g. {"enrich":{"day":60}}. */
+export type SandboxLimits = 'free' | 'paid' | 'off' | SandboxLimitOverrides;
+export type SandboxLimitOverrides = Partial<Record<'enrich' | 'other', Partial<WindowLimits>>>;
 
 export interface EngineOptions {
   dataDir: string;
@@ -67,6 +73,54 @@ export interface EngineOptions {
   chromaNamespace?: string;
   apolloBaseUrl?: string;
   concurrency?: number;
+  /** Shifts the engine's and the sandbox's clock (tests step past a 24-hour rate window). */
+  clockOffsetMs?: number;
+  /** Which paid company facts come first (default reveal-first: it spends least, README). */
+  factsOrder?: FactsOrder;
+  /** Resume campaigns a rate window paused when their window turns (default true; the CLI says no). */
+  autoResume?: boolean;
+}
+
+const windowOverride = z
+  .object({
+    minute: z.number().int().positive(),
+    hour: z.number().int().positive(),
+    day: z.number().int().positive(),
+  })
+  .partial()
+  .strict();
+const limitOverrides = z.object({ enrich: windowOverride, other: windowOverride }).partial().strict();
+
+/**
+ * `--sandbox-limits`: free, paid, off, or JSON overriding the paid windows per class, e.g.
+ * '{"enrich":{"day":60}}'. Returns the limits, or a sentence naming what is wrong.
+ */
+export function parseSandboxLimits(text: string): SandboxLimits | { error: string } {
+  if (text === 'free' || text === 'paid' || text === 'off') return text;
+  const usage = `--sandbox-limits must be free, paid, off or JSON such as '{"enrich":{"day":60}}'`;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { error: `${usage} (got "${text}")` };
+  }
+  const r = limitOverrides.safeParse(json);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const at = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'value');
+  return {
+    error: `${usage}: ${at}: ${issue.message} (classes: enrich, other; windows: minute, hour, day, whole numbers > 0)`,
+  };
+}
+
+/** The sandbox's windows for a preset or for overrides of the paid preset. */
+export function sandboxRateConfig(limits: SandboxLimits): RateLimitConfig {
+  if (typeof limits === 'string') return RATE_LIMIT_PRESETS[limits];
+  const paid = RATE_LIMIT_PRESETS.paid;
+  return {
+    enrich: { ...paid.enrich, ...limits.enrich },
+    other: { ...paid.other, ...limits.other },
+  };
 }
 
 export interface Engine {
@@ -131,6 +185,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   let sandboxReady: SandboxHandle | null = null;
   const providers = new Map<string, ApolloProvider>();
   const limits = opts.sandboxLimits ?? 'paid';
+  const offset = opts.clockOffsetMs ?? 0;
+  const clock = () => Date.now() + offset;
   let embedder: Promise<Embedder | null> | null = null;
 
   /** The MiniLM worker, started once; null (rules-only filtering) when the model is missing. */
@@ -254,7 +310,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     }
     sandbox ??= startSandboxThread({
       seed: c.sandboxSeed ?? opts.sandboxSeed ?? 42,
-      limits,
+      limits: sandboxRateConfig(limits),
+      clockOffsetMs: offset,
       extractPath: join(resourcesDir, 'sandbox', 'companies.json.gz'),
       faults: opts.sandboxFaults,
     });
@@ -267,8 +324,10 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         createApolloProvider({
           apiKey: 'sandbox-key',
           baseUrl: sb.url,
-          limits: limits === 'free' ? APOLLO_FREE_LIMITS : limits === 'paid' ? APOLLO_PAID_LIMITS : UNLIMITED,
+          // Overridden windows are learnt from the answers' headers, as with a real account.
+          limits: limits === 'free' ? APOLLO_FREE_LIMITS : limits === 'off' ? UNLIMITED : APOLLO_PAID_LIMITS,
           concurrency: opts.concurrency,
+          clock,
         }),
       );
     return providers.get(k)!;
@@ -297,6 +356,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       campaignId,
       budget: runOpts.budget,
       concurrency: opts.concurrency,
+      clock,
+      factsOrder: opts.factsOrder,
       onProgress: (p) => emit('campaign/progress', p),
       onActivity: (a) => emit('campaign/activity', a),
       onCompanies: knowledge ? (companies) => knowledge.rememberCompanies(companies) : undefined,
@@ -316,10 +377,32 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         await progress.idle(campaignId);
         runners.delete(campaignId);
         void prefilter.close?.();
+        scheduleResumes();
       });
     runners.set(campaignId, { runner, done });
     return done;
   }
+
+  const resumeTimers = new Map<number, NodeJS.Timeout>();
+  let closing = false;
+
+  /** A campaign a 24-hour window paused goes on by itself when the window turns (also after a restart). */
+  function scheduleResumes(): void {
+    if (opts.autoResume === false || closing) return;
+    for (const { id, resumeAt } of rateLimitedCampaigns(db)) {
+      if (resumeTimers.has(id) || runners.has(id)) continue;
+      const wait = Math.min(Math.max(0, Date.parse(resumeAt) - clock()), 2 ** 31 - 1);
+      const timer = setTimeout(() => {
+        resumeTimers.delete(id);
+        if (Date.parse(resumeAt) > clock()) return scheduleResumes(); // a wait longer than a timer holds
+        logger.info(`campaign ${id}: its rate window has turned; resuming`);
+        void run(id).catch(() => undefined);
+      }, wait);
+      timer.unref();
+      resumeTimers.set(id, timer);
+    }
+  }
+  scheduleResumes();
 
   async function newCampaign(icp: Icp, o: { budget?: number | null; sandbox?: boolean } = {}) {
     const useSandbox = o.sandbox || !(await apolloKey());
@@ -476,6 +559,9 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     },
     pauseRunning,
     async close() {
+      closing = true;
+      for (const t of resumeTimers.values()) clearTimeout(t);
+      resumeTimers.clear();
       await pauseRunning();
       progress.flush();
       modelEvents.flush();

@@ -1,4 +1,5 @@
 import type { FaultConfig } from './sandbox/faults';
+import type { RateLimitConfig } from './sandbox/limits';
 import { siblingModule, spawnModuleWorker } from './workers';
 
 export interface SandboxHandle {
@@ -11,7 +12,9 @@ export interface SandboxHandle {
 
 export interface SandboxHostOptions {
   seed?: number;
-  limits?: 'free' | 'paid' | 'off';
+  limits?: 'free' | 'paid' | 'off' | RateLimitConfig;
+  /** The sandbox's clock runs this far ahead of the machine's (a function cannot cross threads). */
+  clockOffsetMs?: number;
   /** The company extract (packaged apps keep it under their resources). */
   extractPath?: string;
   /** Injected transport faults (5xx, slow answers, malformed bodies, 429 storms), for drills. */
@@ -27,6 +30,7 @@ export function startSandboxThread(opts: SandboxHostOptions = {}): Promise<Sandb
       port: 0,
       extractPath: opts.extractPath,
       faults: opts.faults,
+      clockOffsetMs: opts.clockOffsetMs ?? 0,
     },
   });
   return new Promise((resolve, reject) => {

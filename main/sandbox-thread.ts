@@ -5,7 +5,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { startSandboxServer, type SandboxOptions } from './sandbox/server';
 
-const server = await startSandboxServer(workerData as SandboxOptions);
+const { clockOffsetMs = 0, ...options } = workerData as SandboxOptions & { clockOffsetMs?: number };
+const server = await startSandboxServer(
+  clockOffsetMs ? { ...options, clock: () => Date.now() + clockOffsetMs } : options,
+);
 parentPort!.postMessage({ url: server.url });
 parentPort!.on('message', async (m: { type: string }) => {
   if (m.type === 'close') {

@@ -55,9 +55,29 @@ function sizeCheck(c: Company, icp: Icp): CheckResult {
   );
 }
 
+/** Sites besides the headquarters the real ORG tells of: retail locations and subsidiaries. */
+function otherSites(c: Company): string | null {
+  const subs = Math.max(c.numSuborganizations ?? 0, c.suborganizations?.length ?? 0);
+  const retail = c.retailLocationCount ?? 0;
+  if (retail > 0) return `${retail} retail locations`;
+  if (subs > 0) {
+    const names = (c.suborganizations ?? []).slice(0, 2).map((s) => s.name);
+    return `${subs} suborganization(s)${names.length ? `: ${names.join(', ')}` : ''}`;
+  }
+  return null;
+}
+
 function multiLocationCheck(c: Company): CheckResult {
   const places = new Set(c.locations.map((l) => l.trim().toLowerCase()).filter(Boolean));
   if (c.rawAddress) places.add(c.rawAddress.trim().toLowerCase());
+  const others = otherSites(c);
+  if (others)
+    return check(
+      'multiLocation',
+      true,
+      'verified',
+      `HQ${c.rawAddress ? ` ${c.rawAddress}` : ''} + ${others}`,
+    );
   if (places.size > 1)
     return check(
       'multiLocation',

@@ -76,7 +76,14 @@ export function scoreLead({
   if (nice.length > 0) add('fit', 'Complementary tools', 15, `Uses ${nice.join(', ')}`);
 
   // Accessibility
-  if (person.email && person.emailStatus === 'verified')
+  if (person.email && person.emailStatus === 'verified' && person.emailDomainCatchall)
+    add(
+      'accessibility',
+      'Direct email found',
+      20,
+      'Verified, but the domain accepts every address (catch-all), so it may still bounce',
+    );
+  else if (person.email && person.emailStatus === 'verified')
     add('accessibility', 'Direct email found', 30, 'Verified email');
   else if (person.email && person.emailStatus === 'guessed')
     add('accessibility', 'Direct email found', 15, 'Email found but not verified');

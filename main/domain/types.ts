@@ -49,6 +49,27 @@ export interface Company {
   locations: string[];
   /** Open job postings when known; null = unknown. */
   openJobs: number | null;
+  // Facts of Apollo's real ORG (providers.md). Optional: companies stored before they were read lack them.
+  secondaryIndustries?: string[];
+  streetAddress?: string | null;
+  postalCode?: string | null;
+  /** Subsidiaries Apollo knows (a multi-location signal). */
+  suborganizations?: { id: string | null; name: string; domain: string | null }[];
+  numSuborganizations?: number | null;
+  retailLocationCount?: number | null;
+  headcountGrowth?: { sixMonth: number | null; twelveMonth: number | null; twentyFourMonth: number | null };
+  fundingEvents?: {
+    date: string | null;
+    type: string | null;
+    amount: string | null;
+    currency: string | null;
+    investors: string | null;
+  }[];
+  /**
+   * Which answer the facts came from: organizations/enrich carries departmental head counts, the
+   * organization nested in people/match does not (departmentHeadCount is then {} for "unknown").
+   */
+  factsFrom?: 'organizations/enrich' | 'people/match';
 }
 
 /** A person after a paid reveal/enrichment. */
@@ -65,6 +86,8 @@ export interface RevealedPerson {
   country: string | null;
   seniority: string | null;
   departments: string[];
+  /** The company's mail server accepts every address, so "verified" is weaker (null/absent: not said). */
+  emailDomainCatchall?: boolean | null;
 }
 
 export interface CheckResult {

@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createEngine, type SandboxLimits } from '../engine';
+import { createEngine, parseSandboxLimits, type SandboxLimits } from '../engine';
 import type { SecretStore } from '../secrets/keychain';
 import { startDevHost } from './ws-host';
 
@@ -42,9 +42,9 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`--port must be 0–65535 (got "${values.port}")`);
-  const limits = values['sandbox-limits'] as SandboxLimits;
-  if (!['free', 'paid', 'off'].includes(limits))
-    fail(`--sandbox-limits must be free, paid or off (got "${limits}")`);
+  const parsed = parseSandboxLimits(String(values['sandbox-limits']));
+  if (typeof parsed === 'object' && 'error' in parsed) fail(parsed.error);
+  const limits: SandboxLimits = parsed;
   const seed = values['sandbox-seed'] === undefined ? undefined : Number(values['sandbox-seed']);
   if (seed !== undefined && !Number.isInteger(seed)) fail(`--sandbox-seed must be a whole number`);
 

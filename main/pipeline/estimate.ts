@@ -3,19 +3,19 @@ import { TIERS, type Icp } from '../domain/icp';
 import { funnelStats, type Db } from '../store';
 
 /**
- * What a campaign costs before it has a history, measured on the sandbox at Apollo's prices
- * (tests/integration/semantic.test.ts, the full manufacturing run):
- * - every saved lead is one email reveal: 1 credit per person + 1 per verified email (about half);
- * - company enrichments per saved lead: ~1.1 with the local filter (it buys almost only the
- *   companies of future leads), ~3.6 without it (the pass-through buys every candidate's company);
+ * What a campaign costs before it has a history, measured on the strict sandbox (the real service's
+ * shapes and observed costs: 1 credit per revealed person, enriched company, directory page and
+ * job-postings page with postings), full manufacturing template, reveal-first (README):
+ * - reveals per saved lead: ~1.35 (each lead, plus the first candidate of companies that fail);
+ * - companies per saved lead: ~0.7 with the local filter (0.12 enrichments where head counts decide,
+ *   0.59 job-postings pages); 3.6 without it (measured before the strict sandbox, not re-measured);
  * - the company directory: one paid page per 100 companies of the ICP's universe, read once per
- *   campaign whatever its size (≈50 pages for the templates).
- * Seed 000's "4–5 credits per lead" assumed reveals before validation, which this engine never does.
+ *   campaign whatever its size (≈51 pages for the templates).
  */
 export const PRIORS = {
-  revealPerLead: 1.5,
-  companiesPerLead: { semantic: 1.1, passThrough: 3.6 },
-  directoryPages: 50,
+  revealPerLead: 1.35,
+  companiesPerLead: { semantic: 0.7, passThrough: 3.6 },
+  directoryPages: 51,
 } as const;
 
 /** Completed leads in a tier before its own history replaces the priors. */

@@ -1,15 +1,17 @@
 import { AppError } from '../errors';
 import { isProviderError } from '../providers/errors';
 import type { Tier } from '../domain/icp';
-import type { Company, RevealedPerson } from '../domain/types';
+import type { Company } from '../domain/types';
 import type {
   CallContext,
   CompanyRef,
   CompanySearchPage,
   CompanySearchQuery,
+  JobPostingsPage,
   LeadProvider,
   Paid,
   PersonRef,
+  RevealedMatch,
 } from '../providers/types';
 import { creditsUsed, getCached, putCached, recordPaidCall, type Db } from '../store';
 
@@ -65,7 +67,7 @@ export class PaidGate {
   }
 
   private async buy<T>(
-    entity: 'company' | 'person' | 'company_search',
+    entity: 'company' | 'person' | 'company_search' | 'job_postings',
     keys: string[],
     tier: Tier,
     fetch: (ctx: CallContext) => Promise<Paid<T>>,
@@ -103,6 +105,8 @@ export class PaidGate {
           provider: provider.name,
           endpoint: call.endpoint,
           credits: call.credits,
+          expectedCredits: call.expectedCredits,
+          reportedCredits: call.reportedCredits,
           campaignId,
           entityKey: keys[0]!,
           tier,
@@ -133,6 +137,30 @@ export class PaidGate {
     );
   }
 
+  /**
+   * What is already known of a company without paying: an enrichment, else the organization that
+   * came nested in a revealed colleague (no departmental head counts).
+   */
+  knownCompany(ref: CompanyRef): Company | null {
+    const { db, provider } = this.o;
+    const key = companyKey(ref);
+    return (
+      getCached<Company | null>(db, 'company', key, provider.name)?.data ??
+      getCached<Company>(db, 'company_nested', key, provider.name)?.data ??
+      null
+    );
+  }
+
+  /** Keeps the organization nested in a revealed person as what is known of its company. */
+  rememberNested(ref: CompanyRef, company: Company): void {
+    putCached(this.o.db, {
+      entity: 'company_nested',
+      key: companyKey(ref),
+      source: this.o.provider.name,
+      data: company,
+    });
+  }
+
   /** One page of the ICP's company directory, cached under the query it answers. */
   companyPage(query: CompanySearchQuery, tier: Tier): Promise<CompanySearchPage> {
     const key = JSON.stringify([
@@ -145,7 +173,15 @@ export class PaidGate {
     return this.buy('company_search', [key], tier, (ctx) => this.o.provider.searchCompanies(query, ctx));
   }
 
-  person(ref: PersonRef, tier: Tier): Promise<RevealedPerson | null> {
+  /** The person with what the answer says of the address and of their company (the nested ORG). */
+  person(ref: PersonRef, tier: Tier): Promise<RevealedMatch | null> {
     return this.buy('person', [`p:${ref.providerId}`], tier, (ctx) => this.o.provider.revealPerson(ref, ctx));
+  }
+
+  /** The first page of a company's open jobs (paid per page with results), cached per company. */
+  jobPostings(organizationId: string, tier: Tier): Promise<JobPostingsPage> {
+    return this.buy('job_postings', [`o:${organizationId}:1`], tier, (ctx) =>
+      this.o.provider.jobPostings({ organizationId, page: 1, perPage: 100 }, ctx),
+    );
   }
 }

@@ -1,11 +1,8 @@
 import { setMaxListeners } from 'node:events';
-import type { ActivityLine, CampaignProgress, Stage, TierCounters } from '../contract';
-import { unrevealedPerson } from '../domain/blank';
-import { inLocations, validateCompany } from '../domain/checklist';
+import type { ActivityLine, CampaignProgress, PauseReason, Stage, TierCounters } from '../contract';
 import { TIERS, type Icp, type Tier } from '../domain/icp';
-import { scoreLead } from '../domain/score';
 import { createTitleClassifier, type TitleClassifier } from '../domain/titles';
-import type { CampaignStatus, Company, RevealedPerson, Validation } from '../domain/types';
+import type { CampaignStatus, Company } from '../domain/types';
 import { AppError } from '../errors';
 import { isProviderError } from '../providers/errors';
 import type { LeadProvider, PeopleSearchQuery } from '../providers/types';
@@ -21,17 +18,13 @@ import {
   saveProgress,
   saveSearchCursor,
   setCampaignStatus,
-  setCandidateState,
-  upsertCompany,
-  upsertContact,
-  insertLead,
-  type CandidateRow,
   type Db,
 } from '../store';
 import { CompanyDirectory, organizationFilters } from './directory';
 import { mapLimit } from './map-limit';
-import { BudgetReached, PaidGate, companyKey } from './paid-gate';
+import { BudgetReached, PaidGate } from './paid-gate';
 import type { PreFilter } from './prefilter';
+import { processBatch, type BatchContext, type FactsOrder } from './stages';
 
 export interface RunnerOptions {
   db: Db;
@@ -51,17 +44,16 @@ export interface RunnerOptions {
   findCompany?: (domain: string) => Promise<Company | null>;
   /** Budget override on resume (null = none). */
   budget?: number | null;
+  /** Epoch ms now (tests move it past a rate window). */
+  clock?: () => number;
+  /** Which paid company facts come first (stages/facts.ts; default reveal-first). */
+  factsOrder?: FactsOrder;
 }
+
+/** Longer waits for a rate window pause the campaign instead of holding the run open. */
+const MAX_WAIT_IN_RUN_MS = 65 * 60_000;
 
 const MAX_PAGES = 500;
-
-interface Pending {
-  cand: CandidateRow;
-  tier: Tier; // the tier the title belongs to (may differ from the search tier)
-  company: Company;
-  companyId: number;
-  validation: Validation;
-}
 
 /**
  * Runs one campaign (seed 000's flow, tier by tier) from whatever state SQLite holds, so a killed
@@ -84,6 +76,8 @@ export class CampaignRunner {
   private icp!: Icp;
   private classifier!: TitleClassifier;
   private budget: number | null = null;
+  private ctx: BatchContext | null = null;
+  private paused: { reason: PauseReason; resumeAt?: string | null } | null = null;
 
   constructor(private readonly o: RunnerOptions) {
     // Every request in flight listens on the one abort signal.
@@ -109,6 +103,25 @@ export class CampaignRunner {
   }
 
   async run(): Promise<CampaignStatus> {
+    this.open();
+    const { status, error, pause } = await this.runTiers();
+    const { db, campaignId } = this.o;
+    this.stage = 'done';
+    this.paused = pause ?? null;
+    setCampaignStatus(db, campaignId, status, error, pause);
+    this.emitProgress(status);
+    const saved = countLeadsByTier(db, campaignId);
+    this.log(
+      status === 'failed' ? 'error' : 'info',
+      `Campaign ${status}: T1 ${saved.T1}/${this.icp.tiers.T1.target}, T2 ${saved.T2}/${this.icp.tiers.T2.target}, ` +
+        `T3 ${saved.T3}/${this.icp.tiers.T3.target}; ${this.gate.spent} credits used.` +
+        (pause?.resumeAt ? ` It goes on by itself at ${pause.resumeAt}.` : ''),
+    );
+    return status;
+  }
+
+  /** Loads the campaign, builds its gate and directory, marks it running and says so. */
+  private open() {
     const { db, campaignId } = this.o;
     const campaign = getCampaign(db, campaignId);
     if (!campaign) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
@@ -132,15 +145,25 @@ export class CampaignRunner {
     setCampaignStatus(db, campaignId, 'running');
     const saved0 = countLeadsByTier(db, campaignId);
     this.startSaved = saved0.T1 + saved0.T2 + saved0.T3;
+    const via = campaign.sandbox ? 'the built-in sandbox (synthetic data)' : this.o.provider.name;
     this.log(
       'info',
       resumed
         ? `Resumed "${campaign.name}" with ${this.startSaved} leads already saved (pre-filter: ${this.o.prefilter.name}).`
-        : `Started "${campaign.name}" via ${campaign.sandbox ? 'the built-in sandbox (synthetic data)' : this.o.provider.name} (pre-filter: ${this.o.prefilter.name}).`,
+        : `Started "${campaign.name}" via ${via} (pre-filter: ${this.o.prefilter.name}).`,
     );
+    return campaign;
+  }
 
-    let status: CampaignStatus;
-    let error: string | undefined;
+  /**
+   * Every tier in turn until done or stopped. A short rate window (a minute, an hour) is waited
+   * out here; a used-up 24-hour window pauses the campaign until it turns, with that time stored.
+   */
+  private async runTiers(): Promise<{
+    status: CampaignStatus;
+    error?: string;
+    pause?: { reason: PauseReason; resumeAt?: string | null };
+  }> {
     try {
       for (;;) {
         try {
@@ -151,52 +174,48 @@ export class CampaignRunner {
           }
           break;
         } catch (e) {
-          // An hourly/daily window is used up: wait for it (everything done so far is saved).
           if (!(isProviderError(e, 'RATE_LIMITED') && e.retryAt) || this.stopRequest) throw e;
-          const at = new Date(e.retryAt);
+          if (e.window === 'day' || e.retryAt - this.now() > MAX_WAIT_IN_RUN_MS)
+            return this.rateLimitPause(e.message, e.retryAt);
           this.log(
             'warn',
-            `${e.message} Waiting until ${at.toLocaleTimeString()}; the campaign continues by itself.`,
+            `${e.message} Waiting until ${new Date(e.retryAt).toISOString()}; the campaign continues by itself.`,
           );
           this.stage = 'queued';
           this.emitProgress('running');
           await this.sleepUntil(e.retryAt);
         }
       }
-      status =
-        this.stopRequest === 'cancel' ? 'cancelled' : this.stopRequest === 'pause' ? 'paused' : 'completed';
+      if (this.stopRequest === 'cancel') return { status: 'cancelled' };
+      if (this.stopRequest === 'pause') return { status: 'paused', pause: { reason: 'user' } };
+      return { status: 'completed' };
     } catch (e) {
-      if (this.stopRequest === 'cancel') status = 'cancelled';
-      else if (e instanceof BudgetReached) {
-        status = 'paused';
-        error = e.message;
+      if (this.stopRequest === 'cancel') return { status: 'cancelled' };
+      if (e instanceof BudgetReached) {
         this.log('warn', e.message);
-      } else {
-        status = 'failed';
-        error = e instanceof Error ? e.message : String(e);
-        this.log('error', `Stopped: ${error} Nothing is lost: resume the campaign to continue.`);
+        return { status: 'paused', error: e.message, pause: { reason: 'budget' } };
       }
+      const error = e instanceof Error ? e.message : String(e);
+      this.log('error', `Stopped: ${error} Nothing is lost: resume the campaign to continue.`);
+      return { status: 'failed', error };
     }
-    this.stage = 'done';
-    setCampaignStatus(db, campaignId, status, error);
-    this.emitProgress(status);
-    const saved = countLeadsByTier(db, campaignId);
-    this.log(
-      status === 'failed' ? 'error' : 'info',
-      `Campaign ${status}: T1 ${saved.T1}/${this.icp.tiers.T1.target}, T2 ${saved.T2}/${this.icp.tiers.T2.target}, ` +
-        `T3 ${saved.T3}/${this.icp.tiers.T3.target}; ${this.gate.spent} credits used.`,
-    );
-    return status;
   }
 
-  /** Sleeps until `at` (epoch ms), waking early on pause or cancel. */
+  private rateLimitPause(message: string, retryAt: number) {
+    const resumeAt = new Date(retryAt).toISOString();
+    const text = `${message} Paused until the window turns at ${resumeAt}; the campaign goes on by itself then (everything so far is saved).`;
+    this.log('warn', text);
+    return { status: 'paused' as const, error: text, pause: { reason: 'rate-limit' as const, resumeAt } };
+  }
+
+  private now(): number {
+    return (this.o.clock ?? Date.now)();
+  }
+
+  /** Sleeps until `at` (epoch ms on the runner's clock), waking early on pause or cancel. */
   private async sleepUntil(at: number): Promise<void> {
-    while (!this.stopRequest && Date.now() < at)
-      await new Promise((r) => setTimeout(r, Math.min(1000, at - Date.now())));
-  }
-
-  private room(tier: Tier, saved: Record<Tier, number>): number {
-    return this.icp.tiers[tier].target - saved[tier] - this.reserved[tier];
+    while (!this.stopRequest && this.now() < at)
+      await new Promise((r) => setTimeout(r, Math.min(1000, at - this.now())));
   }
 
   private async runTier(tier: Tier): Promise<void> {
@@ -218,7 +237,7 @@ export class CampaignRunner {
         }
         continue;
       }
-      await this.processBatch(tier, batch);
+      await processBatch(this.batchContext(), tier, batch);
       this.emitProgress('running');
     }
     if (!this.stopRequest && !this.exhausted[tier])
@@ -262,238 +281,25 @@ export class CampaignRunner {
     return true;
   }
 
-  private async processBatch(searchTier: Tier, batch: CandidateRow[]): Promise<void> {
-    const { db, campaignId } = this.o;
-    // 0. Resolve companies through the ICP's company directory (a paid page per 100 companies).
-    this.stage = 'filtering';
-    const summaries = await this.directory.resolve(
-      batch.map((c) => c.companyRef),
-      searchTier,
-    );
-    batch.forEach((c, i) => {
-      const s = summaries[i];
-      if (s && !c.companyRef.domain)
-        c.companyRef = { ...c.companyRef, domain: s.domain, organizationId: s.providerId };
-    });
-    // 1. Local pre-filter (free) for candidates not yet decided.
-    const freshIdx = batch.flatMap((c, i) => (c.state === 'new' ? [i] : []));
-    const fresh = freshIdx.map((i) => batch[i]!);
-    const decisions = await this.o.prefilter.decide(fresh, {
-      campaignId,
+  private batchContext(): BatchContext {
+    this.ctx ??= {
+      db: this.o.db,
+      campaignId: this.o.campaignId,
       icp: this.icp,
-      tier: searchTier,
       classifier: this.classifier,
-      companies: freshIdx.map((i) => summaries[i] ?? null),
-      log: (m) => this.log('warn', m),
-    });
-    const dropped = new Set<string>();
-    db.transaction(() => {
-      fresh.forEach((c, i) => {
-        const d = decisions[i]!;
-        if (!d.keep) {
-          dropped.add(c.providerPersonId);
-          setCandidateState(db, campaignId, c.providerPersonId, {
-            state: 'filtered_out',
-            reason: d.reason,
-            similarity: d.similarity,
-            companySimilarity: d.companySimilarity,
-            titleTier: d.tier ?? null,
-          });
-        } else {
-          c.similarity = d.similarity;
-          c.companySimilarity = d.companySimilarity;
-          if (d.tier)
-            setCandidateState(db, campaignId, c.providerPersonId, { state: c.state, titleTier: d.tier });
-        }
-      });
-    })();
-    // When the filter already knows a candidate's tier, pay only for what the tier has room for
-    // (a little over, as some fail the checklist): the step ends before the first candidate over
-    // that plan, so every step works on a prefix of the queue and a candidate's fate never
-    // depends on where steps begin (a resumed run makes the same leads).
-    const hinted = new Map(fresh.map((c, i) => [c.providerPersonId, decisions[i]!.tier ?? null]));
-    const saved0 = countLeadsByTier(db, campaignId);
-    const planned: Record<Tier, number> = { T1: 0, T2: 0, T3: 0 };
-    let cut = batch.length;
-    db.transaction(() => {
-      for (const [i, c] of batch.entries()) {
-        const tier = hinted.get(c.providerPersonId);
-        if (!tier || dropped.has(c.providerPersonId)) continue;
-        const room = this.room(tier, saved0);
-        if (room <= 0) {
-          dropped.add(c.providerPersonId);
-          setCandidateState(db, campaignId, c.providerPersonId, {
-            state: 'skipped',
-            reason: `${tier} is full`,
-            similarity: c.similarity,
-            companySimilarity: c.companySimilarity,
-            titleTier: tier,
-          });
-        } else if (planned[tier] >= Math.ceil(room * 1.2) + 1) {
-          cut = i;
-          break;
-        } else planned[tier]++;
-      }
-    })();
-    if (fresh.length > 0) {
-      const byTitle = decisions.filter((d) => !d.keep && /title/.test(d.reason)).length;
-      const byCompany = decisions.filter((d) => !d.keep).length - byTitle;
-      if (byTitle + byCompany > 0)
-        this.log(
-          'info',
-          `${searchTier}: screened ${fresh.length} candidates locally: ${byTitle} filtered by title, ` +
-            `${byCompany} by company, ${fresh.length - byTitle - byCompany} worth paying for.`,
-        );
-    }
-    const kept = batch.slice(0, cut).filter((c) => !dropped.has(c.providerPersonId));
-    if (kept.length === 0) return;
-
-    // 2. Company enrichment (paid, once per company, cached), in parallel.
-    this.stage = 'enriching';
-    const refs = new Map<string, CandidateRow['companyRef']>();
-    for (const c of kept) refs.set(companyKey(c.companyRef), c.companyRef);
-    const keys = [...refs.keys()];
-    const companies = await mapLimit(keys, this.o.concurrency ?? 8, (k) =>
-      this.gate.company(refs.get(k)!, searchTier),
-    );
-    const byKey = new Map(keys.map((k, i) => [k, companies[i] ?? null]));
-    await this.o.onCompanies?.(companies.filter((c): c is Company => c !== null));
-
-    // 3. Tier from title, checklist, room in the tier — in queue order, one transaction each.
-    this.stage = 'validating';
-    const saved = countLeadsByTier(db, campaignId);
-    const toReveal: Pending[] = [];
-    for (const cand of kept) {
-      const company = byKey.get(companyKey(cand.companyRef)) ?? null;
-      const match = this.classifier.classify(cand.person.title);
-      const reject = (
-        reason: string,
-        validation: Validation | null = null,
-        companyId: number | null = null,
-      ) =>
-        setCandidateState(db, campaignId, cand.providerPersonId, {
-          state: 'rejected',
-          reason,
-          validation,
-          companyId,
-          similarity: cand.similarity,
-          companySimilarity: cand.companySimilarity,
-          titleTier: match.tier,
-        });
-      if (!company) {
-        reject(`Company "${cand.companyRef.name}" not found by the provider`);
-        continue;
-      }
-      db.transaction(() => {
-        const companyId = upsertCompany(db, company, this.o.provider.name);
-        if (!match.tier) return reject(`Title "${cand.person.title}" is not a target title`, null, companyId);
-        const validation = validateCompany(company, this.icp);
-        if (!inLocations(company, this.icp))
-          return reject(
-            `${company.country ?? 'Unknown country'} is not one of the ICP's locations`,
-            validation,
-            companyId,
-          );
-        if (!validation.accepted) {
-          const why = validation.failedRequired.length
-            ? `failed required check(s): ${validation.failedRequired.join(', ')}`
-            : `validation ${validation.score}/6 is below ${this.icp.minValidationScore}`;
-          return reject(why, validation, companyId);
-        }
-        if (this.room(match.tier, saved) <= 0) {
-          setCandidateState(db, campaignId, cand.providerPersonId, {
-            state: 'skipped',
-            reason: `${match.tier} is full`,
-            validation,
-            companyId,
-            titleTier: match.tier,
-          });
-          return;
-        }
-        this.reserved[match.tier]++;
-        if (cand.state === 'new')
-          setCandidateState(db, campaignId, cand.providerPersonId, {
-            state: 'enriched',
-            validation,
-            companyId,
-            similarity: cand.similarity,
-            companySimilarity: cand.companySimilarity,
-            titleTier: match.tier,
-          });
-        toReveal.push({ cand, tier: match.tier, company, companyId, validation });
-      })();
-      // The lead that fills the search tier ends the tier: what follows it in the queue is
-      // never looked at, whichever step it falls in.
-      if (this.room(searchTier, saved) <= 0) break;
-    }
-
-    // 4. Reveal emails only for contacts that passed (paid, cached), in parallel.
-    this.stage = 'enriching';
-    let people: (RevealedPerson | null)[];
-    try {
-      people = await mapLimit(toReveal, this.o.concurrency ?? 8, (p) =>
-        this.gate.person(
-          {
-            providerId: p.cand.providerPersonId,
-            firstName: p.cand.person.firstName,
-            lastName: p.cand.person.lastName,
-            domain: p.company.domain,
-          },
-          searchTier,
-        ),
-      );
-    } finally {
-      for (const p of toReveal) this.reserved[p.tier]--;
-    }
-
-    // 5. Score and save, in queue order, one transaction per lead.
-    this.stage = 'saving';
-    toReveal.forEach((p, i) => {
-      const revealed: RevealedPerson = people[i] ?? unrevealedPerson(p.cand.person);
-      const score = scoreLead({
-        icp: this.icp,
-        company: p.company,
-        person: revealed,
-        validation: p.validation,
-        colleaguesFound: this.colleagues.get(p.company.domain) ?? 0,
-      });
-      db.transaction(() => {
-        const contactId = upsertContact(db, {
-          person: revealed,
-          companyId: p.companyId,
-          source: this.o.provider.name,
-        });
-        const leadId = insertLead(db, {
-          campaignId,
-          tier: p.tier,
-          company: p.company,
-          contact: revealed,
-          emailStatus: revealed.emailStatus,
-          validation: p.validation,
-          score,
-          similarity: p.cand.similarity,
-          companyId: p.companyId,
-          contactId,
-        });
-        setCandidateState(db, campaignId, p.cand.providerPersonId, {
-          state: leadId === null ? 'skipped' : 'saved',
-          reason: leadId === null ? 'duplicate contact' : null,
-          validation: p.validation,
-          companyId: p.companyId,
-          contactId,
-          similarity: p.cand.similarity,
-          companySimilarity: p.cand.companySimilarity,
-        });
-        if (leadId !== null) {
-          this.colleagues.set(p.company.domain, (this.colleagues.get(p.company.domain) ?? 0) + 1);
-          this.log(
-            'info',
-            `${p.tier} lead: ${revealed.firstName} ${revealed.lastName}, ${revealed.title} at ${p.company.name} ` +
-              `(${p.validation.score}/6, score ${score.total} ${score.band}).`,
-          );
-        }
-      })();
-    });
+      gate: this.gate,
+      directory: this.directory,
+      prefilter: this.o.prefilter,
+      providerName: this.o.provider.name,
+      concurrency: this.o.concurrency ?? 8,
+      order: this.o.factsOrder ?? 'reveal-first',
+      reserved: this.reserved,
+      colleagues: this.colleagues,
+      log: (level, message) => this.log(level, message),
+      onCompanies: this.o.onCompanies,
+      onStage: (stage) => (this.stage = stage),
+    };
+    return this.ctx;
   }
 
   progress(status: CampaignStatus): CampaignProgress {
@@ -534,6 +340,8 @@ export class CampaignRunner {
       requests: this.requests + this.gate.calls,
       elapsedMs,
       etaMs,
+      pauseReason: status === 'paused' ? (this.paused?.reason ?? 'user') : null,
+      resumeAt: status === 'paused' ? (this.paused?.resumeAt ?? null) : null,
     };
   }
 

@@ -36,6 +36,16 @@ export function companyFactFailure(s: CompanySummary, icp: Icp): string | null {
   return null;
 }
 
+/** The reason recorded for a candidate whose company the ICP's directory does not list. */
+export function notInDirectory(name: string): string {
+  return `${name || 'The company'} is not in the ICP's company directory (it does not match the location, size and industry filters)`;
+}
+
+/** A directory entry that says more than a name (the real service's entries do not). */
+function hasFacts(s: CompanySummary): boolean {
+  return s.industry !== null || s.employees !== null || s.country !== null;
+}
+
 /**
  * The local pre-filter (seed 000's "RAG semantic filtering"), free and on this machine:
  * a candidate is worth paying for when its title reads as one of the ICP's tiers (rules),
@@ -118,15 +128,23 @@ export class SemanticFilter implements PreFilter {
       return { ...base, keep: true, reason: `${match.tier} by title (${match.matched})` };
     });
 
-    // 2. The company, only for those still in play: directory facts, then similarity of the
-    // directory's summary to the ICP — always the summary (never a richer cached profile), so a
-    // decision does not depend on what earlier campaigns happened to enrich.
+    // 2. The company, only for those still in play. Membership first: the directory lists the
+    // companies that match the ICP's organisation filters (places, size, industry tags), which the
+    // people search does not all apply, so a company it does not list is out. Then whatever facts
+    // the directory gives (the real service gives none), then the similarity of its summary to
+    // the ICP — only when the summary says what the company does (a bare name says nothing), and
+    // always the summary (never a richer cached profile), so a decision does not depend on what
+    // earlier campaigns happened to enrich.
+    decisions.forEach((d, i) => {
+      if (d.keep && ctx.companies[i] === null && !candidates[i]!.companyRef.domain)
+        decisions[i] = { ...d, keep: false, reason: notInDirectory(candidates[i]!.companyRef.name) };
+    });
     const open = decisions.flatMap((d, i) => (d.keep && ctx.companies[i] ? [i] : []));
     for (const i of open) {
       const failure = companyFactFailure(ctx.companies[i]!, this.icp);
       if (failure) decisions[i] = { ...decisions[i]!, keep: false, reason: failure };
     }
-    const scored = open.filter((i) => decisions[i]!.keep);
+    const scored = open.filter((i) => decisions[i]!.keep && hasFacts(ctx.companies[i]!));
     if (this.embedder && this.icpCompanyVectors.length && scored.length) {
       const vecs = await this.vectors(scored.map((i) => companyProfile(summaryAsCompany(ctx.companies[i]!))));
       scored.forEach((i, j) => {

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import type { WindowName } from './rate-window';
 import type { ProviderErrorCode } from './types';
 
 export interface ProviderErrorInfo {
@@ -8,6 +9,8 @@ export interface ProviderErrorInfo {
   status: number | null;
   /** When a rate window will let the call through again (epoch ms), for RATE_LIMITED. */
   retryAt?: number;
+  /** Which rate window refused (minute | hour | day), for RATE_LIMITED when it can be known. */
+  window?: WindowName;
   /** A short, redacted excerpt of the provider's answer. */
   body?: string;
 }
@@ -19,6 +22,7 @@ export class ProviderError extends AppError {
   readonly endpoint: string;
   readonly status: number | null;
   readonly retryAt: number | undefined;
+  readonly window: WindowName | undefined;
 
   constructor(code: ProviderErrorCode, message: string, info: ProviderErrorInfo) {
     super(code, message, info);
@@ -27,6 +31,7 @@ export class ProviderError extends AppError {
     this.endpoint = info.endpoint;
     this.status = info.status;
     this.retryAt = info.retryAt;
+    this.window = info.window;
   }
 }
 

@@ -127,6 +127,77 @@ describe('HttpClient over real HTTP', () => {
     expect(peer.seen).toHaveLength(2);
   });
 
+  it('honours retry-after on a 429: waits that long instead of backing off, then succeeds', async () => {
+    const { peer, client } = await setup(
+      [{ status: 429, headers: { 'retry-after': '1' } }, { body: { ok: true } }],
+      { retryBaseMs: 10_000, maxWaitMs: 5_000 },
+    );
+    await expect(call(client)).resolves.toEqual({ ok: true });
+    // The wait was the server's 1 s, planned as a window wait (a 10 s backoff would outlast the test).
+    const waited = client.stats().byEndpoint['/thing']!.waitedMs;
+    expect(waited).toBeGreaterThan(0);
+    expect(waited).toBeLessThanOrEqual(1_000);
+    expect(peer.seen).toHaveLength(2);
+  });
+
+  it('a retry-after beyond the longest wait fails at once with retryAt and the window', async () => {
+    const { peer, client } = await setup(
+      [
+        {
+          status: 429,
+          headers: {
+            'retry-after': '7200',
+            'x-rate-limit-24-hour': '600',
+            'x-24-hour-usage': '600',
+            'x-24-hour-requests-left': '0',
+          },
+          body: { message: 'The maximum number of api calls allowed for /thing is 600 times per day.' },
+        },
+      ],
+      { maxWaitMs: 1_000 },
+    );
+    const before = Date.now();
+    const err = await failure(call(client));
+    expect(err.code).toBe('RATE_LIMITED');
+    expect(err.window).toBe('day');
+    expect(err.retryAt).toBeGreaterThanOrEqual(before + 7_200_000);
+    expect(err.retryAt).toBeLessThanOrEqual(Date.now() + 7_200_000);
+    expect(peer.seen).toHaveLength(1);
+    // The hold stays: a second call does not even reach the server.
+    const again = await failure(call(client));
+    expect(again.retryAt).toBe(err.retryAt);
+    expect(again.window).toBe('day');
+    expect(peer.seen).toHaveLength(1);
+  });
+
+  it('reads the 24-hour header family as live accounts send it, and holds until the next day', async () => {
+    await awayFromMinuteBoundary();
+    const { peer, client } = await setup(
+      [{ body: { ok: true }, headers: { 'x-rate-limit-24-hour': '600', 'x-24-hour-usage': '600' } }],
+      { maxWaitMs: 0 },
+    );
+    await call(client);
+    const err = await failure(call(client));
+    expect(err.code).toBe('RATE_LIMITED');
+    expect(err.window).toBe('day');
+    expect(err.retryAt).toBe(Math.ceil(Date.now() / 86_400_000) * 86_400_000);
+    expect(err.message).toMatch(/no requests left this day/);
+    expect(peer.seen).toHaveLength(1);
+  });
+
+  it('names the window of a 429 without retry-after from its body when the headers do not say', async () => {
+    const { client } = await setup([
+      {
+        status: 429,
+        body: { message: 'The maximum number of api calls allowed for /thing is 400 times per hour.' },
+      },
+    ]);
+    const err = await failure(call(client));
+    expect(err.code).toBe('RATE_LIMITED');
+    expect(err.window).toBe('hour');
+    expect(err.retryAt).toBeUndefined();
+  });
+
   it('retries timeouts, then reports UNAVAILABLE naming the timeout', async () => {
     const { peer, client } = await setup([{ body: { ok: true }, delayMs: 1_000 }], { timeoutMs: 50 });
     const err = await failure(call(client));

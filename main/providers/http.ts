@@ -10,6 +10,8 @@ import { ProviderError, redact } from './errors';
 import {
   WINDOWS,
   WindowBucket,
+  exhaustedWindow,
+  windowOfDelay,
   type RateHeaderInfo,
   type RateLimits,
   type WindowHeader,
@@ -87,7 +89,7 @@ export interface HttpClientOptions {
   maxRetries?: number;
   /** The longest a call waits for a rate window before failing with RATE_LIMITED. Default 65 s. */
   maxWaitMs?: number;
-  /** Reads rate-limit headers; default reads Apollo's x-*-requests-left / x-rate-limit-* family. */
+  /** Reads rate-limit headers; default reads both of Apollo's families (documented and as live accounts send them). */
   readRateHeaders?: (headers: Record<string, string | string[] | undefined>) => RateHeaderInfo;
   /** Provider-specific wording for non-retryable error answers; fall back to the defaults when undefined. */
   describeError?: (answer: ErrorAnswer) => { code: ProviderErrorCode; message: string } | undefined;
@@ -165,12 +167,21 @@ export class HttpClient {
     };
     const where = `${this.o.provider} ${spec.method} ${endpoint}`;
 
-    let last: { code: ProviderErrorCode; message: string; status: number | null } | null = null;
+    let last: {
+      code: ProviderErrorCode;
+      message: string;
+      status: number | null;
+      extra?: { retryAt?: number; window?: WindowName };
+    } | null = null;
+    // After a 429 with Retry-After the bucket holds until then; the window wait replaces the backoff.
+    let heldByServer = false;
     for (let attempt = 0; attempt <= this.o.maxRetries; attempt++) {
       if (attempt > 0) {
         stats.retries += 1;
-        await this.sleep(this.o.retryBaseMs * 2 ** (attempt - 1), spec.signal, endpoint, fail);
+        if (!heldByServer)
+          await this.sleep(this.o.retryBaseMs * 2 ** (attempt - 1), spec.signal, endpoint, fail);
       }
+      heldByServer = false;
       const { result, durationMs } = await this.send(spec, endpoint, cls, stats, fail);
       const status = result.kind === 'answer' ? result.status : null;
       const outcome = classifyAttempt(result, spec.schema);
@@ -186,14 +197,24 @@ export class HttpClient {
       switch (outcome.kind) {
         case 'ok':
           return outcome.data as T;
-        case 'rate_limited':
+        case 'rate_limited': {
           stats.rateLimited += 1;
+          const refusal = this.refusal(result as Extract<Attempt, { kind: 'answer' }>, cls, endpoint);
+          heldByServer = refusal.held;
+          const when = refusal.retryAt
+            ? `it frees up at ${new Date(refusal.retryAt).toISOString()}; resume then`
+            : 'wait a minute and resume';
           last = {
             code: 'RATE_LIMITED',
-            message: `${where} kept answering 429 (rate limit) after ${attempt + 1} tries. Wait a minute and resume, or lower the plan limits in Settings.`,
+            message: `${where} kept answering 429 (rate limit${refusal.window ? `, ${refusal.window} window` : ''}) after ${attempt + 1} tries: ${when}, or lower the plan limits in Settings.`,
             status,
+            extra: {
+              ...(refusal.retryAt ? { retryAt: refusal.retryAt } : {}),
+              ...(refusal.window ? { window: refusal.window } : {}),
+            },
           };
           break;
+        }
         case 'server_error':
           stats.serverErrors += 1;
           last = {
@@ -235,7 +256,38 @@ export class HttpClient {
         }
       }
     }
-    throw fail(last!.code, last!.message, last!.status);
+    throw fail(last!.code, last!.message, last!.status, last!.extra ?? {});
+  }
+
+  /**
+   * What a 429 says about when to try again: Retry-After (seconds or a date) holds the bucket until
+   * then; the window is the one the headers report as used up, else the one the body names, else
+   * the one the delay's length suggests. Without Retry-After the headers' "0 left" (already
+   * observed) may still say when.
+   */
+  private refusal(
+    answer: Extract<Attempt, { kind: 'answer' }>,
+    cls: string,
+    endpoint: string,
+  ): { retryAt?: number; window?: WindowName; held: boolean } {
+    const now = this.o.clock();
+    const info = this.o.readRateHeaders(answer.headers);
+    const delay = retryAfterMs(answer.headers['retry-after'], now);
+    const named = /\bper (minute|hour|day)\b/i.exec(answer.text)?.[1]?.toLowerCase() as
+      WindowName | undefined;
+    const bucket = this.bucketFor(cls, endpoint);
+    // Retry-After: 0 says nothing about a window: back off as for any 429.
+    if (delay !== undefined && delay > 0) {
+      const window = exhaustedWindow(info) ?? named ?? windowOfDelay(delay);
+      const retryAt = now + delay;
+      bucket.hold(window, retryAt);
+      return { retryAt, window, held: true };
+    }
+    const plan = bucket.plan(now);
+    if (plan.at > now)
+      return { retryAt: plan.at, window: plan.window ?? exhaustedWindow(info) ?? named, held: true };
+    const window = exhaustedWindow(info) ?? named;
+    return window ? { window, held: false } : { held: false };
   }
 
   stats(): HttpStats {
@@ -305,7 +357,7 @@ export class HttpClient {
         'RATE_LIMITED',
         `${this.o.provider} ${endpoint}: ${why}; it frees up at ${new Date(plan.at).toISOString()}. Resume then, or check the plan limits in Settings.`,
         null,
-        { retryAt: plan.at },
+        plan.window ? { retryAt: plan.at, window: plan.window } : { retryAt: plan.at },
       );
     }
     bucket.commit(plan.at);
@@ -451,26 +503,57 @@ function classifyAttempt(result: Attempt, schema: z.ZodType<unknown>): Classifie
   return { kind: 'ok', data: parsed.data };
 }
 
-const headerNames: Record<WindowName, { limit: string; left: string }> = {
-  minute: { limit: 'x-rate-limit-minute', left: 'x-minute-requests-left' },
-  hour: { limit: 'x-rate-limit-hourly', left: 'x-hourly-requests-left' },
-  day: { limit: 'x-rate-limit-daily', left: 'x-daily-requests-left' },
+/** Header names per window: Apollo's documented family first, then the names live accounts send. */
+const headerFamilies: Record<WindowName, { limit: string[]; left: string[]; usage: string[] }> = {
+  minute: {
+    limit: ['x-rate-limit-minute'],
+    left: ['x-minute-requests-left'],
+    usage: ['x-minute-usage'],
+  },
+  hour: {
+    limit: ['x-rate-limit-hourly', 'x-rate-limit-hour'],
+    left: ['x-hourly-requests-left', 'x-hour-requests-left'],
+    usage: ['x-hourly-usage', 'x-hour-usage'],
+  },
+  day: {
+    limit: ['x-rate-limit-daily', 'x-rate-limit-24-hour'],
+    left: ['x-daily-requests-left', 'x-24-hour-requests-left'],
+    usage: ['x-daily-usage', 'x-24-hour-usage'],
+  },
 };
 
-/** Apollo's documented headers: x-rate-limit-minute|hourly|daily and x-minute|hourly|daily-requests-left. */
+/**
+ * Apollo's rate headers in both families: the documented x-rate-limit-minute|hourly|daily and
+ * x-minute|hourly|daily-requests-left, and the daily window as live accounts send it
+ * (x-rate-limit-24-hour, x-24-hour-usage, x-24-hour-requests-left). "Left" comes from limit − usage
+ * when only those two arrive.
+ */
 export function readApolloRateHeaders(
   headers: Record<string, string | string[] | undefined>,
 ): RateHeaderInfo {
+  const first = (names: string[]) => names.map((n) => num(headers[n])).find((v) => v !== undefined);
   const info: RateHeaderInfo = {};
   for (const w of WINDOWS) {
     const h: WindowHeader = {};
-    const limit = num(headers[headerNames[w].limit]);
-    const left = num(headers[headerNames[w].left]);
+    const limit = first(headerFamilies[w].limit);
+    const usage = first(headerFamilies[w].usage);
+    const left =
+      first(headerFamilies[w].left) ??
+      (limit !== undefined && usage !== undefined ? Math.max(0, limit - usage) : undefined);
     if (limit !== undefined) h.limit = limit;
     if (left !== undefined) h.left = left;
     if (limit !== undefined || left !== undefined) info[w] = h;
   }
   return info;
+}
+
+/** Retry-After as delay-seconds or an HTTP date → ms from now; undefined when absent or unreadable. */
+export function retryAfterMs(v: string | string[] | undefined, now: number): number | undefined {
+  const s = (Array.isArray(v) ? v[0] : v)?.trim();
+  if (!s) return undefined;
+  if (/^\d+(\.\d+)?$/.test(s)) return Math.ceil(Number(s) * 1000);
+  const at = Date.parse(s);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 function num(v: string | string[] | undefined): number | undefined {

@@ -1,9 +1,10 @@
 /**
  * Fixed-window rate accounting for one bucket (an endpoint, or an endpoint class).
- * Providers such as Apollo count requests in fixed minute/hour/day windows (UTC-aligned) and send
- * no Retry-After, so we count the same way and obey two views: our own per-window counts against
- * the configured (or header-learned) limits, and the server's "requests left" headers, which hold
- * the bucket until the window rolls over.
+ * Providers such as Apollo count requests in minute/hour/day windows; whether those are aligned to
+ * UTC boundaries is not documented, so we count in UTC-aligned windows and obey three views: our own
+ * per-window counts against the configured (or header-learned) limits, the server's "requests left"
+ * headers, which hold the bucket until the window rolls over, and a 429's Retry-After, which says
+ * exactly when the server lets requests through again (and wins over our boundary guess).
  */
 
 export type WindowName = 'minute' | 'hour' | 'day';
@@ -29,6 +30,17 @@ export interface WindowHeader {
   left?: number;
 }
 export type RateHeaderInfo = Partial<Record<WindowName, WindowHeader>>;
+
+/** The window a refusal most likely concerns: the longest one the server reports as used up. */
+export function exhaustedWindow(info: RateHeaderInfo): WindowName | null {
+  for (const w of [...WINDOWS].reverse()) if (info[w]?.left !== undefined && info[w]!.left! <= 0) return w;
+  return null;
+}
+
+/** A Retry-After's length says which window it is about when nothing else does. */
+export function windowOfDelay(ms: number): WindowName {
+  return ms > WINDOW_MS.hour ? 'day' : ms > WINDOW_MS.minute ? 'hour' : 'minute';
+}
 
 export interface Reservation {
   /** Epoch ms at which the request may start. */
@@ -113,6 +125,11 @@ export class WindowBucket {
     }
   }
 
+  /** The server refused until `until` (Retry-After): nothing is sent from this bucket before then. */
+  hold(window: WindowName, until: number): void {
+    this.budgets[window] = { left: 0, until };
+  }
+
   /** Adapts to the server: lower declared limits win, and "left" caps the current fixed window. */
   observe(info: RateHeaderInfo, now: number): void {
     for (const w of WINDOWS) {
@@ -131,6 +148,8 @@ export class WindowBucket {
         const left = h.left - Math.max(0, this.inflight);
         const until = nextBoundary(w, now);
         const prev = this.budgets[w];
+        // A Retry-After hold is the server's own word on when the window frees up: keep it.
+        if (prev && prev.left <= 0 && prev.until > now && left <= 0) continue;
         this.budgets[w] =
           prev && prev.until === until ? { left: Math.min(prev.left, left), until } : { left, until };
       }

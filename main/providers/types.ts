@@ -7,8 +7,15 @@ export interface PeopleSearchQuery {
   organizationLocations: string[];
   /** Apollo's "min,max" strings, e.g. ["200,10000"]. */
   employeeRanges: string[];
-  /** Industry words matched against company keyword tags. */
+  /** Industry words matched against company keyword tags (the docs do not list this filter for people search; it may be ignored). */
   industryKeywords: string[];
+  /** Free narrowing filters (providers.md): scope to known companies, seniorities, email statuses. */
+  organizationIds?: string[];
+  organizationDomains?: string[];
+  /** owner, founder, c_suite, partner, vp, head, director, manager, senior, entry, intern. */
+  seniorities?: string[];
+  /** verified | unverified | likely to engage | unavailable. */
+  emailStatuses?: string[];
   page: number; // 1-based
   perPage: number; // <= 100
 }
@@ -22,7 +29,11 @@ export interface CompanySearchQuery {
   perPage: number; // <= 100
 }
 
-/** What a company search returns per company: enough to resolve names and pre-filter for free. */
+/**
+ * What a company search returns per company. The real service's search organizations carry no
+ * industry, size or country (providers.md, recorded): those stay null there, and what the page
+ * tells is membership — the company matched the filters sent.
+ */
 export interface CompanySummary {
   providerId: string | null;
   name: string;
@@ -30,6 +41,17 @@ export interface CompanySummary {
   industry: string | null;
   employees: number | null;
   country: string | null;
+  // Fields the real search organizations do carry (optional so summaries built elsewhere need not).
+  linkedinUrl?: string | null;
+  foundedYear?: number | null;
+  /** Apollo's organization_headcount_*_growth figures (fractions, e.g. 0.12 = +12%); null when unknown. */
+  headcountGrowth?: HeadcountGrowth;
+}
+
+export interface HeadcountGrowth {
+  sixMonth: number | null;
+  twelveMonth: number | null;
+  twentyFourMonth: number | null;
 }
 
 export interface CompanySearchPage {
@@ -68,12 +90,65 @@ export interface CallContext {
   signal?: AbortSignal;
 }
 
+/** One billable HTTP call, for the ledger. */
+export interface PaidCall {
+  endpoint: string;
+  /** What we count: the provider's own figure when it reported one, else the cost table's. */
+  credits: number;
+  /** What the cost table says this call costs. */
+  expectedCredits: number;
+  /** `credits_consumed` as the provider reported it; null when the answer did not say. */
+  reportedCredits: number | null;
+}
+
 /** What a paid call reports back besides its data. */
 export interface Paid<T> {
   data: T;
   credits: number;
   /** Each billable HTTP call made, for the ledger (one enrich may need a lookup first). */
-  calls: { endpoint: string; credits: number }[];
+  calls: PaidCall[];
+}
+
+/**
+ * A revealed person as people/match returns them: the contact, what the answer says about the
+ * address's strength, and the organization nested in the person — the full ORG of
+ * organizations/enrich minus departmental head counts (providers.md, recorded).
+ */
+export interface RevealedMatch extends RevealedPerson {
+  /** The company's mail server accepts every address, so "verified" is weaker there; null = not said. */
+  emailDomainCatchall: boolean | null;
+  extrapolatedEmailConfidence: number | null;
+  revealedForCurrentTeam: boolean | null;
+  /** Company facts that came with the person (factsFrom: 'people/match'); null when none came. */
+  organization: Company | null;
+}
+
+/** One open job at a company (Apollo: GET /organizations/{id}/job_postings). */
+export interface JobPosting {
+  id: string;
+  title: string;
+  url: string | null;
+  city: string | null;
+  state: string | null;
+  country: string | null;
+  /** ISO timestamps as Apollo sends them. */
+  postedAt: string | null;
+  lastSeenAt: string | null;
+}
+
+export interface JobPostingsQuery {
+  /** Apollo's organization id (Company.providerId). */
+  organizationId: string;
+  page: number; // 1-based
+  perPage: number; // <= 100
+}
+
+export interface JobPostingsPage {
+  postings: JobPosting[];
+  page: number;
+  perPage: number;
+  totalEntries: number;
+  totalPages: number;
 }
 
 /**
@@ -86,7 +161,9 @@ export interface LeadProvider {
   /** Paid per page on Apollo; one page resolves up to 100 company names at once. */
   searchCompanies(query: CompanySearchQuery, ctx: CallContext): Promise<Paid<CompanySearchPage>>;
   enrichCompany(ref: CompanyRef, ctx: CallContext): Promise<Paid<Company | null>>;
-  revealPerson(ref: PersonRef, ctx: CallContext): Promise<Paid<RevealedPerson | null>>;
+  revealPerson(ref: PersonRef, ctx: CallContext): Promise<Paid<RevealedMatch | null>>;
+  /** Paid per page that returns postings; the only source of hiring data. */
+  jobPostings(query: JobPostingsQuery, ctx: CallContext): Promise<Paid<JobPostingsPage>>;
 }
 
 /** Errors a provider raises carry a stable code the pipeline and UI understand. */

@@ -18,6 +18,8 @@ export interface FaultConfig {
   malformedRate?: number;
   /** The next N Apollo requests get a 429 whatever the limits say. */
   storm429?: number;
+  /** Retry-After (seconds) on a storm's 429s. Default 1. */
+  stormRetryAfterS?: number;
   /** Only inject on these paths (e.g. ["/api/v1/people/match"]); default all Apollo paths. */
   paths?: string[];
 }

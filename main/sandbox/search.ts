@@ -54,7 +54,15 @@ export function parseRange(text: string): [number, number] {
   return [m[1] ? Number(m[1]) : 0, m[2] ? Number(m[2]) : Number.MAX_SAFE_INTEGER];
 }
 
+/** Apollo takes at most 1,000 domains in q_organization_domains_list[] (providers.md). */
+export const MAX_DOMAINS = 1000;
+
 export function parseOrgFilters(body: Record<string, unknown>): OrgFilters {
+  const domains = stringList(body, 'q_organization_domains_list');
+  if (domains.length > MAX_DOMAINS)
+    throw new BadRequest(
+      `q_organization_domains_list takes at most ${MAX_DOMAINS} domains, got ${domains.length}`,
+    );
   return {
     organizationLocations: stringList(body, 'organization_locations'),
     employeeRanges: stringList(body, 'organization_num_employees_ranges').map(parseRange),
@@ -167,7 +175,17 @@ function titleMask(world: World, titles: string[], similar: boolean): Uint8Array
   return remember(cache.titleMasks, key, mask, 500);
 }
 
-function companyMatches(c: WorldCompany, f: OrgFilters, orgLoc: ReturnType<typeof locationMatcher>): boolean {
+interface IdSets {
+  domains: Set<string> | null;
+  organizationIds: Set<string> | null;
+}
+
+function companyMatches(
+  c: WorldCompany,
+  f: OrgFilters,
+  orgLoc: ReturnType<typeof locationMatcher>,
+  ids: IdSets,
+): boolean {
   if (orgLoc && !orgLoc(c.city, c.state, c.country)) return false;
   if (
     f.employeeRanges.length &&
@@ -178,8 +196,8 @@ function companyMatches(c: WorldCompany, f: OrgFilters, orgLoc: ReturnType<typeo
     const hay = [c.industry ?? '', ...c.industries, ...c.keywords].map((s) => s.toLowerCase());
     if (!f.keywordTags.some((tag) => hay.some((h) => h.includes(tag)))) return false;
   }
-  if (f.domains.length && !f.domains.includes(c.primary_domain)) return false;
-  if (f.organizationIds.length && !f.organizationIds.includes(c.id)) return false;
+  if (ids.domains && !ids.domains.has(c.primary_domain)) return false;
+  if (ids.organizationIds && !ids.organizationIds.has(c.id)) return false;
   return true;
 }
 
@@ -203,8 +221,13 @@ export function matchingCompanies(world: World, f: OrgFilters): Int32Array {
   const hit = cache.orgResults.get(key);
   if (hit) return hit;
   const orgLoc = locationMatcher(f.organizationLocations);
+  // Scoping lists can hold thousands of ids (a whole directory): look them up in sets.
+  const ids: IdSets = {
+    domains: f.domains.length ? new Set(f.domains) : null,
+    organizationIds: f.organizationIds.length ? new Set(f.organizationIds) : null,
+  };
   const out: number[] = [];
-  for (const c of world.companies) if (companyMatches(c, f, orgLoc)) out.push(c.idx);
+  for (const c of world.companies) if (companyMatches(c, f, orgLoc, ids)) out.push(c.idx);
   return remember(cache.orgResults, key, Int32Array.from(out), 64);
 }
 

@@ -8,12 +8,15 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { FaultInjector, type FaultConfig } from './faults';
 import {
-  RATE_LIMIT_PRESETS,
   RateLimiter,
   rateLimitMessage,
+  resolveLimits,
   type EndpointClass,
-  type RateLimitConfig,
+  type HeaderFamily,
+  type SandboxLimitsSpec,
+  type WindowAlignment,
 } from './limits';
+import { jobPostingsOf } from './facts';
 import {
   BadRequest,
   normalizeDomain,
@@ -27,12 +30,20 @@ import {
   searchCompaniesAll,
   searchPeopleAll,
 } from './search';
-import { fullPerson, orgFull, orgLite, searchPerson } from './shapes';
-import { groundTruth } from './truth';
+import { fullPerson, orgFull, orgSearch, searchPerson, type ShapeOptions } from './shapes';
+import { groundTruth, truthFacts } from './truth';
 import { asciiFold, getWorld, type World, type WorldCompany, type WorldPerson } from './world';
 
 export type { FaultConfig } from './faults';
-export type { RateLimitConfig, WindowLimits } from './limits';
+export type {
+  RateLimitConfig,
+  RateLimitOverrides,
+  SandboxLimitsSpec,
+  WindowLimits,
+  WindowAlignment,
+  HeaderFamily,
+} from './limits';
+export { parseSandboxLimits, resolveLimits } from './limits';
 
 export interface CreditCosts {
   /** people/match, bulk_match: per person record returned. */
@@ -45,19 +56,38 @@ export interface CreditCosts {
   organizationRecord: number;
   /** mixed_companies/search: per request that returns at least one record. */
   companySearchRequest: number;
+  /** organizations/{id}/job_postings: per page that returns at least one posting. */
+  jobPostingsPage: number;
 }
 
+/** As observed (providers.md): one credit per revealed person, nothing extra for a verified email. */
 export const DEFAULT_CREDIT_COSTS: CreditCosts = {
   personRecord: 1,
-  verifiedEmail: 1,
+  verifiedEmail: 0,
   personalEmail: 0,
   organizationRecord: 1,
   companySearchRequest: 1,
+  jobPostingsPage: 1,
 };
 
 export interface SandboxOptions {
   seed?: number;
-  limits?: 'free' | 'paid' | 'off' | RateLimitConfig;
+  /** A preset, a full config, or per-class overrides over the paid preset, e.g. {enrich: {day: 60}}. */
+  limits?: SandboxLimitsSpec;
+  /**
+   * people search's q_organization_keyword_tags[]: the docs do not list it for that endpoint, so by
+   * default it is 'ignored' (the real service may ignore it); 'applied' filters like company search.
+   */
+  keywordTagFilter?: 'ignored' | 'applied';
+  /** Rate windows aligned to UTC boundaries (default) or starting at a window's first request. */
+  windowAlignment?: WindowAlignment;
+  /** Daily headers as live accounts send them (x-…-24-hour…, default) or as documented (x-…-daily…). */
+  rateHeaders?: HeaderFamily;
+  /**
+   * Kinder than the real service: company search organizations with industry, size and place, and
+   * the ORG with locations[] and job_postings_count. For comparisons only; no default run uses it.
+   */
+  legacyKindShapes?: boolean;
   port?: number;
   faults?: FaultConfig;
   costs?: Partial<CreditCosts>;
@@ -104,7 +134,11 @@ interface Route {
 interface Ctx {
   world: World;
   body: Record<string, unknown>;
+  /** Path parameters, e.g. the organization id of /organizations/{id}/job_postings. */
+  params: Record<string, string>;
   costs: CreditCosts;
+  shapes: ShapeOptions;
+  keywordTags: 'ignored' | 'applied';
   /** Credits this request consumed. */
   credits: number;
 }
@@ -121,6 +155,8 @@ const truthBody = z.object({
     companySize: z.object({ min: z.number(), max: z.number() }),
   }),
   personIds: z.array(z.string()),
+  /** Companies to report hiring and site facts for, besides the people's own companies. */
+  companyIds: z.array(z.string()).optional(),
 });
 
 function personCredits(ctx: Ctx, p: WorldPerson, person: Record<string, unknown>): void {
@@ -165,7 +201,7 @@ function findPerson(world: World, d: Record<string, unknown>): WorldPerson | nul
 function matchOne(ctx: Ctx, d: Record<string, unknown>, reveal: boolean): Record<string, unknown> | null {
   const p = findPerson(ctx.world, d);
   if (!p) return null;
-  const person = fullPerson(ctx.world, p, reveal);
+  const person = fullPerson(ctx.world, p, reveal, ctx.shapes);
   personCredits(ctx, p, person);
   return person;
 }
@@ -184,13 +220,14 @@ const ROUTES: Record<string, Route> = {
   [`${API}/mixed_people/api_search`]: {
     method: 'POST',
     cls: 'other',
-    handle: ({ world, body }) => {
-      const filters = parsePeopleFilters(body);
+    handle: ({ world, body, keywordTags }) => {
+      const parsed = parsePeopleFilters(body);
+      const filters = keywordTags === 'applied' ? parsed : { ...parsed, keywordTags: [] };
       const { indexes, pagination } = pageOf(searchPeopleAll(world, filters), parsePaging(body));
+      // The real answer has total_entries and people, no pagination object.
       return {
         total_entries: pagination.total_entries,
         people: indexes.map((i) => searchPerson(world, world.people[i] as WorldPerson)),
-        pagination,
       };
     },
   },
@@ -200,9 +237,17 @@ const ROUTES: Record<string, Route> = {
     handle: (ctx) => {
       const all = searchCompaniesAll(ctx.world, parseCompanyFilters(ctx.body));
       const { indexes, pagination } = pageOf(all, parsePaging(ctx.body));
-      const organizations = indexes.map((i) => orgLite(ctx.world.companies[i] as WorldCompany));
+      const organizations = indexes.map((i) =>
+        orgSearch(ctx.world, ctx.world.companies[i] as WorldCompany, ctx.shapes),
+      );
       if (organizations.length > 0) ctx.credits += ctx.costs.companySearchRequest;
-      return { organizations, accounts: [], pagination };
+      return {
+        breadcrumbs: breadcrumbs(ctx.body),
+        pagination,
+        accounts: [],
+        organizations,
+        model_ids: organizations.map((o) => o.id),
+      };
     },
   },
   [`${API}/organizations/enrich`]: {
@@ -215,7 +260,7 @@ const ROUTES: Record<string, Route> = {
       const c = ctx.world.companyByDomain.get(normalizeDomain(domain));
       if (!c) return { organization: null };
       ctx.credits += ctx.costs.organizationRecord;
-      return { organization: orgFull(c) };
+      return { organization: orgFull(ctx.world, c, ctx.shapes) };
     },
   },
   [`${API}/organizations/bulk_enrich`]: {
@@ -230,7 +275,7 @@ const ROUTES: Record<string, Route> = {
       const organizations = unique
         .map((d) => ctx.world.companyByDomain.get(d))
         .filter((c): c is WorldCompany => c !== undefined)
-        .map(orgFull);
+        .map((c) => orgFull(ctx.world, c, ctx.shapes));
       ctx.credits += organizations.length * ctx.costs.organizationRecord;
       return {
         status: 'success',
@@ -271,6 +316,68 @@ const ROUTES: Record<string, Route> = {
   },
 };
 
+const JOB_POSTINGS = /^\/api\/v1\/organizations\/([^/]+)\/job_postings$/;
+/** The path every job-postings request is counted and limited under (one endpoint, as Apollo counts it). */
+export const JOB_POSTINGS_PATH = `${API}/organizations/{id}/job_postings`;
+
+class NotFound extends Error {}
+
+ROUTES[JOB_POSTINGS_PATH] = {
+  method: 'GET',
+  cls: 'other',
+  handle: (ctx) => {
+    const c = ctx.world.companyById.get(ctx.params.id ?? '');
+    if (!c) throw new NotFound(`No organization with id ${ctx.params.id}`);
+    const { page, perPage } = parsePaging(ctx.body, 10);
+    const all = jobPostingsOf(ctx.world, c);
+    const start = (page - 1) * perPage;
+    const organization_job_postings = all.slice(start, start + perPage);
+    if (organization_job_postings.length > 0) ctx.credits += ctx.costs.jobPostingsPage;
+    return {
+      organization_job_postings,
+      pagination: {
+        page,
+        per_page: perPage,
+        total_entries: all.length,
+        total_pages: Math.ceil(all.length / perPage),
+      },
+    };
+  },
+};
+
+const BREADCRUMB_LABELS: Record<string, string> = {
+  organization_locations: 'Company Locations',
+  organization_num_employees_ranges: '# Employees',
+  q_organization_keyword_tags: 'Company Keywords',
+  q_organization_name: 'Company Name',
+  organization_ids: 'Companies',
+  q_organization_domains_list: 'Company Domains',
+};
+
+/** Apollo echoes the filters it applied as breadcrumbs {label, signal_field_name, value, display_name}. */
+function breadcrumbs(body: Record<string, unknown>) {
+  const out: { label: string; signal_field_name: string; value: string; display_name: string }[] = [];
+  for (const [field, label] of Object.entries(BREADCRUMB_LABELS)) {
+    const v = body[field] ?? body[`${field}[]`];
+    const values = Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v];
+    for (const value of values)
+      out.push({ label, signal_field_name: field, value: String(value), display_name: String(value) });
+  }
+  return out;
+}
+
+/** The route for a path, and its parameters (job postings carry the organization id in the path). */
+function routeFor(path: string): { key: string; route: Route | undefined; params: Record<string, string> } {
+  const m = JOB_POSTINGS.exec(path);
+  if (m)
+    return {
+      key: JOB_POSTINGS_PATH,
+      route: ROUTES[JOB_POSTINGS_PATH],
+      params: { id: decodeURIComponent(m[1]!) },
+    };
+  return { key: path, route: ROUTES[path], params: {} };
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -300,9 +407,12 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
   const seed = opts.seed ?? 42;
   const world = getWorld(seed, { scale: opts.scale, extractPath: opts.extractPath });
   const costs: CreditCosts = { ...DEFAULT_CREDIT_COSTS, ...opts.costs };
-  const limitConfig =
-    typeof opts.limits === 'object' ? opts.limits : RATE_LIMIT_PRESETS[opts.limits ?? 'paid'];
-  const limiter = new RateLimiter(limitConfig, opts.clock ?? (() => Date.now()));
+  const shapes: ShapeOptions = { legacyKindShapes: opts.legacyKindShapes === true };
+  const keywordTags = opts.keywordTagFilter ?? 'ignored';
+  const limiter = new RateLimiter(resolveLimits(opts.limits), opts.clock ?? (() => Date.now()), {
+    alignment: opts.windowAlignment ?? 'utc',
+    headerFamily: opts.rateHeaders ?? 'live',
+  });
   const faults = new FaultInjector(seed);
   if (opts.faults) faults.set(opts.faults);
 
@@ -314,8 +424,7 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
   const bump = (into: Record<string, number>, key: string, by = 1) => (into[key] = (into[key] ?? 0) + by);
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const path = url.pathname.replace(/\/+$/, '');
-    const route = ROUTES[path];
+    const { key: path, route, params } = routeFor(url.pathname.replace(/\/+$/, ''));
     const cls: EndpointClass = route?.cls ?? 'other';
     const raw = await readBody(req);
     let body: Record<string, unknown> = {};
@@ -390,6 +499,10 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
       if (fault.kind === 'storm429') bump(stats.faults, 'storm429');
       const window = limit.exceeded?.window ?? 'minute';
       const n = limit.exceeded?.limit ?? limiter.limitsFor(path, cls).minute;
+      // A storm is momentary overload: it still says when to come back, as every real 429 does.
+      const headers = limit.exceeded
+        ? limit.headers
+        : { ...limit.headers, 'retry-after': String(faults.current.stormRetryAfterS ?? 1) };
       send(
         res,
         429,
@@ -397,7 +510,7 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
           message: rateLimitMessage(path, window, n),
           error_details: { code: 'USAGE.RATE_LIMIT.API_RATE_LIMIT_EXCEEDED' },
         },
-        limit.headers,
+        headers,
       );
       return;
     }
@@ -414,13 +527,17 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
       return;
     }
 
-    const ctx: Ctx = { world, body, costs, credits: 0 };
+    const ctx: Ctx = { world, body, params, costs, shapes, keywordTags, credits: 0 };
     let payload: unknown;
     try {
       payload = route.handle(ctx);
     } catch (err) {
       if (err instanceof BadRequest) {
         send(res, 422, { error: 'Invalid parameters', details: err.message }, limit.headers);
+        return;
+      }
+      if (err instanceof NotFound) {
+        send(res, 404, { error: err.message }, limit.headers);
         return;
       }
       throw err;
@@ -461,7 +578,10 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
         return;
       }
       const truth = groundTruth(world, parsed.data.icp, parsed.data.personIds);
-      send(res, 200, { truth: Object.fromEntries(truth) });
+      send(res, 200, {
+        truth: Object.fromEntries(truth),
+        ...truthFacts(world, parsed.data.personIds, parsed.data.companyIds ?? []),
+      });
       return;
     }
     if (path === '/_sandbox/stats' && req.method === 'GET') {

@@ -1,4 +1,5 @@
 /** JSON shapes of Apollo's responses, built from world records (see docs/providers.md). */
+import { companyFacts, emailFacts, printMoney } from './facts';
 import { Rng, hash32 } from './prng';
 import type { World, WorldCompany, WorldPerson } from './world';
 
@@ -36,55 +37,103 @@ export function searchPerson(world: World, p: WorldPerson) {
   };
 }
 
-/** Company fields mixed_companies/search returns. */
-export function orgLite(c: WorldCompany) {
-  return {
+/**
+ * How the sandbox shapes answers. By default exactly the field sets of the real service's recorded
+ * answers (providers.md); `legacyKindShapes` brings back what the real service never sends —
+ * industry, size and place on company search organizations, `locations[]` and
+ * `job_postings_count` on the ORG — for comparisons only. No default run uses it.
+ */
+export interface ShapeOptions {
+  legacyKindShapes: boolean;
+}
+export const STRICT_SHAPES: ShapeOptions = { legacyKindShapes: false };
+
+function primaryPhone(phone: string | null) {
+  if (!phone) return {};
+  return { number: phone, source: 'Account', sanitized_number: `+${phone.replace(/\D/g, '')}` };
+}
+
+/** An organization of mixed_companies/search as the recorded real answer has it: no industry, size or place. */
+export function orgSearch(world: World, c: WorldCompany, opts: ShapeOptions = STRICT_SHAPES) {
+  const f = companyFacts(world, c);
+  const base = {
     id: c.id,
     name: c.name,
     website_url: c.website_url,
     linkedin_url: c.linkedin_url,
     primary_domain: c.primary_domain,
+    phone: c.phone,
+    primary_phone: primaryPhone(c.phone),
+    founded_year: c.founded_year,
+    linkedin_uid: f.linkedinUid,
+    logo_url: `https://logos.sandbox.invalid/${c.id}/picture`,
+    languages: f.languages,
+    alexa_ranking: f.alexaRanking,
+    publicly_traded_symbol: f.publiclyTraded?.symbol ?? null,
+    publicly_traded_exchange: f.publiclyTraded?.exchange ?? null,
+    owned_by_organization_id: null,
+    organization_revenue: c.annual_revenue ?? 0,
+    organization_revenue_printed: c.annual_revenue === null ? null : printMoney(c.annual_revenue),
+    organization_headcount_six_month_growth: f.growth.six,
+    organization_headcount_twelve_month_growth: f.growth.twelve,
+    organization_headcount_twenty_four_month_growth: f.growth.twentyFour,
+    intent_strength: null,
+    show_intent: false,
+  };
+  if (!opts.legacyKindShapes) return base;
+  return {
+    ...base,
     industry: c.industry,
     estimated_num_employees: c.estimated_num_employees,
     city: c.city,
     state: c.state,
     country: c.country,
-    founded_year: c.founded_year,
-    phone: c.phone,
   };
 }
 
-/** The full ORG of organizations/enrich. `locations` is a sandbox extra (multi-site addresses). */
-export function orgFull(c: WorldCompany) {
-  return {
-    ...orgLite(c),
+/** The ORG of a person's organization: organizations/enrich's minus departmental head counts and insights. */
+export function orgNested(world: World, c: WorldCompany, opts: ShapeOptions = STRICT_SHAPES) {
+  const f = companyFacts(world, c);
+  const org = {
+    ...orgSearch(world, c, STRICT_SHAPES),
+    industry: c.industry,
     industries: c.industries,
+    secondary_industries: c.industries.filter((i) => i !== c.industry),
+    industry_tag_id: f.industryTagId,
+    industry_tag_hash: c.industry && f.industryTagId ? { [c.industry]: f.industryTagId } : {},
     keywords: c.keywords,
+    estimated_num_employees: c.estimated_num_employees,
     raw_address: c.raw_address,
     street_address: c.street_address,
+    city: c.city,
+    state: c.state,
     postal_code: c.postal_code,
+    country: c.country,
     short_description: c.short_description,
     annual_revenue: c.annual_revenue,
-    annual_revenue_printed: c.annual_revenue === null ? null : printMoney(c.annual_revenue),
-    total_funding: c.total_funding,
-    total_funding_printed: c.total_funding === null ? null : printMoney(c.total_funding),
+    retail_location_count: f.retailLocationCount,
+    num_suborganizations: f.suborganizations.length,
+    suborganizations: f.suborganizations,
     latest_funding_stage: c.latest_funding_stage,
     latest_funding_round_date: c.latest_funding_round_date,
     funding_events: c.funding_events,
     current_technologies: c.current_technologies,
-    technology_names: c.current_technologies.map((t) => t.name),
-    departmental_head_count: c.departmental_head_count,
-    job_postings_count: c.job_postings_count,
-    locations: c.locations,
+    org_chart_root_people_ids: [],
+    org_chart_sector: 'OrgChart::SectorHierarchy::Rules::Default',
+    org_chart_removed: false,
+    org_chart_show_department_filter: true,
   };
+  if (!opts.legacyKindShapes) return org;
+  return { ...org, job_postings_count: c.job_postings_count, locations: c.locations };
 }
 
-function printMoney(n: number): string {
-  return n >= 1e9
-    ? `${(n / 1e9).toFixed(1)}B`
-    : n >= 1e6
-      ? `${(n / 1e6).toFixed(1)}M`
-      : `${Math.round(n / 1e3)}K`;
+/** The full ORG of organizations/enrich: no job_postings_count and no locations (recorded). */
+export function orgFull(world: World, c: WorldCompany, opts: ShapeOptions = STRICT_SHAPES) {
+  return {
+    ...orgNested(world, c, opts),
+    departmental_head_count: c.departmental_head_count,
+    generic_org_insights: null,
+  };
 }
 
 const PAST_TITLES = [
@@ -98,8 +147,14 @@ const PAST_TITLES = [
 ];
 
 /** The person of people/match, with email and company. Employment history is derived from the id. */
-export function fullPerson(world: World, p: WorldPerson, revealPersonalEmails: boolean) {
+export function fullPerson(
+  world: World,
+  p: WorldPerson,
+  revealPersonalEmails: boolean,
+  opts: ShapeOptions = STRICT_SHAPES,
+) {
   const c = world.companies[p.companyIdx] as WorldCompany;
+  const e = emailFacts(world, p);
   const rng = new Rng(world.seed, hash32(`history:${p.id}`));
   const startYear = 2026 - rng.int(1, 12);
   const previous = world.companies[rng.int(0, world.companies.length - 1)] as WorldCompany;
@@ -137,11 +192,21 @@ export function fullPerson(world: World, p: WorldPerson, revealPersonalEmails: b
     organization_id: c.id,
     seniority: p.seniority,
     departments: p.departments,
+    subdepartments: p.departments,
+    functions: p.departments.map((d) => d.replace(/^master_/, '')),
     city: p.city,
     state: p.state,
     country: p.country,
+    twitter_url: null,
+    github_url: null,
+    facebook_url: null,
+    email_domain_catchall: e.catchall,
+    extrapolated_email_confidence: e.extrapolatedConfidence,
+    revealed_for_current_team: true,
+    intent_strength: null,
+    show_intent: false,
     employment_history,
-    organization: orgFull(c),
+    organization: orgNested(world, c, opts),
   };
   if (revealPersonalEmails) {
     person.personal_emails = rng.chance(0.3)

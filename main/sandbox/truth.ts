@@ -1,6 +1,7 @@
 import { canonicalCountry } from './geo';
 import { ROLE_BY_KEY, titleKey } from './roles';
-import type { World } from './world';
+import { emailFacts } from './facts';
+import type { World, WorldCompany } from './world';
 import type { Tier } from '../domain/icp';
 
 /** The parts of an ICP that decide ground truth (a full Icp works too). */
@@ -54,4 +55,51 @@ export function groundTruth(
     out.set(id, tier);
   }
   return out;
+}
+
+export interface EmailTruth {
+  email: string | null;
+  emailStatus: string;
+  catchall: boolean;
+  /** Sending to this address would bounce (a "verified" one at a catch-all domain may). */
+  bounces: boolean;
+}
+
+export interface CompanyTruth {
+  domain: string;
+  /** Open jobs (what the job-postings endpoint lists); hiring = openJobs > 0. */
+  openJobs: number;
+  hiring: boolean;
+  /** Headquarters plus other sites (plants, warehouses, offices, branches). */
+  sites: number;
+  multiSite: boolean;
+}
+
+/** Email and company facts only the sandbox knows, for the given people and their companies (+ companyIds). */
+export function truthFacts(
+  world: World,
+  personIds: Iterable<string>,
+  companyIds: Iterable<string> = [],
+): { emails: Record<string, EmailTruth>; companies: Record<string, CompanyTruth> } {
+  const emails: Record<string, EmailTruth> = {};
+  const companies: Record<string, CompanyTruth> = {};
+  const addCompany = (c: WorldCompany | undefined) => {
+    if (!c || companies[c.id]) return;
+    companies[c.id] = {
+      domain: c.primary_domain,
+      openJobs: c.job_postings_count,
+      hiring: c.job_postings_count > 0,
+      sites: c.locations.length,
+      multiSite: c.locations.length > 1,
+    };
+  };
+  for (const id of personIds) {
+    const p = world.personById.get(id);
+    if (!p) continue;
+    const e = emailFacts(world, p);
+    emails[id] = { email: p.email, emailStatus: p.email_status, catchall: e.catchall, bounces: e.bounces };
+    addCompany(world.companies[p.companyIdx]);
+  }
+  for (const id of companyIds) addCompany(world.companyById.get(id));
+  return { emails, companies };
 }

@@ -1,4 +1,4 @@
-import type { CampaignProgress, CampaignSummary, CreditEstimate } from '../contract';
+import type { CampaignProgress, CampaignSummary, CreditEstimate, PauseReason } from '../contract';
 import { AppError } from '../errors';
 import type { Icp, Tier } from '../domain/icp';
 import type { CampaignStatus } from '../domain/types';
@@ -19,6 +19,10 @@ export interface CampaignRow {
   startedAt: string | null;
   completedAt: string | null;
   error: string | null;
+  /** Why a paused campaign stopped (null: not paused, or paused before this was recorded). */
+  pauseReason: PauseReason | null;
+  /** When a campaign paused by a rate window may go on (ISO). */
+  resumeAt: string | null;
 }
 
 export interface NewCampaign {
@@ -45,6 +49,8 @@ interface Row {
   created_at: string;
   started_at: string | null;
   completed_at: string | null;
+  pause_reason: PauseReason | null;
+  resume_at: string | null;
 }
 
 const toCampaign = (r: Row): CampaignRow => ({
@@ -62,6 +68,8 @@ const toCampaign = (r: Row): CampaignRow => ({
   startedAt: r.started_at,
   completedAt: r.completed_at,
   error: r.error,
+  pauseReason: r.pause_reason,
+  resumeAt: r.resume_at,
 });
 
 /** Estimates stored before the directory had its own line count it inside the tiers (0 here). */
@@ -125,10 +133,13 @@ interface SummaryRow {
   created_at: string;
   completed_at: string | null;
   sandbox: number;
+  pause_reason: PauseReason | null;
+  resume_at: string | null;
 }
 
 const SUMMARY_SQL = `
   SELECT c.id, c.name, c.status, c.t1_target, c.t2_target, c.t3_target, c.created_at, c.completed_at, c.sandbox,
+    c.pause_reason, c.resume_at,
     (SELECT COUNT(*) FROM leads l WHERE l.campaign_id = c.id AND l.tier = 'T1') AS saved_t1,
     (SELECT COUNT(*) FROM leads l WHERE l.campaign_id = c.id AND l.tier = 'T2') AS saved_t2,
     (SELECT COUNT(*) FROM leads l WHERE l.campaign_id = c.id AND l.tier = 'T3') AS saved_t3,
@@ -147,6 +158,8 @@ const toSummary = (r: SummaryRow): CampaignSummary => ({
   createdAt: r.created_at,
   completedAt: r.completed_at,
   sandbox: r.sandbox === 1,
+  pauseReason: r.pause_reason,
+  resumeAt: r.resume_at,
 });
 
 /** Newest first. */
@@ -164,18 +177,44 @@ const FINISHED: readonly CampaignStatus[] = ['completed', 'failed', 'cancelled']
 /**
  * Moves a campaign to `status`. Entering 'running' stamps started_at once (a resume keeps the first
  * start) and clears completed_at; entering a finished state stamps completed_at. `error` replaces
- * the previous error (cleared when omitted).
+ * the previous error (cleared when omitted). A pause records its reason and, for a rate window,
+ * when it may go on; any other status clears both.
  */
-export function setCampaignStatus(db: Db, id: number, status: CampaignStatus, error?: string): void {
+export function setCampaignStatus(
+  db: Db,
+  id: number,
+  status: CampaignStatus,
+  error?: string,
+  pause?: { reason: PauseReason; resumeAt?: string | null },
+): void {
   const now = isoNow();
+  const paused = status === 'paused' ? pause : undefined;
   const res = stmt(
     db,
     `UPDATE campaigns SET status = @status, error = @error, updated_at = @now,
        started_at = CASE WHEN @status = 'running' THEN COALESCE(started_at, @now) ELSE started_at END,
-       completed_at = CASE WHEN @finished = 1 THEN @now WHEN @status = 'running' THEN NULL ELSE completed_at END
+       completed_at = CASE WHEN @finished = 1 THEN @now WHEN @status = 'running' THEN NULL ELSE completed_at END,
+       pause_reason = @pauseReason, resume_at = @resumeAt
      WHERE id = @id`,
-  ).run({ id, status, error: error ?? null, now, finished: bool(FINISHED.includes(status)) });
+  ).run({
+    id,
+    status,
+    error: error ?? null,
+    now,
+    finished: bool(FINISHED.includes(status)),
+    pauseReason: paused?.reason ?? null,
+    resumeAt: paused?.resumeAt ?? null,
+  });
   if (res.changes === 0) throw new AppError('NOT_FOUND', `campaign ${id} does not exist`);
+}
+
+/** Campaigns a rate window paused, soonest first: the engine resumes each at its time. */
+export function rateLimitedCampaigns(db: Db): { id: number; resumeAt: string }[] {
+  return stmt(
+    db,
+    `SELECT id, resume_at AS resumeAt FROM campaigns
+     WHERE status = 'paused' AND pause_reason = 'rate-limit' AND resume_at IS NOT NULL ORDER BY resume_at, id`,
+  ).all() as { id: number; resumeAt: string }[];
 }
 
 export function saveProgress(db: Db, id: number, progress: CampaignProgress): void {

@@ -240,3 +240,16 @@ export function getContactByProviderId(db: Db, providerId: string): StoredContac
     Row | undefined;
   return row ? toContact(row) : null;
 }
+
+/** Records what the provider said of the contact's mail domain (catch-all or not); null leaves it. */
+export function setContactCatchall(db: Db, contactId: number, catchall: boolean | null | undefined): void {
+  if (catchall === null || catchall === undefined) return;
+  stmt(db, 'UPDATE contacts SET email_domain_catchall = ? WHERE id = ?').run(catchall ? 1 : 0, contactId);
+}
+
+/** Whether the contact's mail domain is a catch-all (null: not said). */
+export function contactCatchall(db: Db, contactId: number): boolean | null {
+  const row = stmt(db, 'SELECT email_domain_catchall AS c FROM contacts WHERE id = ?').get(contactId) as
+    { c: number | null } | undefined;
+  return row?.c === null || row?.c === undefined ? null : row.c === 1;
+}

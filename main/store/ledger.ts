@@ -9,6 +9,10 @@ export interface PaidCall {
   entityKey: string | null;
   /** The tier whose lead caused the call, for the per-tier credit forecast. */
   tier?: Tier | null;
+  /** What the cost table expected, kept when the provider reported a different charge. */
+  expectedCredits?: number | null;
+  /** What the provider reported (`credits_consumed`), when it said. */
+  reportedCredits?: number | null;
   now?: Date;
 }
 
@@ -19,9 +23,20 @@ export function recordPaidCall(db: Db, c: PaidCall): number {
   }
   const res = stmt(
     db,
-    `INSERT INTO credit_ledger (provider, endpoint, credits, campaign_id, tier, entity_key, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(c.provider, c.endpoint, c.credits, c.campaignId, c.tier ?? null, c.entityKey, isoNow(c.now));
+    `INSERT INTO credit_ledger (provider, endpoint, credits, campaign_id, tier, entity_key, created_at,
+       expected_credits, reported_credits)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    c.provider,
+    c.endpoint,
+    c.credits,
+    c.campaignId,
+    c.tier ?? null,
+    c.entityKey,
+    isoNow(c.now),
+    c.expectedCredits ?? null,
+    c.reportedCredits ?? null,
+  );
   return Number(res.lastInsertRowid);
 }
 
@@ -42,4 +57,29 @@ export function ledgerSummary(
     `SELECT endpoint, COUNT(*) AS calls, SUM(credits) AS credits FROM credit_ledger WHERE campaign_id = ?
      GROUP BY endpoint ORDER BY credits DESC, endpoint`,
   ).all(campaignId) as { endpoint: string; calls: number; credits: number }[];
+}
+
+/** Calls whose reported charge differs from the cost table's: what was expected and what was said. */
+export function ledgerDiscrepancies(
+  db: Db,
+  campaignId: number,
+): { endpoint: string; calls: number; expected: number; reported: number }[] {
+  return stmt(
+    db,
+    `SELECT endpoint, COUNT(*) AS calls, SUM(expected_credits) AS expected, SUM(reported_credits) AS reported
+     FROM credit_ledger WHERE campaign_id = ? AND reported_credits IS NOT NULL AND expected_credits IS NOT NULL
+       AND reported_credits <> expected_credits
+     GROUP BY endpoint ORDER BY endpoint`,
+  ).all(campaignId) as { endpoint: string; calls: number; expected: number; reported: number }[];
+}
+
+/** Every ledger row of a campaign: what was bought, for which entity, at what charge. */
+export function ledgerEntries(
+  db: Db,
+  campaignId: number,
+): { endpoint: string; entityKey: string | null; credits: number }[] {
+  return stmt(
+    db,
+    'SELECT endpoint, entity_key AS entityKey, credits FROM credit_ledger WHERE campaign_id = ? ORDER BY id',
+  ).all(campaignId) as { endpoint: string; entityKey: string | null; credits: number }[];
 }

@@ -79,8 +79,11 @@ describe('Apollo client ↔ sandbox', () => {
       name: truthCompany.name,
       domain: truthCompany.primary_domain,
       employees: truthCompany.estimated_num_employees,
-      openJobs: truthCompany.job_postings_count,
-      locations: truthCompany.locations.filter((l) => l.kind !== 'headquarters').map((l) => l.raw_address),
+      // The real ORG carries neither hiring nor a site list.
+      openJobs: null,
+      locations: [],
+      rawAddress: truthCompany.raw_address,
+      factsFrom: 'organizations/enrich',
     });
     expect(Object.keys(company.data!.departmentHeadCount).length).toBeGreaterThan(0);
 
@@ -91,6 +94,17 @@ describe('Apollo client ↔ sandbox', () => {
       lastName: truthPerson.last_name,
       title: truthPerson.title,
     });
+    // The organization nested in the person: the enrich facts minus departmental head counts.
+    expect(revealed.data!.organization).toMatchObject({
+      providerId: truthCompany.id,
+      industry: company.data!.industry,
+      employees: company.data!.employees,
+      country: company.data!.country,
+      numSuborganizations: company.data!.numSuborganizations,
+      departmentHeadCount: {},
+      factsFrom: 'people/match',
+    });
+    expect(typeof revealed.data!.emailDomainCatchall).toBe('boolean');
     const expectedStatus = !truthPerson.email
       ? 'unavailable'
       : truthPerson.email_status === 'verified'
@@ -112,7 +126,9 @@ describe('Apollo client ↔ sandbox', () => {
       { name: c.name, domain: c.primary_domain, organizationId: null },
       ctx,
     );
-    expect(hit.calls).toEqual([{ endpoint: '/organizations/enrich', credits: 1 }]);
+    expect(hit.calls).toEqual([
+      { endpoint: '/organizations/enrich', credits: 1, expectedCredits: 1, reportedCredits: null },
+    ]);
     expect(hit.data?.name).toBe(c.name);
     const miss = await apollo.enrichCompany(
       { name: 'Nope', domain: 'no-such-company.invalid', organizationId: null },
@@ -121,7 +137,7 @@ describe('Apollo client ↔ sandbox', () => {
     expect(miss).toEqual({
       data: null,
       credits: 0,
-      calls: [{ endpoint: '/organizations/enrich', credits: 0 }],
+      calls: [{ endpoint: '/organizations/enrich', credits: 0, expectedCredits: 0, reportedCredits: null }],
     });
     expect((await sandboxStats(sandbox)).creditsTotal).toBe(1);
   });

@@ -50,7 +50,11 @@ describe('a full sandbox campaign through the CLI', () => {
     expect(dupes.n).toBe(0);
     expect(ledger.c).toBe(r.json!.creditsUsed); // every credit reported is a ledger entry
     expect(r.stderr).toMatch(/Credit estimate: ~\d+ credits/);
-  });
+    // Where the credits went is reported: nothing of it is lost to rounding.
+    const wasted = r.json!.wasted as { people: number; companies: number };
+    expect(r.json!.wasteRatio as number).toBeGreaterThanOrEqual(1);
+    expect(wasted.people + wasted.companies).toBeLessThan(ledger.c);
+  }, 900_000);
 
   it('stops at the credit budget, then resumes with a larger one', async () => {
     const db = join(dir, 'budget.db');

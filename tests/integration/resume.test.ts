@@ -26,7 +26,7 @@ describe('kill -9 and resume', () => {
     expect(r.json).toMatchObject({ status: 'completed', leads: { T1: 30, T2: 30, T3: 15 } });
     baseline = { keys: leadKeys(db, r.json!.campaignId as number), credits: r.json!.creditsUsed as number };
     expect(new Set(baseline.keys).size).toBe(75);
-  });
+  }, 300_000);
 
   it.each([5, 35, 65])(
     'killed after %i leads, resumed: same leads, credits within 2 percent',
@@ -59,5 +59,6 @@ describe('kill -9 and resume', () => {
       const credits = resumed.json!.creditsUsed as number;
       expect(Math.abs(credits - baseline.credits) / baseline.credits).toBeLessThanOrEqual(0.02);
     },
+    300_000,
   );
 });

@@ -33,16 +33,20 @@ describe('sandbox rate limits', () => {
       if (i === 1) {
         expect(r.headers.get('x-rate-limit-minute')).toBe('50');
         expect(r.headers.get('x-rate-limit-hourly')).toBe('200');
-        expect(r.headers.get('x-rate-limit-daily')).toBe('600');
+        // The daily window as live accounts send it, not the documented x-*-daily names.
+        expect(r.headers.get('x-rate-limit-24-hour')).toBe('600');
+        expect(r.headers.get('x-rate-limit-daily')).toBeNull();
       }
       expect(r.headers.get('x-minute-usage')).toBe(String(i));
       expect(r.headers.get('x-minute-requests-left')).toBe(String(50 - i));
-      expect(r.headers.get('x-daily-requests-left')).toBe(String(600 - i));
+      expect(r.headers.get('x-24-hour-usage')).toBe(String(i));
+      expect(r.headers.get('x-24-hour-requests-left')).toBe(String(600 - i));
       await r.arrayBuffer();
     }
     const refused = await searchOnce(s);
     expect(refused.status).toBe(429);
-    expect(refused.headers.get('retry-after')).toBeNull();
+    // 10:00:05 → the minute frees up at 10:01:00.
+    expect(refused.headers.get('retry-after')).toBe('55');
     expect(refused.headers.get('x-minute-requests-left')).toBe('0');
     const body = (await refused.json()) as Json;
     expect(body.message).toMatch(
@@ -77,6 +81,59 @@ describe('sandbox rate limits', () => {
     expect(((await r.json()) as Json).message).toMatch(/is 3 times per hour/);
     now += 3_600_000;
     expect((await searchOnce(s)).status).toBe(200);
+  });
+
+  it('a used-up 24-hour window: 429 with retry-after to the next UTC day and the 24-hour headers', async () => {
+    const now = Date.UTC(2026, 10, 1, 22, 0, 0);
+    const s = await start({ limits: { other: { day: 2 } }, clock: () => now });
+    expect((await searchOnce(s)).status).toBe(200);
+    expect((await searchOnce(s)).status).toBe(200);
+    const r = await searchOnce(s);
+    expect(r.status).toBe(429);
+    expect(r.headers.get('retry-after')).toBe(String(2 * 3600));
+    expect(r.headers.get('x-rate-limit-24-hour')).toBe('2');
+    expect(r.headers.get('x-24-hour-usage')).toBe('2');
+    expect(r.headers.get('x-24-hour-requests-left')).toBe('0');
+    // Overrides merge over the paid preset: the minute window is still the paid one.
+    expect(r.headers.get('x-rate-limit-minute')).toBe('200');
+    expect(((await r.json()) as Json).message).toMatch(/is 2 times per day/);
+  });
+
+  it('sends the documented x-*-daily names when asked', async () => {
+    const s = await start({ limits: 'free', rateHeaders: 'documented' });
+    const r = await searchOnce(s);
+    expect(r.headers.get('x-rate-limit-daily')).toBe('600');
+    expect(r.headers.get('x-daily-requests-left')).toBe('599');
+    expect(r.headers.get('x-rate-limit-24-hour')).toBeNull();
+  });
+
+  it('rolling windows start at the first request, not at a UTC boundary', async () => {
+    let now = Date.UTC(2026, 10, 1, 10, 0, 50);
+    const limits = { other: { minute: 1 } };
+    const utc = await start({ limits, clock: () => now });
+    const rolling = await start({ limits, clock: () => now, windowAlignment: 'rolling' });
+    for (const s of [utc, rolling]) expect((await searchOnce(s)).status).toBe(200);
+    const [u, r] = [await searchOnce(utc), await searchOnce(rolling)];
+    expect([u.status, r.status]).toEqual([429, 429]);
+    expect(u.headers.get('retry-after')).toBe('10');
+    expect(r.headers.get('retry-after')).toBe('60');
+    now += 15_000; // 10:01:05: a new UTC minute, but the rolling minute runs until 10:01:50
+    expect((await searchOnce(utc)).status).toBe(200);
+    expect((await searchOnce(rolling)).status).toBe(429);
+    now += 45_000;
+    expect((await searchOnce(rolling)).status).toBe(200);
+  });
+
+  it('parses --sandbox-limits presets and JSON overrides, naming what is wrong', async () => {
+    const { parseSandboxLimits, resolveLimits } = await import('../../main/sandbox/server');
+    expect(parseSandboxLimits('free')).toBe('free');
+    const o = parseSandboxLimits('{"enrich":{"day":60}}');
+    expect(o).toEqual({ enrich: { day: 60 } });
+    expect(resolveLimits(o).enrich).toEqual({ minute: 1000, hour: 60_000, day: 60 });
+    expect(() => parseSandboxLimits('{"enrch":{"day":60}}')).toThrow(/unknown class "enrch"/);
+    expect(() => parseSandboxLimits('{"enrich":{"week":60}}')).toThrow(/enrich.week is not a window/);
+    expect(() => parseSandboxLimits('{"enrich":{"day":-1}}')).toThrow(/enrich.day must be a whole number/);
+    expect(() => parseSandboxLimits('lots')).toThrow(/free, paid, off or JSON/);
   });
 });
 

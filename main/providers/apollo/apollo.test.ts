@@ -125,7 +125,9 @@ describe('Apollo client (scripted peer)', () => {
     expect(peer.seen[0]!.path).toBe('/api/v1/organizations/enrich');
     expect(peer.seen[0]!.query.get('domain')).toBe('acmeplastics.com');
     expect(res.credits).toBe(1);
-    expect(res.calls).toEqual([{ endpoint: '/organizations/enrich', credits: 1 }]);
+    expect(res.calls).toEqual([
+      { endpoint: '/organizations/enrich', credits: 1, expectedCredits: 1, reportedCredits: null },
+    ]);
     expect(res.data).toEqual({
       providerId: 'org_1',
       name: 'Acme Plastics',
@@ -149,6 +151,17 @@ describe('Apollo client (scripted peer)', () => {
       departmentHeadCount: { human_resources: 14, operations: 80 },
       locations: ['9 Mill Rd, Dayton, Ohio, United States', 'Monterrey, Mexico'],
       openJobs: 37,
+      secondaryIndustries: [],
+      streetAddress: null,
+      postalCode: null,
+      suborganizations: [],
+      numSuborganizations: null,
+      retailLocationCount: null,
+      headcountGrowth: { sixMonth: null, twelveMonth: null, twentyFourMonth: null },
+      fundingEvents: [
+        { date: '2021-03-04', type: 'Series B', amount: null, currency: null, investors: null },
+      ],
+      factsFrom: 'organizations/enrich',
     });
   });
 
@@ -176,8 +189,8 @@ describe('Apollo client (scripted peer)', () => {
     });
     expect(peer.seen[1]!.query.get('domain')).toBe('acmeplastics.com');
     expect(res.calls).toEqual([
-      { endpoint: '/mixed_companies/search', credits: 1 },
-      { endpoint: '/organizations/enrich', credits: 2 },
+      { endpoint: '/mixed_companies/search', credits: 1, expectedCredits: 1, reportedCredits: null },
+      { endpoint: '/organizations/enrich', credits: 2, expectedCredits: 1, reportedCredits: 2 },
     ]);
     expect(res.credits).toBe(3);
     expect(res.data?.name).toBe('Acme Plastics');
@@ -210,6 +223,8 @@ describe('Apollo client (scripted peer)', () => {
       organization_num_employees_ranges: ['200,10000'],
       q_organization_keyword_tags: ['plastics', 'manufacturing'],
     });
+    const noGrowth = { sixMonth: null, twelveMonth: null, twentyFourMonth: null };
+    const bare = { linkedinUrl: null, foundedYear: null, headcountGrowth: noGrowth };
     expect(res.data.companies).toEqual([
       {
         providerId: 'acc_1',
@@ -218,6 +233,7 @@ describe('Apollo client (scripted peer)', () => {
         industry: null,
         employees: null,
         country: null,
+        ...bare,
       },
       {
         providerId: 'org_1',
@@ -226,11 +242,24 @@ describe('Apollo client (scripted peer)', () => {
         industry: 'plastics',
         employees: 1200,
         country: 'United States',
+        linkedinUrl: 'http://www.linkedin.com/company/acme-plastics',
+        foundedYear: 1971,
+        headcountGrowth: noGrowth,
       },
-      { providerId: null, name: 'Bare Co', domain: null, industry: null, employees: null, country: null },
+      {
+        providerId: null,
+        name: 'Bare Co',
+        domain: null,
+        industry: null,
+        employees: null,
+        country: null,
+        ...bare,
+      },
     ]);
     expect(res.data).toMatchObject({ page: 2, perPage: 3, totalEntries: 1501, totalPages: 500 });
-    expect(res.calls).toEqual([{ endpoint: '/mixed_companies/search', credits: 1 }]);
+    expect(res.calls).toEqual([
+      { endpoint: '/mixed_companies/search', credits: 1, expectedCredits: 1, reportedCredits: null },
+    ]);
     const stated = await apollo.searchCompanies({ ...query, perPage: 500 }, ctx);
     expect(JSON.parse(peer.seen[1]!.body).per_page).toBe(100);
     expect(stated.credits).toBe(4);
@@ -244,7 +273,7 @@ describe('Apollo client (scripted peer)', () => {
     expect(res).toEqual({
       data: null,
       credits: 0,
-      calls: [{ endpoint: '/mixed_companies/search', credits: 0 }],
+      calls: [{ endpoint: '/mixed_companies/search', credits: 0, expectedCredits: 0, reportedCredits: null }],
     });
     expect(peer.seen).toHaveLength(1);
   });
@@ -260,12 +289,13 @@ describe('Apollo client (scripted peer)', () => {
     expect(empty).toEqual({
       data: null,
       credits: 0,
-      calls: [{ endpoint: '/organizations/enrich', credits: 0 }],
+      calls: [{ endpoint: '/organizations/enrich', credits: 0, expectedCredits: 0, reportedCredits: null }],
     });
   });
 
   it.each([
-    ['verified', 'dana@acme.com', 'verified', 2],
+    // One credit per revealed person, nothing extra for a verified email (as observed).
+    ['verified', 'dana@acme.com', 'verified', 1],
     ['unverified', 'dana@acme.com', 'guessed', 1],
     ['likely to engage', 'dana@acme.com', 'guessed', 1],
     ['unavailable', null, 'unavailable', 1],
@@ -300,7 +330,9 @@ describe('Apollo client (scripted peer)', () => {
       phone: null,
     });
     expect(res.credits).toBe(credits);
-    expect(res.calls).toEqual([{ endpoint: '/people/match', credits }]);
+    expect(res.calls).toEqual([
+      { endpoint: '/people/match', credits, expectedCredits: credits, reportedCredits: null },
+    ]);
   });
 
   it('returns null and no charge when Apollo matches nobody; prefers credits_consumed', async () => {
@@ -312,9 +344,107 @@ describe('Apollo client (scripted peer)', () => {
     expect(await apollo.revealPerson({ providerId: 'p1' }, ctx)).toEqual({
       data: null,
       credits: 0,
-      calls: [{ endpoint: '/people/match', credits: 0 }],
+      calls: [{ endpoint: '/people/match', credits: 0, expectedCredits: 0, reportedCredits: null }],
     });
     expect((await apollo.revealPerson({ providerId: 'p2' }, ctx)).credits).toBe(0);
+  });
+
+  it('reads catch-all and confidence on a revealed person, and the organization nested in it', async () => {
+    const { departmental_head_count: _dropped, locations: _l, job_postings_count: _j, ...nested } = ORG;
+    const { apollo } = await setup(() => ({
+      body: {
+        person: {
+          id: 'p1',
+          last_name: 'Smith',
+          email: 'dana@acmeplastics.com',
+          email_status: 'verified',
+          email_domain_catchall: true,
+          extrapolated_email_confidence: 0.62,
+          revealed_for_current_team: true,
+          organization: { ...nested, num_suborganizations: 2, retail_location_count: 0 },
+        },
+      },
+    }));
+    const res = await apollo.revealPerson({ providerId: 'p1' }, ctx);
+    expect(res.data).toMatchObject({
+      emailStatus: 'verified',
+      emailDomainCatchall: true,
+      extrapolatedEmailConfidence: 0.62,
+      revealedForCurrentTeam: true,
+    });
+    expect(res.data!.organization).toMatchObject({
+      providerId: 'org_1',
+      domain: 'acmeplastics.com',
+      industry: 'plastics',
+      employees: 1200,
+      numSuborganizations: 2,
+      retailLocationCount: 0,
+      departmentHeadCount: {},
+      openJobs: null,
+      factsFrom: 'people/match',
+    });
+    expect(res.credits).toBe(1);
+  });
+
+  it('reveals up to 10 people in one bulk_match, counting the credits Apollo reports', async () => {
+    const { peer, apollo } = await setup(() => ({
+      body: {
+        matches: [{ id: 'p1', email: 'a@x.com', email_status: 'verified' }, null],
+        missing_records: 1,
+        credits_consumed: 1,
+      },
+    }));
+    const res = await apollo.revealPeople([{ providerId: 'p1' }, { providerId: 'p9' }], ctx);
+    expect(JSON.parse(peer.seen[0]!.body)).toEqual({
+      details: [{ id: 'p1' }, { id: 'p9' }],
+      reveal_personal_emails: false,
+    });
+    expect(res.data.map((p) => p?.providerId ?? null)).toEqual(['p1', null]);
+    expect(res.calls).toEqual([
+      { endpoint: '/people/bulk_match', credits: 1, expectedCredits: 1, reportedCredits: 1 },
+    ]);
+  });
+
+  it("pages a company's job postings, charging a page only when it has postings", async () => {
+    const { peer, apollo } = await setup((req) =>
+      req.query.get('page') === '1'
+        ? {
+            body: {
+              organization_job_postings: [
+                {
+                  id: 'j1',
+                  title: 'Plant HR Manager',
+                  url: 'https://jobs.example/j1',
+                  city: 'Akron',
+                  state: 'Ohio',
+                  country: 'United States',
+                  posted_at: '2026-10-01T00:00:00.000+00:00',
+                  last_seen_at: '2026-10-30T00:00:00.000+00:00',
+                },
+              ],
+              pagination: { page: 1, per_page: 1, total_entries: 1, total_pages: 1 },
+            },
+          }
+        : { body: { organization_job_postings: [], pagination: { page: 2, per_page: 1, total_entries: 1 } } },
+    );
+    const first = await apollo.jobPostings({ organizationId: 'org_1', page: 1, perPage: 1 }, ctx);
+    expect(peer.seen[0]!.method).toBe('GET');
+    expect(peer.seen[0]!.path).toBe('/api/v1/organizations/org_1/job_postings');
+    expect(first.data).toMatchObject({ page: 1, perPage: 1, totalEntries: 1, totalPages: 1 });
+    expect(first.data.postings[0]).toEqual({
+      id: 'j1',
+      title: 'Plant HR Manager',
+      url: 'https://jobs.example/j1',
+      city: 'Akron',
+      state: 'Ohio',
+      country: 'United States',
+      postedAt: '2026-10-01T00:00:00.000+00:00',
+      lastSeenAt: '2026-10-30T00:00:00.000+00:00',
+    });
+    expect(first.credits).toBe(1);
+    const empty = await apollo.jobPostings({ organizationId: 'org_1', page: 2, perPage: 1 }, ctx);
+    expect(empty.credits).toBe(0);
+    expect(empty.calls[0]!.endpoint).toBe('/organizations/{id}/job_postings');
   });
 
   it('explains a non-master key (403 API_INACCESSIBLE) and a bad key in testConnection', async () => {

@@ -1,6 +1,6 @@
 /** A company search page's ORG-lite → CompanySummary. Pure. */
 import type { CompanySummary } from '../types';
-import { organizationDomain } from './map';
+import { organizationDomain, toHeadcountGrowth, toNumber } from './map';
 import type { ApolloCompanySearchOrganization } from './schemas';
 
 function count(v: number | string | null | undefined): number | null {
@@ -17,5 +17,8 @@ export function toCompanySummary(org: ApolloCompanySearchOrganization): CompanyS
     industry: org.industry || null,
     employees: count(org.estimated_num_employees),
     country: org.country || null,
+    linkedinUrl: org.linkedin_url || null,
+    foundedYear: toNumber(org.founded_year),
+    headcountGrowth: toHeadcountGrowth(org),
   };
 }

@@ -2,37 +2,52 @@
  * Apollo.io client: free people search, paid company enrichment and person reveal.
  * Talks to the real API or to the sandbox server, which speaks the same endpoints.
  */
-import type { Company, RevealedPerson } from '../../domain/types';
+import type { Company } from '../../domain/types';
 import { HttpClient, type HttpClientOptions, type HttpStats, type RequestEvent } from '../http';
-import { isProviderError } from '../errors';
+import { isProviderError, ProviderError } from '../errors';
 import type { RateLimits } from '../rate-window';
 import type {
   CallContext,
   CompanyRef,
   CompanySearchPage,
   CompanySearchQuery,
+  JobPostingsPage,
+  JobPostingsQuery,
   LeadProvider,
   Paid,
+  PaidCall,
   PeopleSearchPage,
   PeopleSearchQuery,
   PersonRef,
+  RevealedMatch,
 } from '../types';
 import { describeApolloError } from './describe-error';
-import { APOLLO_DEFAULT_COSTS, APOLLO_PAID_LIMITS, apolloEndpointClass, type ApolloCosts } from './limits';
+import {
+  APOLLO_DEFAULT_COSTS,
+  APOLLO_PAID_LIMITS,
+  apolloEndpointClass,
+  paidCall,
+  type ApolloCosts,
+} from './limits';
 import { toCompanySummary } from './company-summary';
-import { organizationDomain, toCandidate, toCompany, toRevealed } from './map';
+import { organizationDomain, toCandidate, toCompany, toJobPosting, toRevealedMatch } from './map';
 import {
   CompanySearchPageResponseSchema,
   CompanySearchResponseSchema,
+  JobPostingsResponseSchema,
   OrganizationEnrichResponseSchema,
+  PeopleBulkMatchResponseSchema,
   PeopleMatchResponseSchema,
   PeopleSearchResponseSchema,
+  type ApolloMatchedPerson,
 } from './schemas';
 
 export { APOLLO_FREE_LIMITS, APOLLO_PAID_LIMITS, APOLLO_DEFAULT_COSTS, apolloEndpointClass } from './limits';
 export type { ApolloCosts } from './limits';
 
 export const APOLLO_BASE_URL = 'https://api.apollo.io/api/v1';
+/** The endpoint name (ledger, rate window) of GET /organizations/{id}/job_postings. */
+export const JOB_POSTINGS_ENDPOINT = '/organizations/{id}/job_postings';
 /** Apollo serves at most 500 pages of a search. */
 const MAX_PAGES = 500;
 
@@ -58,6 +73,11 @@ export interface ConnectionCheck {
 }
 
 export interface ApolloProvider extends LeadProvider {
+  /**
+   * Up to 10 people in one people/bulk_match (Apollo reports `credits_consumed` there). Results are
+   * aligned with `refs`: null where Apollo found nobody.
+   */
+  revealPeople(refs: PersonRef[], ctx: CallContext): Promise<Paid<(RevealedMatch | null)[]>>;
   stats(): HttpStats;
   testConnection(signal?: AbortSignal): Promise<ConnectionCheck>;
   close(): Promise<void>;
@@ -71,6 +91,32 @@ function organizationFilterBody(q: Omit<CompanySearchQuery, 'page' | 'perPage'>)
   if (q.industryKeywords.length) body.q_organization_keyword_tags = q.industryKeywords;
   return body;
 }
+
+/** The free filters that narrow a people search before anything is paid (empty lists left out). */
+function peopleNarrowingBody(q: PeopleSearchQuery): Record<string, string[]> {
+  const body: Record<string, string[]> = {};
+  if (q.organizationIds?.length) body.organization_ids = q.organizationIds;
+  if (q.organizationDomains?.length) body.q_organization_domains_list = q.organizationDomains;
+  if (q.seniorities?.length) body.person_seniorities = q.seniorities;
+  if (q.emailStatuses?.length) body.contact_email_status = q.emailStatuses;
+  return body;
+}
+
+const personCost = (costs: ApolloCosts, p: RevealedMatch | null) =>
+  p ? costs.personRecord + (p.emailStatus === 'verified' ? costs.verifiedEmail : 0) : 0;
+
+function personBody(ref: PersonRef): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  if (ref.providerId) body.id = ref.providerId;
+  else {
+    if (ref.firstName) body.first_name = ref.firstName;
+    if (ref.lastName) body.last_name = ref.lastName;
+    if (ref.domain) body.domain = ref.domain;
+  }
+  return body;
+}
+
+const matched = (p: ApolloMatchedPerson | null | undefined) => (p ? toRevealedMatch(p) : null);
 
 export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvider {
   const apiKey = opts.apiKey.trim();
@@ -105,7 +151,7 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
       page,
       per_page: perPage,
     };
-    Object.assign(body, organizationFilterBody(query));
+    Object.assign(body, organizationFilterBody(query), peopleNarrowingBody(query));
     const res = await http.request({
       method: 'POST',
       path: '/mixed_people/api_search',
@@ -141,7 +187,11 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
     });
     const orgs = [...(res.accounts ?? []), ...(res.organizations ?? [])];
     const totalEntries = res.pagination?.total_entries ?? (page - 1) * perPage + orgs.length;
-    const credits = res.credits_consumed ?? (orgs.length > 0 ? costs.companySearchPage : 0);
+    const call = paidCall(
+      '/mixed_companies/search',
+      orgs.length > 0 ? costs.companySearchPage : 0,
+      res.credits_consumed,
+    );
     return {
       data: {
         companies: orgs.map(toCompanySummary),
@@ -150,13 +200,13 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
         totalEntries,
         totalPages: Math.min(Math.ceil(totalEntries / perPage), MAX_PAGES),
       },
-      credits,
-      calls: [{ endpoint: '/mixed_companies/search', credits }],
+      credits: call.credits,
+      calls: [call],
     };
   }
 
   async function enrichCompany(ref: CompanyRef, ctx: CallContext): Promise<Paid<Company | null>> {
-    const calls: Paid<unknown>['calls'] = [];
+    const calls: PaidCall[] = [];
     let domain = ref.domain?.trim().toLowerCase() || null;
     if (!domain) {
       const name = ref.name.trim();
@@ -171,10 +221,9 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
         signal: ctx.signal,
       });
       const orgs = [...(found.organizations ?? []), ...(found.accounts ?? [])];
-      calls.push({
-        endpoint: '/mixed_companies/search',
-        credits: found.credits_consumed ?? orgs.length * costs.companySearchRecord,
-      });
+      calls.push(
+        paidCall('/mixed_companies/search', orgs.length * costs.companySearchRecord, found.credits_consumed),
+      );
       const match = orgs[0];
       domain = match ? organizationDomain(match) : null;
       if (!domain) return { data: null, credits: sum(calls), calls };
@@ -189,14 +238,12 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
         signal: ctx.signal,
       });
       org = res.organization ?? null;
-      calls.push({
-        endpoint: '/organizations/enrich',
-        credits: res.credits_consumed ?? (org ? costs.companyEnrich : 0),
-      });
+      const found = org && Object.keys(org).length > 0;
+      calls.push(paidCall('/organizations/enrich', found ? costs.companyEnrich : 0, res.credits_consumed));
     } catch (err) {
       // Apollo answers an unknown domain with 404 on some accounts and {} on others: both mean no match.
       if (isProviderError(err) && err.status === 404) {
-        calls.push({ endpoint: '/organizations/enrich', credits: 0 });
+        calls.push(paidCall('/organizations/enrich', 0, null));
         return { data: null, credits: sum(calls), calls };
       }
       throw err;
@@ -208,26 +255,80 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
     };
   }
 
-  async function revealPerson(ref: PersonRef, ctx: CallContext): Promise<Paid<RevealedPerson | null>> {
-    const body: Record<string, unknown> = { reveal_personal_emails: false };
-    if (ref.providerId) body.id = ref.providerId;
-    else {
-      if (ref.firstName) body.first_name = ref.firstName;
-      if (ref.lastName) body.last_name = ref.lastName;
-      if (ref.domain) body.domain = ref.domain;
-    }
+  async function revealPerson(ref: PersonRef, ctx: CallContext): Promise<Paid<RevealedMatch | null>> {
     const res = await http.request({
       method: 'POST',
       path: '/people/match',
-      body,
+      body: { ...personBody(ref), reveal_personal_emails: false },
       schema: PeopleMatchResponseSchema,
       signal: ctx.signal,
     });
-    const person = res.person ? toRevealed(res.person) : null;
-    const credits =
-      res.credits_consumed ??
-      (person ? costs.personRecord + (person.emailStatus === 'verified' ? costs.verifiedEmail : 0) : 0);
-    return { data: person, credits, calls: [{ endpoint: '/people/match', credits }] };
+    const person = matched(res.person);
+    const call = paidCall('/people/match', personCost(costs, person), res.credits_consumed);
+    return { data: person, credits: call.credits, calls: [call] };
+  }
+
+  async function revealPeople(refs: PersonRef[], ctx: CallContext): Promise<Paid<(RevealedMatch | null)[]>> {
+    if (refs.length === 0) return { data: [], credits: 0, calls: [] };
+    if (refs.length > 10) throw new Error(`people/bulk_match takes at most 10 people, got ${refs.length}`);
+    const res = await http.request({
+      method: 'POST',
+      path: '/people/bulk_match',
+      body: { details: refs.map(personBody), reveal_personal_emails: false },
+      schema: PeopleBulkMatchResponseSchema,
+      signal: ctx.signal,
+    });
+    if (res.matches.length !== refs.length)
+      throw new ProviderError(
+        'BAD_RESPONSE',
+        `Apollo POST /people/bulk_match answered ${res.matches.length} matches for ${refs.length} people; resume later, and if it persists the API may have changed.`,
+        { provider: 'Apollo', endpoint: '/people/bulk_match', status: 200 },
+      );
+    const people = res.matches.map(matched);
+    const expected = people.reduce((n, p) => n + personCost(costs, p), 0);
+    const call = paidCall('/people/bulk_match', expected, res.credits_consumed);
+    return { data: people, credits: call.credits, calls: [call] };
+  }
+
+  /** One page of a company's open jobs; charged per page that returns postings. */
+  async function jobPostings(query: JobPostingsQuery, ctx: CallContext): Promise<Paid<JobPostingsPage>> {
+    const id = query.organizationId.trim();
+    if (!id) throw new Error('job postings need the organization id Apollo gave the company');
+    const perPage = Math.min(Math.max(1, Math.floor(query.perPage)), 100);
+    const page = Math.max(1, Math.floor(query.page));
+    let res;
+    try {
+      res = await http.request({
+        method: 'GET',
+        path: `/organizations/${encodeURIComponent(id)}/job_postings`,
+        endpoint: JOB_POSTINGS_ENDPOINT,
+        query: { page, per_page: perPage },
+        schema: JobPostingsResponseSchema,
+        signal: ctx.signal,
+      });
+    } catch (err) {
+      // An organization Apollo does not know has no postings to sell: nothing charged.
+      if (!(isProviderError(err) && err.status === 404)) throw err;
+      res = { organization_job_postings: [], pagination: { total_entries: 0, total_pages: 0 } };
+    }
+    const postings = res.organization_job_postings.map(toJobPosting);
+    const totalEntries = res.pagination?.total_entries ?? (page - 1) * perPage + postings.length;
+    const call = paidCall(
+      JOB_POSTINGS_ENDPOINT,
+      postings.length > 0 ? costs.jobPostingsPage : 0,
+      res.credits_consumed,
+    );
+    return {
+      data: {
+        postings,
+        page,
+        perPage,
+        totalEntries,
+        totalPages: res.pagination?.total_pages ?? Math.ceil(totalEntries / perPage),
+      },
+      credits: call.credits,
+      calls: [call],
+    };
   }
 
   async function testConnection(signal?: AbortSignal): Promise<ConnectionCheck> {
@@ -258,6 +359,8 @@ export function createApolloProvider(opts: ApolloProviderOptions): ApolloProvide
     searchCompanies,
     enrichCompany,
     revealPerson,
+    revealPeople,
+    jobPostings,
     testConnection,
     stats: () => http.stats(),
     close: () => http.close(),

@@ -1,6 +1,7 @@
 /** Apollo shapes → our domain types. Pure functions. */
 import type { CandidatePerson, Company, EmailStatus, RevealedPerson, Technology } from '../../domain/types';
-import type { ApolloMatchedPerson, ApolloOrganization } from './schemas';
+import type { HeadcountGrowth, JobPosting, RevealedMatch } from '../types';
+import type { ApolloJobPosting, ApolloMatchedPerson, ApolloOrganization } from './schemas';
 import type { z } from 'zod';
 import type { SearchPersonSchema } from './schemas';
 
@@ -36,7 +37,7 @@ export function toCandidate(p: z.infer<typeof SearchPersonSchema>): CandidatePer
   };
 }
 
-function toNumber(v: number | string | null | undefined): number | null {
+export function toNumber(v: number | string | null | undefined): number | null {
   if (v === null || v === undefined || v === '') return null;
   const n = typeof v === 'number' ? v : Number(v);
   return Number.isFinite(n) ? n : null;
@@ -65,7 +66,43 @@ function extraSites(org: ApolloOrganization): string[] {
   return [...new Set(sites)];
 }
 
-export function toCompany(org: ApolloOrganization, fallbackDomain: string): Company {
+export function toHeadcountGrowth(org: {
+  organization_headcount_six_month_growth?: number | string | null;
+  organization_headcount_twelve_month_growth?: number | string | null;
+  organization_headcount_twenty_four_month_growth?: number | string | null;
+}): HeadcountGrowth {
+  return {
+    sixMonth: toNumber(org.organization_headcount_six_month_growth),
+    twelveMonth: toNumber(org.organization_headcount_twelve_month_growth),
+    twentyFourMonth: toNumber(org.organization_headcount_twenty_four_month_growth),
+  };
+}
+
+function fundingEvents(org: ApolloOrganization): NonNullable<Company['fundingEvents']> {
+  return (org.funding_events ?? []).map((e) => ({
+    date: isoDate(e.date),
+    type: e.type ?? null,
+    amount: e.amount === null || e.amount === undefined ? null : String(e.amount),
+    currency: e.currency ?? null,
+    investors: Array.isArray(e.investors) ? e.investors.join(', ') : (e.investors ?? null),
+  }));
+}
+
+function suborganizations(org: ApolloOrganization): NonNullable<Company['suborganizations']> {
+  return (org.suborganizations ?? [])
+    .filter((s) => s.name || s.id)
+    .map((s) => ({ id: s.id ?? null, name: s.name ?? '', domain: organizationDomain(s) }));
+}
+
+/**
+ * An ORG → Company. `factsFrom` says which answer it was: the organization nested in a revealed
+ * person has everything but departmental head counts, so {} there means "not given", not "none".
+ */
+export function toCompany(
+  org: ApolloOrganization,
+  fallbackDomain: string,
+  factsFrom: NonNullable<Company['factsFrom']> = 'organizations/enrich',
+): Company {
   const technologies: Technology[] = (org.current_technologies ?? [])
     .filter((t) => t.name)
     .map((t) => ({ uid: t.uid ?? t.name!.toLowerCase(), name: t.name!, category: t.category ?? '' }));
@@ -103,6 +140,15 @@ export function toCompany(org: ApolloOrganization, fallbackDomain: string): Comp
     departmentHeadCount,
     locations: extraSites(org),
     openJobs,
+    secondaryIndustries: org.secondary_industries ?? [],
+    streetAddress: org.street_address ?? null,
+    postalCode: org.postal_code ?? null,
+    suborganizations: suborganizations(org),
+    numSuborganizations: toNumber(org.num_suborganizations),
+    retailLocationCount: toNumber(org.retail_location_count),
+    headcountGrowth: toHeadcountGrowth(org),
+    fundingEvents: fundingEvents(org),
+    factsFrom,
   };
 }
 
@@ -139,5 +185,31 @@ export function toRevealed(p: ApolloMatchedPerson): RevealedPerson {
     country: p.country ?? null,
     seniority: p.seniority ?? null,
     departments: p.departments ?? [],
+  };
+}
+
+/** A people/match person with what it says about its address and the company facts that came with it. */
+export function toRevealedMatch(p: ApolloMatchedPerson): RevealedMatch {
+  const org = p.organization && Object.keys(p.organization).length ? p.organization : null;
+  const orgDomain = org ? organizationDomain(org) : null;
+  return {
+    ...toRevealed(p),
+    emailDomainCatchall: p.email_domain_catchall ?? null,
+    extrapolatedEmailConfidence: toNumber(p.extrapolated_email_confidence),
+    revealedForCurrentTeam: p.revealed_for_current_team ?? null,
+    organization: org && orgDomain ? toCompany(org, orgDomain, 'people/match') : null,
+  };
+}
+
+export function toJobPosting(j: ApolloJobPosting): JobPosting {
+  return {
+    id: j.id,
+    title: j.title ?? '',
+    url: j.url ?? null,
+    city: j.city ?? null,
+    state: j.state ?? null,
+    country: j.country ?? null,
+    postedAt: j.posted_at ?? null,
+    lastSeenAt: j.last_seen_at ?? null,
   };
 }

@@ -40,7 +40,23 @@ export const PeopleSearchResponseSchema = z.looseObject({
 });
 
 const TechnologySchema = z.looseObject({ uid: str, name: str, category: str });
-const FundingEventSchema = z.looseObject({ date: str, type: str });
+const FundingEventSchema = z.looseObject({
+  id: str,
+  date: str,
+  type: str,
+  // A printed amount ("100M") on the real service; some sources send a number.
+  amount: numeric,
+  currency: str,
+  investors: z.union([z.string(), z.array(z.string())]).nullish(),
+  news_url: str,
+});
+const SuborganizationSchema = z.looseObject({ id: str, name: str, website_url: str, primary_domain: str });
+/** Apollo's three organization_headcount_*_growth figures (numbers or null). */
+const headcountGrowth = {
+  organization_headcount_six_month_growth: numeric,
+  organization_headcount_twelve_month_growth: numeric,
+  organization_headcount_twenty_four_month_growth: numeric,
+};
 const LocationSchema = z.union([
   z.string(),
   z.looseObject({ kind: str, raw_address: str, city: str, state: str, country: str }),
@@ -68,7 +84,16 @@ export const OrganizationSchema = z.looseObject({
   funding_events: z.array(FundingEventSchema).nullish(),
   current_technologies: z.array(TechnologySchema).nullish(),
   departmental_head_count: z.record(z.string(), z.number().nullable()).nullish(),
-  // Not in Apollo's documented ORG; read when a source provides them.
+  secondary_industries: z.array(z.string()).nullish(),
+  industry_tag_id: str,
+  street_address: str,
+  postal_code: str,
+  retail_location_count: numeric,
+  num_suborganizations: numeric,
+  suborganizations: z.array(SuborganizationSchema).nullish(),
+  ...headcountGrowth,
+  // Not in the real ORG (recorded responses have neither): read when a source (the sandbox's
+  // legacyKindShapes option) provides them, so older caches and test worlds still map.
   locations: z.array(LocationSchema).nullish(),
   office_locations: z.array(LocationSchema).nullish(),
   job_postings_count: numeric,
@@ -104,6 +129,10 @@ export const CompanySearchOrganizationSchema = z.looseObject({
   name: str,
   primary_domain: str,
   website_url: str,
+  linkedin_url: str,
+  founded_year: numeric,
+  ...headcountGrowth,
+  // Absent from the real service's search organizations (recorded); read when present.
   industry: str,
   estimated_num_employees: numeric,
   country: str,
@@ -138,8 +167,38 @@ export const MatchedPersonSchema = z.looseObject({
   departments: z.array(z.string()).nullish(),
   sanitized_phone: str,
   phone_numbers: z.array(z.looseObject({ sanitized_number: str, raw_number: str })).nullish(),
+  email_domain_catchall: z.boolean().nullish(),
+  extrapolated_email_confidence: numeric,
+  revealed_for_current_team: z.boolean().nullish(),
+  // The person is what was paid for: an organization we cannot read must not cost us the person.
+  organization: OrganizationSchema.nullish().catch(null),
 });
 export type ApolloMatchedPerson = z.infer<typeof MatchedPersonSchema>;
+
+/** people/bulk_match: matches aligned with details (null where missing), and the credits it charged. */
+export const PeopleBulkMatchResponseSchema = z.looseObject({
+  matches: z.array(MatchedPersonSchema.nullable()),
+  missing_records: z.number().nullish(),
+  credits_consumed: credits,
+});
+
+const JobPostingSchema = z.looseObject({
+  id: z.string(),
+  title: str,
+  url: str,
+  city: str,
+  state: str,
+  country: str,
+  posted_at: str,
+  last_seen_at: str,
+});
+
+export const JobPostingsResponseSchema = z.looseObject({
+  organization_job_postings: z.array(JobPostingSchema),
+  pagination: PaginationSchema.nullish(),
+  credits_consumed: credits,
+});
+export type ApolloJobPosting = z.infer<typeof JobPostingSchema>;
 
 export const PeopleMatchResponseSchema = z.looseObject({
   // Required (null = no match): a body without it is a wrong shape, not a miss.

@@ -1,0 +1,41 @@
+/**
+ * One step of a campaign over a prefix of a tier's queue, as stages that pass data forward:
+ * resolve → prefilter → plan (free) → enrich → validate → reveal (paid) → score → save.
+ */
+import type { Tier } from '../../domain/icp';
+import type { CandidateRow } from '../../store';
+import { revealStage } from './buy';
+import { factsStage } from './facts';
+import type { BatchContext } from './context';
+import { scoreStage, validateStage } from './judge';
+import { saveStage } from './save';
+import { planStage, prefilterStage, resolveStage } from './screen';
+
+export type { BatchContext, Pending, Resolved, Scored, Screened } from './context';
+export { roomIn } from './context';
+export { enrichStage, revealStage, type CompanyFacts } from './buy';
+export { companyVerdict, scoreStage, validateStage } from './judge';
+export { factsStage, headCountsDecide, hiringMatters, type FactsOrder } from './facts';
+export { saveStage } from './save';
+export { planStage, prefilterStage, resolveStage } from './screen';
+
+/** Runs one batch through every stage; returns the leads it saved. */
+export async function processBatch(
+  ctx: BatchContext,
+  searchTier: Tier,
+  batch: CandidateRow[],
+): Promise<number> {
+  ctx.onStage?.('filtering');
+  const resolved = await resolveStage(ctx, searchTier, batch);
+  const screened = await prefilterStage(ctx, searchTier, resolved);
+  const kept = planStage(ctx, screened);
+  if (kept.length === 0) return 0;
+  ctx.onStage?.('enriching');
+  const facts = await factsStage(ctx, searchTier, kept);
+  ctx.onStage?.('validating');
+  const pending = validateStage(ctx, searchTier, kept, facts);
+  ctx.onStage?.('enriching');
+  const people = await revealStage(ctx, searchTier, pending);
+  ctx.onStage?.('saving');
+  return saveStage(ctx, scoreStage(ctx, pending, people));
+}

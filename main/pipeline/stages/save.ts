@@ -1,0 +1,50 @@
+/** The last stage: contacts, leads and candidate states, one transaction per lead, in queue order. */
+import { insertLead, setCandidateState, setContactCatchall, upsertContact } from '../../store';
+import type { BatchContext, Scored } from './context';
+
+/** Saves each scored lead; returns how many were saved (a duplicate contact is skipped). */
+export function saveStage(ctx: BatchContext, scored: Scored[]): number {
+  const { db, campaignId } = ctx;
+  let saved = 0;
+  for (const p of scored) {
+    db.transaction(() => {
+      const contactId = upsertContact(db, {
+        person: p.person,
+        companyId: p.companyId,
+        source: ctx.providerName,
+      });
+      setContactCatchall(db, contactId, p.person.emailDomainCatchall);
+      const leadId = insertLead(db, {
+        campaignId,
+        tier: p.tier,
+        company: p.company,
+        contact: p.person,
+        emailStatus: p.person.emailStatus,
+        validation: p.validation,
+        score: p.score,
+        similarity: p.cand.similarity,
+        companyId: p.companyId,
+        contactId,
+      });
+      setCandidateState(db, campaignId, p.cand.providerPersonId, {
+        state: leadId === null ? 'skipped' : 'saved',
+        reason: leadId === null ? 'duplicate contact' : null,
+        validation: p.validation,
+        companyId: p.companyId,
+        contactId,
+        similarity: p.cand.similarity,
+        companySimilarity: p.cand.companySimilarity,
+      });
+      if (leadId === null) return;
+      saved++;
+      const domain = p.company.domain;
+      ctx.colleagues.set(domain, (ctx.colleagues.get(domain) ?? 0) + 1);
+      ctx.log(
+        'info',
+        `${p.tier} lead: ${p.person.firstName} ${p.person.lastName}, ${p.person.title} at ${p.company.name} ` +
+          `(${p.validation.score}/6, score ${p.score.total} ${p.score.band}).`,
+      );
+    })();
+  }
+  return saved;
+}
