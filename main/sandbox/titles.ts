@@ -230,7 +230,7 @@ export function expandTitle(title: string): string[] {
   const out: string[] = [];
   for (const token of text.trim().split(' ')) {
     if (!token) continue;
-    const expanded = TOKENS[token];
+    const expanded = Object.hasOwn(TOKENS, token) ? TOKENS[token] : undefined;
     if (expanded) out.push(...expanded.split(' '));
     else out.push(token);
   }
