@@ -85,6 +85,16 @@ function firstMatch(text: string, sectors: SectorDef[]): { s: SectorDef; cue: st
   return null;
 }
 
+/** In prose the first product named is what the company makes ("castings for pumps" → castings). */
+function earliestMatch(text: string, sectors: SectorDef[]): { s: SectorDef; cue: string } | null {
+  let best: { s: SectorDef; cue: string; at: number } | null = null;
+  for (const s of sectors) {
+    const m = patternOf(s).exec(text);
+    if (m && (!best || m.index < best.at)) best = { s, cue: m[2]!.trim(), at: m.index };
+  }
+  return best;
+}
+
 /** Reads one industry label ("Motor Vehicle Manufacturing", "Retail Apparel and Fashion", "machinery"). */
 export function readIndustryLabel(label: string | null | undefined): SectorReading | null {
   if (!label || !label.trim()) return null;
@@ -116,7 +126,7 @@ export function readDescription(text: string | null | undefined): SectorReading 
     ' ',
   );
   const maker = MAKER_PHRASES.exec(lower);
-  const product = firstMatch(
+  const product = earliestMatch(
     folded,
     PRODUCT_SECTORS.filter((s) => s.key !== 'manufacturing'),
   );

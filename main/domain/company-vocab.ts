@@ -591,7 +591,7 @@ export const PRODUCT_HEADS =
 
 /** Description phrases that say the company itself makes things. */
 export const MAKER_PHRASES =
-  /\b(manufactur(e|es|er|ers|ing)|maker of|makers of|produces?|producer of|producers of|production (plants?|facilit\w+|lines?)|factor(y|ies)|our plants?|mills?|fabricat(es|or|ors|ion))\b/;
+  /\b(manufactur(e|es|er|ers|ing)|maker of|makers of|produces?|producer of|producers of|production (plants?|facilit\w+|lines?)|factor(y|ies)|our plants?|mills?|fabricat(es|or|ors|ion)|brew(s|ery|eries)?|bottl(es|ing)|distill(s|ery|eries)|bakes|bakery|roasts|forges|casts|castings|foundry|molds|moulds|assembles|weaves|refines|formulates|tier[- ]?(1|2|one|two) supplier|oem supplier)\b/;
 
 /** Description phrases that say the company sells, places, serves or codes — it does not make. */
 export const NOT_MAKER_PHRASES: Record<string, RegExp> = {

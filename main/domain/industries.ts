@@ -91,3 +91,13 @@ export function canonicalCountry(name: string): string {
 export function providerLocation(name: string): string {
   return canonicalCountry(name).replace(/\b\w/g, (c) => c.toUpperCase());
 }
+
+/** One text per ICP industry for MiniLM to compare descriptions with ("Automotive" → a maker's sentence). */
+export function industryPrototypes(icpIndustries: readonly string[]): string[] {
+  return icpIndustries.map((industry) => {
+    const maker = icpSector(industry)?.makes;
+    return maker
+      ? `A manufacturer in the ${industry} industry: it makes ${industry.toLowerCase()} products in its own plants.`
+      : `A ${industry} company.`;
+  });
+}

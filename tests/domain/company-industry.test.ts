@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { blankCompany } from '../../main/domain/blank';
+import { validateCompany } from '../../main/domain/checklist';
 import { decideIndustry, readIndustryLabel } from '../../main/domain/company-industry';
 import { parseIcpText } from '../../main/domain/icp-io';
 import { matchIndustry } from '../../main/domain/industries';
+import type { Company } from '../../main/domain/types';
 
 /**
  * Real companies with the labels real vendors give them: LinkedIn's older list (what Apollo
@@ -147,5 +150,37 @@ describe('other ICPs and the old entry point', () => {
     expect(readIndustryLabel('Semiconductors & Related Devices')).toMatchObject({ makes: true });
     expect(readIndustryLabel('Services-Help Supply Services')).toMatchObject({ makes: false });
     expect(readIndustryLabel('Metal Mining')).toMatchObject({ makes: false });
+  });
+});
+
+describe("the checklist's industry evidence names the deciding signal", () => {
+  const icp = template.icp;
+  const evidence = (over: Partial<Company>) => {
+    const v = validateCompany(
+      blankCompany({ name: 'X', domain: 'x.com', employees: 500, country: 'United States', ...over }),
+      icp,
+    );
+    return v.checks.find((c) => c.id === 'industry')!;
+  };
+
+  it('a label', () => {
+    const c = evidence({
+      industry: 'Motor Vehicle Manufacturing',
+      industries: ['Motor Vehicle Manufacturing'],
+    });
+    expect(c.passed).toBe(true);
+    expect(c.evidence).toMatch(/reads as Automotive.*decided by its industry label/);
+  });
+
+  it('a description when there is no label', () => {
+    const c = evidence({ description: 'We manufacture corrugated boxes and folding cartons.' });
+    expect(c.passed).toBe(true);
+    expect(c.evidence).toMatch(/Packaging.*decided by its description/);
+  });
+
+  it('a lookalike, saying what it is instead', () => {
+    const c = evidence({ industry: 'Industrial Distribution', industries: ['Industrial Distribution'] });
+    expect(c.passed).toBe(false);
+    expect(c.evidence).toMatch(/not a maker \(wholesale/);
   });
 });
