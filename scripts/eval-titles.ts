@@ -17,6 +17,7 @@ const { values } = parseArgs({
     split: { type: 'string', default: 'all' },
     errors: { type: 'string', default: '0' },
     threshold: { type: 'string' },
+    preferred: { type: 'boolean', default: false },
   },
 });
 
@@ -35,6 +36,7 @@ const rows = body
   .map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ''])))
   .filter((row) => {
     if (row.dev_tier === 'unclear') return false;
+    if (values.preferred && row.label !== 'preferred') return false;
     if (values.split === 'dev') return !inHoldout(row.occupation!);
     if (values.split === 'holdout') return inHoldout(row.occupation!);
     return true;

@@ -697,6 +697,8 @@ export const COMMON_WORDS = new Set([
   'model',
   'labour',
   'labor',
+  'plants',
+  'flowers',
 ]);
 
 /** Single words of other languages' titles → English (after the phrase translations). */
