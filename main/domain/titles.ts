@@ -111,22 +111,32 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+const repairs = new WeakMap<Set<string>, { words: string[]; memo: Map<string, string | null> }>();
+
 /** A misspelt title word ("Manger", "Operatons") → the vocabulary word it is one or two edits from. */
 function repairSpelling(word: string, extra: Set<string>): string | null {
   if (word.length < 5 || VOCABULARY.has(word) || extra.has(word)) return null;
   if (OUTSIDE_CONTEXT.has(word)) return null;
+  let r = repairs.get(extra);
+  if (!r) {
+    r = { words: [...VOCABULARY, ...extra].filter((v) => v.length >= 4), memo: new Map() };
+    repairs.set(extra, r);
+  }
+  const hit = r.memo.get(word);
+  if (hit !== undefined) return hit;
   const max = word.length >= 9 ? 2 : 1;
   let best: string | null = null;
   let bestD = max + 1;
-  for (const v of [...VOCABULARY, ...extra]) {
-    if (v.length < 4) continue;
+  for (const v of r.words) {
     const d = editDistance(word, v, max);
     if (d < bestD) {
       bestD = d;
       best = v;
     }
   }
-  return bestD <= max ? best : null;
+  const fixed = bestD <= max ? best : null;
+  if (r.memo.size < 50_000) r.memo.set(word, fixed);
+  return fixed;
 }
 
 function tokens(text: string): string[] {
@@ -465,9 +475,9 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
       let r = read(title);
       // "HR Manager - Plant", "Director HR (Manufacturing)": the qualifier says where, not what.
       const core = title.split(/\s[-–|]\s|[(,]/)[0]!;
-      if (!r.best && core.trim() && core !== title) {
+      if (!r.best && core.trim() && core !== title && !r.p.context.length) {
         const c = read(core);
-        if (c.best && !read(title).p.context.length) r = c;
+        if (c.best) r = c;
       }
       if (!r.best) return { tier: null, confidence: rejectConfidence(r.p, r.cls, r.why), matched: null };
       return { tier: r.best.tier, confidence: matchConfidence(r.p, r.best), matched: r.best.title };
