@@ -141,6 +141,8 @@ await section('filter', async () => {
   return mod.benchFilter();
 });
 
+await section('matching', async () => (await import('./matching')).benchMatching());
+
 await section('ui', async () => {
   const path = '../tests/e2e/bench-table';
   const mod = (await import(path)) as { benchTableRender10k: () => Promise<{ ms: number }> };

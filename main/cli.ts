@@ -43,6 +43,7 @@ const USAGE = `Usage:
   npm run cli -- list --db <path>
   npm run cli -- reindex --db <path>   (rebuild the Chroma vector store from SQLite)
   npm run cli -- classify-titles [--icp <file>]   (titles on stdin, one per line)
+  npm run cli -- classify-companies [--icp <file>]   (JSON lines {"name","industry","keywords","description",…} on stdin)
   npm run cli -- fetch-model [--mirror <url>]   (one-time download of the matching model into the user cache;
                      default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)`;
 
@@ -355,6 +356,10 @@ async function main(): Promise<number> {
       out({ model: 'ready', dir, sha256: r.weightsSha256, bytes: r.bytes });
       return 0;
     }
+    case 'classify-companies':
+      return (await import('./cli/classify-companies')).runClassifyCompanies(
+        await loadIcp(values.icp ?? resolve(defaultResourcesDir(), 'icp', 'manufacturing-staffing.yaml')),
+      );
     case 'classify-titles': {
       const icp = await loadIcp(
         values.icp ?? resolve(defaultResourcesDir(), 'icp', 'manufacturing-staffing.yaml'),

@@ -1,4 +1,5 @@
 import type { CheckId, Icp } from './icp';
+import { decideIndustry, type IndustryBasis } from './company-industry';
 import { canonicalCountry, matchIndustry } from './industries';
 import type { CheckResult, Company, Validation } from './types';
 
@@ -24,22 +25,45 @@ function check(id: CheckId, passed: boolean, basis: CheckResult['basis'], eviden
   return { id, label: LABELS[id], passed, basis, evidence };
 }
 
+const BASIS: Record<IndustryBasis, string> = {
+  label: 'its industry label',
+  description: 'its description',
+  both: 'its industry label and description',
+};
+
 /**
  * The primary industry decides when there is one: a biotech lab that also lists
- * "pharmaceuticals" among its secondary labels is not a pharmaceutical manufacturer.
+ * "pharmaceuticals" among its secondary labels is not a pharmaceutical manufacturer. Without a
+ * label, the description decides (company-industry.ts); the evidence names the deciding signal.
  */
 function industryCheck(c: Company, icp: Icp): CheckResult {
-  const labels = c.industry ? [c.industry] : c.industries;
-  const m = matchIndustry(labels, icp.industries);
-  if (m) return check('industry', true, 'verified', `Industry "${m.label}" matches ${m.industry}`);
-  if (labels.length === 0) return check('industry', false, 'verified', 'Industry unknown');
+  const secondary = c.industry ? null : matchIndustry(c.industries, icp.industries);
+  if (secondary)
+    return check(
+      'industry',
+      true,
+      'verified',
+      `Industry "${secondary.label}" reads as ${secondary.industry} (decided by its industry label)`,
+    );
+  const d = decideIndustry(
+    {
+      name: c.name,
+      industry: c.industry ?? c.industries[0] ?? null,
+      keywords: c.keywords,
+      description: c.description,
+    },
+    icp.industries,
+  );
+  if (d.industryMatch)
+    return check('industry', true, 'verified', `${d.reason} (decided by ${BASIS[d.basis]})`);
+  if (!c.industry && !c.industries.length && !c.description?.trim())
+    return check('industry', false, 'verified', 'Industry unknown');
   const also = c.industry ? matchIndustry(c.industries, icp.industries) : null;
   return check(
     'industry',
     false,
     'verified',
-    `Primary industry "${labels[0]}" is not one of the ICP's industries` +
-      (also ? ` (also lists "${also.label}")` : ''),
+    `${d.reason} (decided by ${BASIS[d.basis]})` + (also ? ` (also lists "${also.label}")` : ''),
   );
 }
 

@@ -1,3 +1,5 @@
+import { icpIndustryFor, icpSector, readIndustryLabel } from './company-industry';
+
 /**
  * ICP industry names (what a salesperson ticks) → the industry labels providers use (Apollo uses
  * LinkedIn's list). A company matches when one of its industry labels contains an alias.
@@ -35,15 +37,25 @@ export function aliasesFor(icpIndustry: string): string[] {
   return INDUSTRY_ALIASES[key] ?? [key];
 }
 
-/** The first ICP industry a company's labels match, with the label that matched; null if none. */
+/**
+ * The first ICP industry a company's labels match, with the label that matched; null if none.
+ * Labels are read for what they say the company is (company-industry.ts): "Motor Vehicle
+ * Manufacturing" and "Auto Manufacturers" are automotive, "Retail Apparel and Fashion" is a
+ * retailer. An ICP industry the reader does not know falls back to its name as an alias.
+ */
 export function matchIndustry(
   labels: (string | null | undefined)[],
   icpIndustries: string[],
 ): { industry: string; label: string } | null {
-  const clean = labels.filter((l): l is string => !!l).map(norm);
-  for (const industry of icpIndustries) {
+  const clean = labels.filter((l): l is string => !!l && !!l.trim());
+  for (const label of clean) {
+    const industry = icpIndustryFor(readIndustryLabel(label), icpIndustries);
+    if (industry) return { industry, label: norm(label) };
+  }
+  const unknown = icpIndustries.filter((i) => !icpSector(i));
+  for (const industry of unknown) {
     for (const alias of aliasesFor(industry)) {
-      const label = clean.find((l) => l.includes(alias));
+      const label = clean.map(norm).find((l) => l.includes(alias));
       if (label) return { industry, label };
     }
   }
@@ -78,4 +90,14 @@ export function canonicalCountry(name: string): string {
 /** Provider-facing country names ("United States", not "USA"). */
 export function providerLocation(name: string): string {
   return canonicalCountry(name).replace(/\b\w/g, (c) => c.toUpperCase());
+}
+
+/** One text per ICP industry for MiniLM to compare descriptions with ("Automotive" → a maker's sentence). */
+export function industryPrototypes(icpIndustries: readonly string[]): string[] {
+  return icpIndustries.map((industry) => {
+    const maker = icpSector(industry)?.makes;
+    return maker
+      ? `A manufacturer in the ${industry} industry: it makes ${industry.toLowerCase()} products in its own plants.`
+      : `A ${industry} company.`;
+  });
 }

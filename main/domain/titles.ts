@@ -3,52 +3,86 @@ import { TIERS } from './icp';
 import type { TitleMatch } from './types';
 import {
   ABBREVIATIONS,
+  BLOCKING_SENIORITY,
   COMMON_WORDS,
-  COMPANION_FUNCTIONS,
+  COMPANION_CLASSES,
   FILLER,
-  FUNCTIONS,
-  RANK_GROUPS,
+  FUNCTION_CLASS,
+  LEADER_ORDER,
+  OUTSIDE_CONTEXT,
+  RANK_WORDS,
+  REGION_WORDS,
+  SCOPE_WORDS,
   SENIORITY,
-  SYNONYMS,
   TRANSLATIONS,
   WORD_TRANSLATIONS,
 } from './title-vocab';
 
-/** A title read into what matters for targeting: business function, rank, seniority, other words. */
+/**
+ * A title read into its parts: which part of the business (function classes), at what rank, with
+ * which seniority, where (scope), in which setting (context) and what else it says. Tiers are
+ * matched on these parts, never on the string, so a title nobody listed still reads correctly.
+ */
 export interface TitleAnalysis {
-  functions: Set<string>;
-  ranks: Set<string>;
+  classes: Set<string>;
+  /** Function words that name a place (plant, site, mill) rather than a function. */
+  placeOnly: boolean;
+  /** The only place word is a loose one (site, unit). */
+  weakPlace: boolean;
+  /** Rank of the head word: c, vp, director, gm, manager, practitioner, partner, lead, worker, junior, owner. */
+  rank: string | null;
+  rankWord: string | null;
   seniority: Set<string>;
+  /** "Assistant Plant Manager", "Deputy HR Manager": works under the role, is not it. */
+  blocked: boolean;
+  scope: boolean;
+  /** A regional/area scope ("Area Manager"), as opposed to a country or "global". */
+  region: boolean;
+  /** "Sales Operations", "IT Operations": operations of another function. */
+  opsOf: string | null;
+  /** Settings outside the employers we sell to (airport, store, casting…). */
+  context: string[];
   others: Set<string>;
-  /** How the text had to be bent to read it (lowers confidence). */
+  /** Recruiters are HR whatever they recruit for ("IT Recruiter"). */
+  recruiter: boolean;
   repaired: boolean;
   translated: boolean;
-  words: number;
   /** "EA to the COO", "Chief of Staff to the Plant Head": works for the role, is not it. */
   assistantTo: boolean;
 }
 
-const BLOCKING_RANKS = new Set(['intern', 'assistant', 'analyst', 'coord', 'associate', 'clerk', 'admin']);
-/** Seniority words that mean "not the role itself" (an assistant plant manager is not the plant head). */
-const BLOCKING_SENIORITY = new Set(['assistant', 'junior', 'deputy']);
+/** Place words too loose to name a plant on their own (a site manager may run a building site). */
+const WEAK_PLACES = new Set(['site', 'unit']);
+const PLACE_WORDS = new Set([
+  'plant',
+  'factory',
+  'factories',
+  'works',
+  'mill',
+  'mills',
+  'foundry',
+  'refinery',
+  'site',
+  'unit',
+]);
+const RECRUITER_WORDS = new Set(['recruiter', 'recruiters', 'sourcer', 'headhunter']);
+const has = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
 const VOCABULARY = new Set<string>([
   ...Object.values(ABBREVIATIONS).flatMap((v) => v.split(' ')),
-  ...Object.keys(SYNONYMS).flatMap((k) => k.split(' ')),
-  ...Object.keys(RANK_GROUPS),
-  ...[...FUNCTIONS].flatMap((f) => f.split(' ')),
+  ...Object.keys(FUNCTION_CLASS).filter((k) => !k.includes('_')),
+  ...Object.keys(RANK_WORDS).filter((k) => !k.includes('_')),
   ...SENIORITY,
+  ...BLOCKING_SENIORITY,
   ...COMMON_WORDS,
-  'regional',
+  ...SCOPE_WORDS,
   'vice',
   'president',
   'officer',
-  'operating',
-  'resources',
   'human',
-  'business',
-  'partner',
+  'resources',
   'acquisition',
+  'general',
 ]);
 
 function stripAccents(s: string): string {
@@ -77,20 +111,32 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+const repairs = new WeakMap<Set<string>, { words: string[]; memo: Map<string, string | null> }>();
+
+/** A misspelt title word ("Manger", "Operatons") → the vocabulary word it is one or two edits from. */
 function repairSpelling(word: string, extra: Set<string>): string | null {
   if (word.length < 5 || VOCABULARY.has(word) || extra.has(word)) return null;
+  if (OUTSIDE_CONTEXT.has(word)) return null;
+  let r = repairs.get(extra);
+  if (!r) {
+    r = { words: [...VOCABULARY, ...extra].filter((v) => v.length >= 4), memo: new Map() };
+    repairs.set(extra, r);
+  }
+  const hit = r.memo.get(word);
+  if (hit !== undefined) return hit;
   const max = word.length >= 9 ? 2 : 1;
   let best: string | null = null;
   let bestD = max + 1;
-  for (const v of [...VOCABULARY, ...extra]) {
-    if (v.length < 4) continue;
+  for (const v of r.words) {
     const d = editDistance(word, v, max);
     if (d < bestD) {
       bestD = d;
       best = v;
     }
   }
-  return bestD <= max ? best : null;
+  const fixed = bestD <= max ? best : null;
+  if (r.memo.size < 50_000) r.memo.set(word, fixed);
+  return fixed;
 }
 
 function tokens(text: string): string[] {
@@ -100,8 +146,10 @@ function tokens(text: string): string[] {
     .filter(Boolean);
 }
 
-export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set()): TitleAnalysis {
+/** Lower-cased, translated, abbreviations expanded, misspellings repaired: English words. */
+function englishWords(raw: string, extra: Set<string>) {
   let text = stripAccents(raw.toLowerCase())
+    .replace(/\((m|w|f|d)\/(m|w|f|d)(\/(m|w|f|d))?\)/g, ' ')
     .replace(/\./g, '')
     .replace(/[()[\],/|\\:;_+-]+/g, ' ');
   let translated = false;
@@ -112,114 +160,291 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
     }
   }
   let repaired = false;
-  const expanded: string[] = [];
-  for (const raw of tokens(text)) {
-    const foreign = WORD_TRANSLATIONS[raw];
-    if (foreign && foreign !== raw) translated = true;
-    const t = foreign ?? raw;
-    if (t.includes(' ')) {
-      expanded.push(...t.split(' '));
-      continue;
-    }
-    const abbr = ABBREVIATIONS[t];
+  const words: string[] = [];
+  for (const token of tokens(text)) {
+    const foreign = has(WORD_TRANSLATIONS, token);
+    if (foreign && foreign !== token) translated = true;
+    const t = foreign ?? token;
+    const abbr = t.includes(' ') ? t : has(ABBREVIATIONS, t);
     if (abbr) {
-      expanded.push(...abbr.split(' '));
+      words.push(...abbr.split(' '));
       continue;
     }
-    const fixed = repairSpelling(t, extraVocabulary);
+    const fixed = repairSpelling(t, extra);
     if (fixed) repaired = true;
-    expanded.push(fixed ?? t);
+    words.push(fixed ?? t);
   }
-  const joined = ` ${expanded.join(' ')} `
-    .replace(/ human resource(s)? /g, ' human_resources ')
-    .replace(/ vice president /g, ' vice_president ')
-    .replace(/ general manager /g, ' general ')
-    .replace(/ business partner /g, ' partner ')
-    .replace(/ talent acquisition /g, ' talent ')
-    .replace(/ chief executive officer /g, ' chief ceo ')
-    .replace(/ chief operating officer /g, ' chief operations ')
-    .replace(/ chief financial officer /g, ' chief finance ')
-    .replace(/ chief (human_resources|people) officer /g, ' chief human_resources ')
-    .replace(/ chief technology officer /g, ' chief technology ')
-    .replace(/ chief (\w+) officer /g, ' chief $1 ');
-  const a: TitleAnalysis = {
-    functions: new Set(),
-    ranks: new Set(),
+  return { text, words, translated, repaired };
+}
+
+/** Multi-word units read as one word before classifying ("vice president", "chief … officer"). */
+const PHRASES: [RegExp, string][] = [
+  [/ human resource(s)? /g, ' human_resources '],
+  [/ human capital /g, ' human_capital '],
+  [/ (employee|industrial|labou?r) relations /g, ' $1_relations '],
+  [/ temporary (labou?r|staffing|staff) /g, ' temporary_labour '],
+  [/ research (and |& )?development /g, ' r_and_d '],
+  [/ r ?& ?d /g, ' r_and_d '],
+  [/ head hunt(er|ing) /g, ' headhunter '],
+  [/ team lead(er)? /g, ' lead '],
+  [/ (senior |executive |group )?vice president /g, ' $1vice_president '],
+  [/ general manager /g, ' general_manager '],
+  [/ business partner /g, ' partner '],
+  [/ talent acquisition /g, ' talent '],
+  [/ managing director /g, ' chief ceo '],
+  [/ chief executive( officer)? /g, ' chief ceo '],
+  [/ chief operating officer /g, ' chief operations '],
+  [/ chief (\w+) officer /g, ' chief $1 '],
+  [/ chief of (\w+) /g, ' chief $1 '],
+  [/ in charge /g, ' head '],
+  [/ talent (agent|scout|booker|manager of artists) /g, ' casting agent '],
+];
+
+function phraseWords(words: string[]): string[] {
+  let joined = ` ${words.join(' ')} `;
+  for (const [re, to] of PHRASES) joined = joined.replace(re, to);
+  for (const [re, to] of PHRASES) joined = joined.replace(re, to);
+  return joined.trim().split(/\s+/).filter(Boolean);
+}
+
+function blankAnalysis(repaired: boolean, translated: boolean, assistantTo: boolean): TitleAnalysis {
+  return {
+    classes: new Set(),
+    placeOnly: false,
+    weakPlace: false,
+    rank: null,
+    rankWord: null,
     seniority: new Set(),
+    blocked: false,
+    scope: false,
+    region: false,
+    opsOf: null,
+    context: [],
     others: new Set(),
+    recruiter: false,
     repaired,
     translated,
-    words: 0,
-    assistantTo: /\bto( the)? \w/.test(text) || /\bchief of staff\b/.test(text),
+    assistantTo,
   };
-  for (let w of joined.trim().split(/\s+/)) {
-    if (!w || FILLER.has(w)) continue;
-    a.words++;
-    if (w === 'human_resources') w = 'human resources';
-    if (w === 'vice_president') {
-      a.ranks.add('vp');
-      continue;
+}
+
+/** The rank of a title: its last rank word when that is not a leader, else its most senior leader word. */
+function headRank(ranks: { word: string; rank: string; i: number }[]) {
+  if (!ranks.length) return null;
+  const last = ranks[ranks.length - 1]!;
+  if (['junior', 'worker', 'lead', 'owner'].includes(last.rank)) return last;
+  const leaders = ranks.filter((r) => (LEADER_ORDER as readonly string[]).includes(r.rank));
+  if (leaders.length)
+    return leaders.reduce((a, b) =>
+      LEADER_ORDER.indexOf(b.rank as never) < LEADER_ORDER.indexOf(a.rank as never) ? b : a,
+    );
+  return ranks.find((r) => r.rank === 'partner') ?? last;
+}
+
+export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set()): TitleAnalysis {
+  const { text, words: english, translated, repaired } = englishWords(raw, extraVocabulary);
+  const words = phraseWords(english);
+  const a = blankAnalysis(
+    repaired,
+    translated,
+    /\bto( the)? \w/.test(text) || /\bchief of staff\b/.test(text),
+  );
+  const ranks: { word: string; rank: string; i: number }[] = [];
+  let functionSeen = false;
+  let places = 0;
+  let functions = 0;
+  let prevClass: string | null = null;
+  words.forEach((w, i) => {
+    if (FILLER.has(w)) return;
+    if (SCOPE_WORDS.has(w)) {
+      a.scope = true;
+      if (REGION_WORDS.has(w)) a.region = true;
+      return;
     }
-    if (w === 'ceo') {
-      a.functions.add('ceo');
-      continue;
+    const laterRank = words.slice(i + 1).some((x) => has(RANK_WORDS, x) && !BLOCKING_SENIORITY.has(x));
+    if (BLOCKING_SENIORITY.has(w) && laterRank) {
+      a.blocked = true;
+      return;
     }
-    const syn = SYNONYMS[w] ?? w;
-    if (syn === 'chief') {
-      a.ranks.add('c');
-      continue;
+    if (SENIORITY.has(w) && (w !== 'executive' || laterRank)) {
+      a.seniority.add(w);
+      return;
     }
-    if (SENIORITY.has(syn) && !(syn === 'executive' && a.ranks.size === 0 && a.functions.size > 0)) {
-      // "HR Executive" is a rank (an individual contributor), "Executive Director" a seniority.
-      a.seniority.add(syn);
-      continue;
+    const cls = has(FUNCTION_CLASS, w);
+    let rank = has(RANK_WORDS, w);
+    // "Chief Operating Officer" is C-level; an "Operations Chief" runs a unit.
+    if (w === 'chief' && functionSeen) rank = 'lead';
+    if (rank) ranks.push({ word: w, rank, i });
+    if (RECRUITER_WORDS.has(w)) a.recruiter = true;
+    if (cls === 'ops' && !PLACE_WORDS.has(w) && prevClass && !['ops', 'business', 'hr'].includes(prevClass))
+      a.opsOf = prevClass;
+    prevClass = cls ?? (rank ? null : prevClass);
+    if (cls) {
+      functionSeen = true;
+      a.classes.add(cls);
+      if (cls === 'ops' && PLACE_WORDS.has(w)) {
+        places++;
+        a.weakPlace = places === 1 && WEAK_PLACES.has(w);
+      } else if (cls === 'ops') functions++;
+    } else if (!rank) {
+      if (OUTSIDE_CONTEXT.has(w)) a.context.push(w);
+      else a.others.add(w);
     }
-    const rank = RANK_GROUPS[syn];
-    if (rank) a.ranks.add(rank);
-    if (FUNCTIONS.has(syn)) a.functions.add(syn);
-    if (!rank && !FUNCTIONS.has(syn)) a.others.add(syn);
-  }
-  // "Officer" is C-level only with "Chief"; an "HR Officer" is an individual contributor.
-  if (a.ranks.has('officer')) {
-    a.ranks.delete('officer');
-    a.ranks.add(a.ranks.has('c') || a.others.has('chief') ? 'c' : 'officer');
-  }
-  // "Recruiter" is both the function and the rank.
-  if (a.ranks.has('recruit')) a.functions.add('talent');
-  // "Executive - HR": executive before the function but with no other rank is the rank.
-  if (a.seniority.has('executive') && a.ranks.size === 0 && a.functions.size > 0) {
-    a.seniority.delete('executive');
-    a.ranks.add('executive');
-  }
+  });
+  a.placeOnly = places > 0 && functions === 0;
+  const head = headRank(ranks);
+  a.rank = head?.rank ?? null;
+  a.rankWord = head?.word ?? null;
+  if (a.recruiter) a.classes.add('hr');
   return a;
 }
 
-function subset<T>(a: Set<T>, b: Set<T>): boolean {
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
+/** The class a title belongs to: HR wins over operations ("HR Operations Manager" is HR). */
+function primaryClass(a: TitleAnalysis): string | null {
+  if (a.classes.has('hr')) return 'hr';
+  if (a.classes.has('ops')) return 'ops';
+  if (a.classes.has('executive')) return 'executive';
+  return a.classes.size === 1 ? [...a.classes][0]! : a.classes.size ? 'mixed' : null;
 }
 
-/** How well a person's title fits one ICP title: null when it does not, else a specificity score. */
-export function matchTitle(
-  person: TitleAnalysis,
-  target: TitleAnalysis,
-  tierFunctions: ReadonlySet<string> = new Set(),
-): number | null {
-  if (person.ranks.size === 0 && person.functions.size === 0) return null;
-  if (person.assistantTo) return null;
-  if (!subset(target.functions, person.functions)) return null;
-  // A title without a function ("Regional Manager") takes the functions of its tier's other titles.
-  const allowed = new Set(target.functions.size ? target.functions : tierFunctions);
-  for (const f of [...allowed]) for (const c of COMPANION_FUNCTIONS[f] ?? []) allowed.add(c);
-  // An "IT Recruiter" or "Recruiter - Manufacturing" is a recruiter: the rest is whom they hire.
-  const isRecruiter = person.ranks.has('recruit') && target.ranks.has('recruit');
-  if (!isRecruiter) for (const f of person.functions) if (!allowed.has(f)) return null;
-  if (target.ranks.size > 0 && ![...target.ranks].some((r) => person.ranks.has(r))) return null;
-  for (const r of person.ranks) if (BLOCKING_RANKS.has(r) && !target.ranks.has(r)) return null;
-  if (!subset(target.seniority, person.seniority)) return null;
-  for (const s of person.seniority) if (BLOCKING_SENIORITY.has(s) && !target.seniority.has(s)) return null;
-  if (!subset(target.others, person.others)) return null;
-  return target.functions.size + target.ranks.size + target.seniority.size + target.others.size;
+/** Whether a title's other function words only accompany its class ("Operations & Supply Chain"). */
+function classesAgree(a: TitleAnalysis, primary: string): boolean {
+  if (a.recruiter && primary === 'hr') return true;
+  if (primary === 'ops' && a.opsOf) return false;
+  // A plant's quality or logistics manager is not the plant's head: companions need a function word.
+  const companions = primary === 'ops' && a.placeOnly ? [] : (COMPANION_CLASSES[primary] ?? []);
+  const allowed = new Set<string>([primary, ...companions]);
+  if (primary === 'hr') allowed.add('ops');
+  return [...a.classes].every((c) => allowed.has(c));
+}
+
+/** What one ICP tier accepts, read from its titles. */
+interface TierProfile {
+  tier: Tier;
+  titles: { title: string; a: TitleAnalysis; cls: string | null }[];
+  classes: Set<string>;
+  /** Most and least senior leader ranks among the tier's titles (indices into LEADER_ORDER). */
+  leaderRange: [number, number] | null;
+  practitionerClasses: Set<string>;
+}
+
+function tierProfile(tier: Tier, titles: string[], extra: Set<string>): TierProfile {
+  const read = titles.map((title) => {
+    const a = analyzeTitle(title, extra);
+    return { title, a, cls: primaryClass(a) };
+  });
+  const leaderIdx = read.map((t) => LEADER_ORDER.indexOf(t.a.rank as never)).filter((i) => i >= 0 && true);
+  return {
+    tier,
+    titles: read,
+    classes: new Set(read.flatMap((t) => (t.cls ? [t.cls] : []))),
+    leaderRange: leaderIdx.length ? [Math.min(...leaderIdx), Math.max(...leaderIdx)] : null,
+    practitionerClasses: new Set(
+      read
+        .filter((t) => (t.a.rank === 'practitioner' || t.a.rank === 'partner') && t.a.seniority.size === 0)
+        .flatMap((t) => (t.cls ? [t.cls] : [])),
+    ),
+  };
+}
+
+const sameSet = <T>(x: Set<T>, y: Set<T>) => x.size === y.size && [...x].every((v) => y.has(v));
+
+/** A title with no function ("Regional Manager") matches only titles that say no more than it does. */
+function matchesBare(p: TitleAnalysis, t: TitleAnalysis): boolean {
+  return (
+    p.classes.size === 0 &&
+    p.rankWord === t.rankWord &&
+    p.region === t.region &&
+    [...p.others].every((w) => t.others.has(w)) &&
+    [...t.seniority].every((s) => p.seniority.has(s))
+  );
+}
+
+interface TierFit {
+  tier: Tier;
+  title: string;
+  /** exact: an ICP title with the same parts; rank: same class and a rank within the tier's range. */
+  kind: 'exact' | 'rank';
+  spec: number;
+}
+
+function fitTier(p: TitleAnalysis, cls: string | null, prof: TierProfile): TierFit | null {
+  let best: TierFit | null = null;
+  const consider = (f: TierFit) => {
+    if (!best || f.spec > best.spec) best = f;
+  };
+  for (const t of prof.titles) {
+    if (!t.cls) {
+      if (matchesBare(p, t.a)) consider({ tier: prof.tier, title: t.title, kind: 'exact', spec: 3 });
+      continue;
+    }
+    if (t.cls !== cls || p.rankWord !== t.a.rankWord || p.rank !== t.a.rank) continue;
+    if (![...t.a.seniority].every((s) => p.seniority.has(s))) continue;
+    consider({
+      tier: prof.tier,
+      title: t.title,
+      kind: 'exact',
+      spec: 2 + t.a.seniority.size + (sameSet(p.classes, t.a.classes) ? 1 : 0),
+    });
+  }
+  if (best || !cls || !prof.classes.has(cls)) return best;
+  const sample = prof.titles.find((t) => t.cls === cls)!;
+  const idx = LEADER_ORDER.indexOf(p.rank as never);
+  if (idx >= 0 && prof.leaderRange && idx >= prof.leaderRange[0] && idx <= prof.leaderRange[1])
+    return { tier: prof.tier, title: sample.title, kind: 'rank', spec: 1 };
+  if ((p.rank === 'practitioner' || p.rank === 'partner') && prof.practitionerClasses.has(cls))
+    return { tier: prof.tier, title: sample.title, kind: 'rank', spec: 1 };
+  return null;
+}
+
+/** Why a title cannot be any tier, before comparing it with the tiers (null: it may be one). */
+function disqualified(p: TitleAnalysis, cls: string | null): string | null {
+  if (p.assistantTo) return 'works for the role';
+  if (p.blocked) return 'deputy or assistant';
+  if (!p.rank) return 'no rank';
+  if (cls && cls !== 'mixed' && !classesAgree(p, cls)) return 'mixed functions';
+  if (cls === 'mixed') return 'mixed functions';
+  if (p.context.length && !(p.recruiter && !p.context.some((c) => HR_OUTSIDE.has(c))))
+    return `outside setting (${p.context.join(' ')})`;
+  return null;
+}
+
+/** Settings that make even a recruiter not one of ours ("Casting Recruiter", "Seaman Recruit"). */
+const HR_OUTSIDE = new Set([
+  'casting',
+  'model',
+  'modelling',
+  'sports',
+  'sport',
+  'artist',
+  'artists',
+  'music',
+  'film',
+  'theatre',
+  'theater',
+  'television',
+  'military',
+  'army',
+  'navy',
+  'seaman',
+  'stage',
+]);
+
+/** How likely a match is right, from what had to be assumed to make it (see README for the calibration). */
+function matchConfidence(p: TitleAnalysis, fit: TierFit): number {
+  let c = fit.kind === 'exact' ? 0.97 : 0.93;
+  c -= 0.03 * Math.min(3, p.others.size);
+  if (p.placeOnly && p.weakPlace) c -= 0.12;
+  if (p.repaired) c -= 0.1;
+  if (p.translated) c -= 0.04;
+  return Math.max(0.5, Math.round(c * 100) / 100);
+}
+
+function rejectConfidence(p: TitleAnalysis, cls: string | null, why: string | null): number {
+  const near = cls === 'ops' || cls === 'hr';
+  if (!near) return p.rank ? 0.97 : 0.85;
+  if (why?.startsWith('outside')) return 0.85;
+  return 0.8;
 }
 
 export interface TitleClassifier {
@@ -232,43 +457,30 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
   for (const tier of TIERS)
     for (const t of icp.tiers[tier].titles)
       for (const w of tokens(stripAccents(t.toLowerCase()))) if (w.length >= 4) extra.add(w);
-  const targets = TIERS.flatMap((tier) =>
-    icp.tiers[tier].titles.map((title) => ({ tier, title, a: analyzeTitle(title, extra) })),
-  );
-  const tierFunctions = Object.fromEntries(
-    TIERS.map((tier) => [
-      tier,
-      new Set(targets.filter((t) => t.tier === tier).flatMap((t) => [...t.a.functions])),
-    ]),
-  ) as Record<Tier, Set<string>>;
-  const bestMatch = (p: TitleAnalysis) => {
-    let best: { tier: Tier; title: string; spec: number } | null = null;
-    for (const t of targets) {
-      const spec = matchTitle(p, t.a, tierFunctions[t.tier]);
-      if (spec !== null && (!best || spec > best.spec)) best = { tier: t.tier, title: t.title, spec };
-    }
-    return best;
+  const profiles = TIERS.map((tier) => tierProfile(tier, icp.tiers[tier].titles, extra));
+  const read = (title: string) => {
+    const p = analyzeTitle(title, extra);
+    const cls = primaryClass(p);
+    const why = disqualified(p, cls);
+    let best: TierFit | null = null;
+    if (!why)
+      for (const prof of profiles) {
+        const f = fitTier(p, cls, prof);
+        if (f && (!best || f.spec > best.spec)) best = f;
+      }
+    return { p, cls, why, best };
   };
   return {
     classify(title: string): TitleMatch {
-      let p = analyzeTitle(title, extra);
-      let best = bestMatch(p);
+      let r = read(title);
       // "HR Manager - Plant", "Director HR (Manufacturing)": the qualifier says where, not what.
       const core = title.split(/\s[-–|]\s|[(,]/)[0]!;
-      if (!best && core.trim() && core !== title) {
-        p = analyzeTitle(core, extra);
-        best = bestMatch(p);
+      if (!r.best && core.trim() && core !== title && !r.p.context.length) {
+        const c = read(core);
+        if (c.best) r = c;
       }
-      if (!best) return { tier: null, confidence: p.ranks.size > 0 ? 0.9 : 0.7, matched: null };
-      const extraWords = Math.max(0, p.words - best.spec);
-      let confidence = 0.97 - 0.04 * extraWords;
-      if (p.repaired) confidence -= 0.1;
-      if (p.translated) confidence -= 0.05;
-      return {
-        tier: best.tier,
-        confidence: Math.max(0.5, Math.round(confidence * 100) / 100),
-        matched: best.title,
-      };
+      if (!r.best) return { tier: null, confidence: rejectConfidence(r.p, r.cls, r.why), matched: null };
+      return { tier: r.best.tier, confidence: matchConfidence(r.p, r.best), matched: r.best.title };
     },
   };
 }

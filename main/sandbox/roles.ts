@@ -5,7 +5,19 @@
  * (abbreviations, misspellings, extra words) and local-language forms, so the same role appears
  * under many strings, and lookalike roles (Operations Analyst, HR Intern…) share words with
  * target titles without being targets.
+ *
+ * Real titles: a role may name ESCO occupations (`esco`); the labels ESCO files under them join the
+ * role's variants, and every other ESCO occupation whose development tier is "none" becomes a
+ * lookalike role of its own (resources/sandbox/titles.json.gz, scripts/build-sandbox-titles.ts).
+ * Where ESCO files a title the ICP lists and a lookalike's title under ONE occupation (operations
+ * managers and operations directors; HR officers and HR executives), the two are one role for
+ * ground truth: the role's canonical names include the listed title. Truth thus follows the data's
+ * occupations, never what our classifier reads from a title.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { SectorGroup } from './sectors';
 
 export type RoleFamily =
@@ -66,6 +78,8 @@ export interface RoleDef {
   variants: readonly string[];
   /** Local-language titles, used mostly at companies in that language's countries. */
   local?: Readonly<Partial<Record<LocalLang, readonly string[]>>>;
+  /** ESCO occupations this role is; their labels (with the occupation's head noun) join the variants. */
+  esco?: readonly string[];
 }
 
 const W = (manufacturing: number, tech: number, health: number, other: number) => ({
@@ -79,7 +93,7 @@ const OPS = ['master_operations'];
 const HR = ['master_human_resources'];
 const CSUITE = ['c_suite'];
 
-export const ROLES: readonly RoleDef[] = [
+const BASE_ROLES: readonly RoleDef[] = [
   // ---------------- T1: operations decision makers ----------------
   {
     key: 'coo',
@@ -142,6 +156,7 @@ export const ROLES: readonly RoleDef[] = [
   },
   {
     key: 'director_operations',
+    esco: ['operations manager'],
     canonical: ['Director Operations', 'Director of Operations', 'Operations Director'],
     family: 'operations',
     seedTier: 'T1',
@@ -167,6 +182,12 @@ export const ROLES: readonly RoleDef[] = [
   },
   {
     key: 'plant_head',
+    esco: [
+      'manufacturing facility manager',
+      'chemical plant manager',
+      'wood factory manager',
+      'foundry manager',
+    ],
     canonical: ['Plant Head', 'Plant Manager', 'Head of Plant'],
     family: 'operations',
     seedTier: 'T1',
@@ -373,6 +394,7 @@ export const ROLES: readonly RoleDef[] = [
   },
   {
     key: 'hr_manager',
+    esco: ['human resources manager'],
     canonical: ['HR Manager', 'Human Resources Manager'],
     family: 'hr_leadership',
     seedTier: 'T2',
@@ -473,6 +495,7 @@ export const ROLES: readonly RoleDef[] = [
   // ---------------- T3: HR practitioners ----------------
   {
     key: 'recruiter',
+    esco: ['recruitment consultant'],
     canonical: ['Recruiter'],
     family: 'hr_practice',
     seedTier: 'T3',
@@ -578,6 +601,7 @@ export const ROLES: readonly RoleDef[] = [
   },
   {
     key: 'hr_executive',
+    esco: ['human resources officer'],
     canonical: ['HR Executive', 'Human Resources Executive'],
     family: 'hr_practice',
     seedTier: 'T3',
@@ -728,7 +752,8 @@ export const ROLES: readonly RoleDef[] = [
   ),
   nt(
     'operations_manager',
-    ['Operations Manager'],
+    // One ESCO occupation ("operations manager") with the operations director: one role for truth.
+    ['Operations Manager', 'Director Operations', 'Director of Operations', 'Operations Director'],
     'operations',
     'manager',
     OPS,
@@ -739,7 +764,6 @@ export const ROLES: readonly RoleDef[] = [
       'Operations Mgr',
       'Manager, Operations',
       'Senior Operations Manager',
-      'Store Operations Manager',
     ],
     {
       es: ['Gerente de Operaciones'],
@@ -802,7 +826,8 @@ export const ROLES: readonly RoleDef[] = [
   ),
   nt(
     'production_manager',
-    ['Production Manager'],
+    // ESCO's manufacturing/industrial production managers (development tier T1): the factory manager.
+    ['Production Manager', 'Manufacturing Manager', 'Factory Manager'],
     'production',
     'manager',
     OPS,
@@ -1017,7 +1042,8 @@ export const ROLES: readonly RoleDef[] = [
   ),
   nt(
     'hr_generalist',
-    ['HR Generalist'],
+    // ESCO's "human resources officer" (development tier T3), as is the HR Executive of Indian usage.
+    ['HR Generalist', 'HR Executive'],
     'hr_practice',
     'entry',
     HR,
@@ -1038,7 +1064,7 @@ export const ROLES: readonly RoleDef[] = [
   ),
   nt(
     'hr_coordinator',
-    ['HR Coordinator'],
+    ['HR Coordinator', 'HR Executive'],
     'hr_practice',
     'entry',
     HR,
@@ -1079,7 +1105,8 @@ export const ROLES: readonly RoleDef[] = [
   ),
   nt(
     'recruiting_coordinator',
-    ['Recruiting Coordinator'],
+    // ESCO's "recruitment consultant" (development tier T3), with the staffing coordinator.
+    ['Recruiting Coordinator', 'Staffing Coordinator'],
     'hr_practice',
     'entry',
     HR,
@@ -1565,6 +1592,163 @@ function nt(
     sectorBoost,
   };
 }
+
+/** ESCO occupations of the lookalike roles above (nt() takes none). */
+const NT_ESCO: Readonly<Record<string, readonly string[]>> = {
+  operations_manager: ['operations manager'],
+  production_manager: [
+    'manufacturing manager',
+    'industrial production manager',
+    'metal production manager',
+    'chemical production manager',
+    'food production manager',
+    'leather production manager',
+    'footwear production manager',
+    'clothing operations manager',
+  ],
+  production_supervisor: [
+    'production supervisor',
+    'metal production supervisor',
+    'electronics production supervisor',
+  ],
+  hr_generalist: ['human resources officer'],
+  quality_manager: ['industrial quality manager'],
+  purchasing_manager: ['purchasing manager'],
+  store_manager: ['shop manager', 'supermarket manager', 'department store manager'],
+  project_manager: ['project manager'],
+};
+
+type EscoOccupation = [name: string, isco: string, devTier: string, labels: string[]];
+
+function defaultTitlesPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return resolve(join(here, '..', '..', 'resources', 'sandbox', 'titles.json.gz'));
+}
+
+function loadEscoOccupations(path = defaultTitlesPath()): EscoOccupation[] {
+  let raw: Buffer;
+  try {
+    raw = readFileSync(path);
+  } catch (err) {
+    throw new Error(
+      `sandbox title extract not found at ${path}: run "npx tsx scripts/build-sandbox-titles.ts" (${(err as Error).message})`,
+      { cause: err },
+    );
+  }
+  return (JSON.parse(gunzipSync(raw).toString('utf8')) as { occupations: EscoOccupation[] }).occupations;
+}
+
+const lastWord = (t: string) => t.toLowerCase().split(' ').pop()!.replace(/s$/, '');
+const titleCase = (t: string) =>
+  t.replace(/(^|[\s-])([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());
+
+/**
+ * The labels of an occupation that name its job, not a neighbour: ESCO's alternative labels can be
+ * more or less senior than the occupation ("HR director" under human resources officer), so only
+ * labels with the occupation's head noun are kept ("personnel officer", "HR officer").
+ */
+function sameJobLabels(o: EscoOccupation): string[] {
+  const head = lastWord(o[0]);
+  return o[3].filter((l) => lastWord(l) === head).map(titleCase);
+}
+
+/**
+ * Lookalike people from ESCO's other occupations, by ISCO-08 sub-major group: who works at a
+ * manufacturer, a software company, a hospital or elsewhere, roughly. Weights are relative within
+ * a sector group; the whole ESCO share is ESCO_SHARE of the hand-written roles' weight.
+ */
+const ISCO_WEIGHTS: Readonly<Record<SectorGroup, Readonly<Record<string, number>>>> = {
+  manufacturing: {
+    '13': 1,
+    '12': 0.5,
+    '21': 1,
+    '24': 0.5,
+    '31': 1.5,
+    '33': 0.8,
+    '41': 0.5,
+    '43': 0.8,
+    '72': 1,
+    '75': 0.8,
+    '81': 1.5,
+    '82': 1,
+    '83': 0.5,
+    '93': 0.5,
+  },
+  tech: { '25': 2, '35': 1, '21': 0.8, '24': 1, '12': 0.8, '13': 0.3, '33': 0.8, '41': 0.5, '26': 0.3 },
+  health: { '22': 2, '32': 1.5, '13': 0.5, '53': 0.5, '41': 0.5, '24': 0.3 },
+  other: {
+    '14': 1,
+    '52': 1.5,
+    '33': 1,
+    '24': 1,
+    '12': 0.8,
+    '41': 0.8,
+    '51': 1,
+    '26': 0.5,
+    '13': 0.3,
+    '42': 0.5,
+  },
+};
+const ESCO_SHARE = 0.15;
+const GROUPS: readonly SectorGroup[] = ['manufacturing', 'tech', 'health', 'other'];
+
+function escoLookalikes(occupations: EscoOccupation[], base: readonly RoleDef[]): RoleDef[] {
+  const linked = new Set(base.flatMap((r) => [...(r.esco ?? []), ...(NT_ESCO[r.key] ?? [])]));
+  const pool = occupations.filter((o) => o[2] === 'none' && !linked.has(o[0]));
+  const perGroup = new Map<string, number>();
+  for (const o of pool) perGroup.set(o[1].slice(0, 2), (perGroup.get(o[1].slice(0, 2)) ?? 0) + 1);
+  const baseTotal = (g: SectorGroup) => base.reduce((a, r) => a + r.weight[g], 0);
+  const isco = (g: SectorGroup) => Object.values(ISCO_WEIGHTS[g]).reduce((a, b) => a + b, 0);
+  const scale = Object.fromEntries(GROUPS.map((g) => [g, (ESCO_SHARE * baseTotal(g)) / isco(g)]));
+  return pool.flatMap((o): RoleDef[] => {
+    const sub = o[1].slice(0, 2);
+    const weight = W(
+      ...(GROUPS.map((g) => ((ISCO_WEIGHTS[g][sub] ?? 0) * scale[g]!) / perGroup.get(sub)!) as [
+        number,
+        number,
+        number,
+        number,
+      ]),
+    );
+    if (GROUPS.every((g) => weight[g] === 0)) return [];
+    const manager = o[1].startsWith('1');
+    return [
+      nt(
+        `esco:${o[0]}`,
+        [titleCase(o[0])],
+        manager ? 'admin' : 'support',
+        manager ? 'manager' : 'entry',
+        [],
+        weight,
+        o[3].map(titleCase),
+        {},
+      ),
+    ];
+  });
+}
+
+function withEscoTitles(base: readonly RoleDef[]): RoleDef[] {
+  const occupations = loadEscoOccupations();
+  const byName = new Map(occupations.map((o) => [o[0], o]));
+  const roles = base.map((r) => {
+    const esco = [...(r.esco ?? []), ...(NT_ESCO[r.key] ?? [])];
+    if (!esco.length) return r;
+    const labels = esco.flatMap((name) => {
+      const o = byName.get(name);
+      if (!o) throw new Error(`sandbox role ${r.key}: no ESCO occupation "${name}"`);
+      return sameJobLabels(o);
+    });
+    const known = new Set([...r.canonical, ...r.variants].map((t) => t.toLowerCase()));
+    return {
+      ...r,
+      esco,
+      variants: [...r.variants, ...new Set(labels.filter((l) => !known.has(l.toLowerCase())))],
+    };
+  });
+  return [...roles, ...escoLookalikes(occupations, roles)];
+}
+
+export const ROLES: readonly RoleDef[] = withEscoTitles(BASE_ROLES);
 
 export const ROLE_BY_KEY: ReadonlyMap<string, RoleDef> = new Map(ROLES.map((r) => [r.key, r]));
 

@@ -230,7 +230,7 @@ export function expandTitle(title: string): string[] {
   const out: string[] = [];
   for (const token of text.trim().split(' ')) {
     if (!token) continue;
-    const expanded = TOKENS[token];
+    const expanded = Object.hasOwn(TOKENS, token) ? TOKENS[token] : undefined;
     if (expanded) out.push(...expanded.split(' '));
     else out.push(token);
   }
@@ -250,10 +250,21 @@ export interface TitleMatcher {
   (title: string): boolean;
 }
 
+/** Per distinct title: its normalised text and stemmed expansion (every query reads them again). */
+const readTitles = new Map<string, { padded: string; stems: Set<string> }>();
+function readTitle(title: string) {
+  let r = readTitles.get(title);
+  if (!r) {
+    r = { padded: ` ${normalizeTitle(title)} `, stems: new Set(expandTitle(title).map(stem)) };
+    if (readTitles.size < 200_000) readTitles.set(title, r);
+  }
+  return r;
+}
+
 /** Builds a predicate for one query title. */
 export function titleMatcher(query: string, includeSimilar: boolean): TitleMatcher {
   const phrase = ` ${normalizeTitle(query)} `;
-  const exact = (title: string) => ` ${normalizeTitle(title)} `.includes(phrase);
+  const exact = (title: string) => readTitle(title).padded.includes(phrase);
   if (!includeSimilar || phrase.trim() === '') return exact;
   let wanted = [...significantTokens(query)];
   if (wanted.length === 0)
@@ -262,7 +273,7 @@ export function titleMatcher(query: string, includeSimilar: boolean): TitleMatch
       .map(stem);
   return (title: string) => {
     if (exact(title)) return true;
-    const have = new Set(expandTitle(title).map(stem));
+    const have = readTitle(title).stems;
     return wanted.every((t) => have.has(t));
   };
 }

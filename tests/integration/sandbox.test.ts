@@ -221,7 +221,9 @@ describe('sandbox people search', () => {
     console.log(
       `broad search: ${values.length} people, non-target share ${nonTarget.toFixed(2)}, T1 ${values.filter((v) => v === 'T1').length}, T2 ${values.filter((v) => v === 'T2').length}, T3 ${values.filter((v) => v === 'T3').length}`,
     );
-    expect(nonTarget).toBeGreaterThan(0.6);
+    // ~0.52 since issue 11: ESCO files operations/production managers and HR generalists under the
+    // same occupations as listed titles, so they are targets now, not lookalikes.
+    expect(nonTarget).toBeGreaterThan(0.45);
     expect(nonTarget).toBeLessThan(0.9);
     for (const tier of ['T1', 'T2', 'T3'])
       expect(values.filter((v) => v === tier).length).toBeGreaterThan(20);

@@ -12,7 +12,7 @@ import PQueue from 'p-queue';
 import type { z } from 'zod';
 import { ProviderError, isProviderError, redact } from '../errors';
 import { HttpClient, type HttpClientOptions, type HttpStats, type RequestEvent } from '../http';
-import type { CallContext, Paid } from '../types';
+import type { CallContext, Paid, PaidCall } from '../types';
 import { describeHunterError } from './describe-error';
 import {
   HUNTER_DEFAULT_COSTS,
@@ -36,6 +36,11 @@ import type {
   FoundEmail,
   HunterAccount,
 } from './types';
+
+/** Hunter reports no charge in its answers: what we count is the cost table's figure. */
+function tableCall(endpoint: string, credits: number): PaidCall {
+  return { endpoint, credits, expectedCredits: credits, reportedCredits: null };
+}
 
 export { HUNTER_DEFAULT_COSTS, HUNTER_DEFAULT_LIMITS, hunterEndpointClass } from './limits';
 export type { HunterCosts, HunterLimits } from './limits';
@@ -269,7 +274,7 @@ export function createHunterClient(opts: HunterClientOptions): HunterClient {
       else throw err;
     }
     const credits = found ? costs.finderEmail : 0;
-    return { data: found, credits, calls: [{ endpoint, credits }] };
+    return { data: found, credits, calls: [tableCall(endpoint, credits)] };
   }
 
   async function verifyEmail(email: string, ctx: CallContext): Promise<Paid<EmailVerification>> {
@@ -282,7 +287,7 @@ export function createHunterClient(opts: HunterClientOptions): HunterClient {
         res = await call(endpoint, { email: address }, EmailVerifierResponseSchema, ctx.signal);
       } catch (err) {
         if (isProviderError(err) && err.status === 451)
-          return { data: unresolved(address, 'claimed'), credits: 0, calls: [{ endpoint, credits: 0 }] };
+          return { data: unresolved(address, 'claimed'), credits: 0, calls: [tableCall(endpoint, 0)] };
         throw err;
       }
       const verification = toVerification(res, address, new Date(settings.clock()).toISOString());
@@ -290,14 +295,14 @@ export function createHunterClient(opts: HunterClientOptions): HunterClient {
         return {
           data: verification,
           credits: costs.verification,
-          calls: [{ endpoint, credits: costs.verification }],
+          calls: [tableCall(endpoint, costs.verification)],
         };
       counters.verifyPolls += 1;
       if (ask >= maxVerifyPolls)
         return {
           data: unresolved(address, 'still_verifying'),
           credits: 0,
-          calls: [{ endpoint, credits: 0 }],
+          calls: [tableCall(endpoint, 0)],
         };
       await wait(pollDelayMs, endpoint, ctx.signal);
     }
@@ -326,7 +331,7 @@ export function createHunterClient(opts: HunterClientOptions): HunterClient {
     const res = await call(endpoint, { domain, limit, offset }, DomainSearchResponseSchema, ctx.signal);
     const data = toDomainEmails(res, domain);
     const credits = Math.ceil(data.emails.length / 10) * costs.domainSearchPer10;
-    return { data, credits, calls: [{ endpoint, credits }] };
+    return { data, credits, calls: [tableCall(endpoint, credits)] };
   }
 
   async function account(signal?: AbortSignal): Promise<HunterAccount> {

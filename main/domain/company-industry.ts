@@ -1,0 +1,247 @@
+import {
+  MAKER_PHRASES,
+  NOT_MAKER_PHRASES,
+  OTHER_SECTORS,
+  PRODUCT_HEADS,
+  PRODUCT_SECTORS,
+  TRADE_SECTORS,
+  type SectorDef,
+} from './company-vocab';
+
+/**
+ * The industry check, one decision for the pipeline, the checklist and `classify-companies`:
+ * a company matches an ICP industry when what it is called (its industry label) or what it says
+ * it does (its description) reads as that sector, and it is a maker when the ICP's industry is
+ * one of makers. Lookalikes stay out because trade comes first: a retailer, distributor,
+ * staffing agency, software house, airline or restaurant is that, whatever product it names.
+ */
+
+export interface CompanyFacts {
+  name?: string | null;
+  industry?: string | null;
+  keywords?: readonly string[] | null;
+  description?: string | null;
+  employees?: number | null;
+  country?: string | null;
+}
+
+/** One reading of a label or description: which sector, and whether the company makes things. */
+export interface SectorReading {
+  sector: string;
+  makes: boolean;
+  /** The words that decided it (for the evidence). */
+  cue: string;
+}
+
+export type IndustryBasis = 'label' | 'description' | 'both';
+
+export interface IndustryDecision {
+  industryMatch: boolean;
+  /** The ICP industry matched (null when none). */
+  matched: string | null;
+  /** MiniLM similarity of the description to the best ICP industry (null without model or text). */
+  similarity: number | null;
+  basis: IndustryBasis;
+  /** A human sentence naming the deciding signal. */
+  reason: string;
+}
+
+const SECTOR_BY_KEY = new Map(
+  [...TRADE_SECTORS, ...PRODUCT_SECTORS, ...OTHER_SECTORS].map((s) => [s.key, s]),
+);
+
+const compiled = new Map<SectorDef, RegExp>();
+function patternOf(s: SectorDef): RegExp {
+  let re = compiled.get(s);
+  if (!re) {
+    re = new RegExp(`(^| )(${s.words.join('|')})( |$)`);
+    compiled.set(s, re);
+  }
+  return re;
+}
+
+/** Lower case, accents and punctuation folded, "&"/"and" to spaces: "Food & Beverages" → "food beverages". */
+export function foldLabel(text: string): string {
+  return ` ${text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/services-/g, 'services ')
+    .replace(/retail-/g, 'retail ')
+    .replace(/wholesale-/g, 'wholesale ')
+    .replace(/\(([^)]*)(gics|crunchbase category|inc\. 5000 industry|fortune sector)\)/g, ' ')
+    .replace(/\bnec\b/g, ' ')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `.replace(/ and /g, ' ');
+}
+
+function firstMatch(text: string, sectors: SectorDef[]): { s: SectorDef; cue: string; end: number } | null {
+  for (const s of sectors) {
+    const m = patternOf(s).exec(text);
+    if (m) return { s, cue: m[2]!.trim(), end: m.index + m[0].length };
+  }
+  return null;
+}
+
+/** In prose the first product named is what the company makes ("castings for pumps" → castings). */
+function earliestMatch(text: string, sectors: SectorDef[]): { s: SectorDef; cue: string } | null {
+  let best: { s: SectorDef; cue: string; at: number } | null = null;
+  for (const s of sectors) {
+    const m = patternOf(s).exec(text);
+    if (m && (!best || m.index < best.at)) best = { s, cue: m[2]!.trim(), at: m.index };
+  }
+  return best;
+}
+
+/** Reads one industry label ("Motor Vehicle Manufacturing", "Retail Apparel and Fashion", "machinery"). */
+export function readIndustryLabel(label: string | null | undefined): SectorReading | null {
+  if (!label || !label.trim()) return null;
+  const text = foldLabel(label);
+  const explicitMaker = /(^| )(manufactur\w*|mfg)( |$)/.test(text);
+  // LinkedIn's older list lumps steelmakers with miners; Apollo's steel companies carry it.
+  if (/ mining metals /.test(text)) return { sector: 'metals', makes: true, cue: 'mining & metals' };
+  const trade = firstMatch(
+    text,
+    TRADE_SECTORS.filter((s) => !(explicitMaker && s.key === 'services')),
+  );
+  if (trade) return { sector: trade.s.key, makes: false, cue: trade.cue };
+  const product = firstMatch(text, PRODUCT_SECTORS);
+  const other = firstMatch(text, OTHER_SECTORS);
+  // "Metal Mining", "Health Care / Pharmaceuticals": without a product head noun, the last word decides.
+  if (other && (!product || (!PRODUCT_HEADS.test(text) && other.end > product.end)))
+    return { sector: other.s.key, makes: false, cue: other.cue };
+  if (product) return { sector: product.s.key, makes: true, cue: product.cue };
+  return null;
+}
+
+/** Reads a description: who it says the company is, by the same vocabulary plus what it says it does. */
+export function readDescription(text: string | null | undefined): SectorReading | null {
+  if (!text || !text.trim()) return null;
+  const folded = foldLabel(text);
+  // "…for manufacturers", "…to manufacturers": the customers, not the company.
+  const lower = ` ${text.toLowerCase()} `.replace(
+    /\b(for|to|serving|serves|helps?|with|among) (the )?([\w-]+ ){0,2}manufacturers\b/g,
+    ' ',
+  );
+  const maker = MAKER_PHRASES.exec(lower);
+  const product = earliestMatch(
+    folded,
+    PRODUCT_SECTORS.filter((s) => s.key !== 'manufacturing'),
+  );
+  for (const [sector, re] of Object.entries(NOT_MAKER_PHRASES)) {
+    const m = re.exec(lower);
+    // "Software for manufacturers", "a distributor of industrial parts": the business comes first,
+    // unless the text also says the company itself manufactures.
+    if (m && !(maker && /manufactur/.test(maker[0]) && sector !== 'software'))
+      return { sector, makes: false, cue: m[0].trim() };
+  }
+  if (maker)
+    return {
+      sector: product?.s.key ?? 'manufacturing',
+      makes: true,
+      cue: `${maker[0].trim()}${product ? ` ${product.cue}` : ''}`,
+    };
+  return null;
+}
+
+/** The sector an ICP industry name means, read like a label ("Food & Beverage Manufacturing" → food). */
+export function icpSector(icpIndustry: string): SectorReading | null {
+  return readIndustryLabel(icpIndustry);
+}
+
+/** Which ICP industry a reading falls in: its own sector, or for a maker in none, its nearest listed one. */
+export function icpIndustryFor(
+  reading: SectorReading | null,
+  icpIndustries: readonly string[],
+): string | null {
+  if (!reading) return null;
+  const sectors = icpIndustries.map((i) => ({ industry: i, r: icpSector(i) }));
+  const own = sectors.find((x) => x.r?.sector === reading.sector);
+  if (own && (!own.r!.makes || reading.makes)) return own.industry;
+  if (!reading.makes) return null;
+  const nearest = SECTOR_BY_KEY.get(reading.sector)?.nearest;
+  const near = nearest ? sectors.find((x) => x.r?.sector === nearest) : undefined;
+  if (near) return near.industry;
+  // "Manufacturing" alone: any of the ICP's maker sectors; the description or the model picks which.
+  if (reading.sector === 'manufacturing') return sectors.find((x) => x.r?.makes)?.industry ?? null;
+  return null;
+}
+
+export interface SimilarityHint {
+  /** Best ICP industry by MiniLM similarity of the description, and its cosine. */
+  industry: string;
+  score: number;
+}
+
+/**
+ * The decision. Label first (what the data vendor calls the company), then the description (what
+ * it says it does), then MiniLM similarity of the description when neither reads. A label that
+ * says "not a maker" is final: a description cannot talk a retailer into a manufacturer.
+ */
+export function decideIndustry(
+  facts: CompanyFacts,
+  icpIndustries: readonly string[],
+  similarity: SimilarityHint | null = null,
+  threshold = 0.6,
+): IndustryDecision {
+  const sim = similarity ? Math.round(similarity.score * 1000) / 1000 : null;
+  const label = readIndustryLabel(facts.industry);
+  const desc = readDescription(facts.description);
+  const fromLabel = icpIndustryFor(label, icpIndustries);
+  const fromDesc = icpIndustryFor(desc, icpIndustries);
+  const said = (r: SectorReading) => `${r.makes ? 'a maker' : 'not a maker'} (${r.sector}: "${r.cue}")`;
+  if (label && label.sector !== 'manufacturing') {
+    const both = !!desc && (fromDesc !== null) === (fromLabel !== null);
+    return {
+      industryMatch: fromLabel !== null,
+      matched: fromLabel,
+      similarity: sim,
+      basis: both ? 'both' : 'label',
+      reason: fromLabel
+        ? `Industry "${facts.industry}" reads as ${fromLabel}`
+        : `Industry "${facts.industry}" reads as ${said(label)}, not one of the ICP's industries`,
+    };
+  }
+  // A generic "Manufacturing" label, or none: the description says which sector.
+  if (desc) {
+    // A maker of no sector the text names: the model's nearest industry, else the label's.
+    const generic = desc.sector === 'manufacturing' && similarity ? similarity.industry : null;
+    const matched = generic ?? (label && !fromDesc && desc.makes ? fromLabel : fromDesc);
+    return {
+      industryMatch: matched !== null,
+      matched,
+      similarity: sim,
+      basis: label ? 'both' : 'description',
+      reason: matched
+        ? `Description reads as ${said(desc)} → ${matched}`
+        : `Description reads as ${said(desc)}, not one of the ICP's industries`,
+    };
+  }
+  if (similarity && facts.description?.trim()) {
+    const ok = similarity.score >= threshold;
+    const matched = ok ? similarity.industry : label ? fromLabel : null;
+    return {
+      industryMatch: matched !== null,
+      matched,
+      similarity: sim,
+      basis: label ? 'both' : 'description',
+      reason: ok
+        ? `Description similar to ${similarity.industry} (${sim!.toFixed(2)} ≥ ${threshold})`
+        : `Description similarity ${sim!.toFixed(2)} < ${threshold}` +
+          (matched ? `; label "${facts.industry}" reads as ${matched}` : ''),
+    };
+  }
+  return {
+    industryMatch: fromLabel !== null,
+    matched: fromLabel,
+    similarity: sim,
+    basis: 'label',
+    reason: fromLabel
+      ? `Industry "${facts.industry}" reads as ${fromLabel}`
+      : facts.industry?.trim()
+        ? `Industry "${facts.industry}" is not one of the ICP's industries`
+        : 'Industry unknown',
+  };
+}
