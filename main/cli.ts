@@ -14,6 +14,8 @@ import { AppError } from './errors';
 import { downloadModel, localModel, modelMirror } from './intel/model-download';
 import { MODEL_ID } from './intel/model-files';
 import type { FaultConfig } from './sandbox/faults';
+import { isPrivacyCommand, PRIVACY_OPTIONS, PRIVACY_USAGE, runPrivacyCommand } from './privacy/cli';
+import { userInfo } from 'node:os';
 import {
   allLeads,
   countCandidates,
@@ -34,7 +36,8 @@ const USAGE = `Usage:
   npm run cli -- reindex --db <path>   (rebuild the Chroma vector store from SQLite)
   npm run cli -- classify-titles [--icp <file>]   (titles on stdin, one per line)
   npm run cli -- fetch-model [--mirror <url>]   (one-time download of the matching model into the user cache;
-                     default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)`;
+                     default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)
+${PRIVACY_USAGE}`;
 
 const out = (obj: unknown) => process.stdout.write(JSON.stringify(obj) + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
@@ -91,6 +94,7 @@ async function openEngine(
     sandboxLimits: o.limits,
     semanticFilter: o.semantic,
     sandboxFaults: o.faults,
+    actor: `${userInfo().username} via cli`,
   });
 }
 
@@ -183,6 +187,7 @@ async function main(): Promise<number> {
       'sandbox-faults': { type: 'string' },
       mirror: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...PRIVACY_OPTIONS,
     },
   });
   if (!command || values.help) {
@@ -323,6 +328,15 @@ async function main(): Promise<number> {
       return 0;
     }
     default:
+      if (isPrivacyCommand(command)) {
+        const engine = await openEngine(dbPath, {});
+        try {
+          out(await runPrivacyCommand(engine, command, values));
+          return 0;
+        } finally {
+          await engine.close();
+        }
+      }
       fail(`unknown command "${command}"\n${USAGE}`, 2);
   }
 }

@@ -12,6 +12,7 @@ import type {
   PersonRef,
 } from '../providers/types';
 import { creditsUsed, getCached, putCached, recordPaidCall, type Db } from '../store';
+import { isSuppressed } from '../store/suppression';
 
 export class BudgetReached extends AppError {
   constructor(budget: number, spent: number) {
@@ -145,7 +146,12 @@ export class PaidGate {
     return this.buy('company_search', [key], tier, (ctx) => this.o.provider.searchCompanies(query, ctx));
   }
 
-  person(ref: PersonRef, tier: Tier): Promise<RevealedPerson | null> {
-    return this.buy('person', [`p:${ref.providerId}`], tier, (ctx) => this.o.provider.revealPerson(ref, ctx));
+  async person(ref: PersonRef, tier: Tier): Promise<RevealedPerson | null> {
+    // An erased person is never paid for; one whose reveal names an erased identity is not used.
+    if (isSuppressed(this.o.db, { providerId: ref.providerId })) return null;
+    const p = await this.buy('person', [`p:${ref.providerId}`], tier, (ctx) =>
+      this.o.provider.revealPerson(ref, ctx),
+    );
+    return p && isSuppressed(this.o.db, p) ? null : p;
   }
 }

@@ -28,6 +28,7 @@ import {
   type CandidateRow,
   type Db,
 } from '../store';
+import { isSuppressed } from '../store/suppression';
 import { CompanyDirectory, organizationFilters } from './directory';
 import { mapLimit } from './map-limit';
 import { BudgetReached, PaidGate, companyKey } from './paid-gate';
@@ -253,7 +254,8 @@ export class CampaignRunner {
     db.transaction(() => {
       for (const { title, page, res } of pages) {
         found += res.people.length;
-        added += addCandidates(db, campaignId, tier, res.people);
+        const allowed = res.people.filter((p) => !isSuppressed(db, { providerId: p.providerId })); // erased people
+        added += addCandidates(db, campaignId, tier, allowed);
         const exhausted = res.people.length < perPage || page >= Math.min(res.totalPages, MAX_PAGES);
         saveSearchCursor(db, { campaignId, tier, title, page, totalPages: res.totalPages, exhausted });
       }
@@ -449,6 +451,11 @@ export class CampaignRunner {
     // 5. Score and save, in queue order, one transaction per lead.
     this.stage = 'saving';
     toReveal.forEach((p, i) => {
+      if (isSuppressed(db, { providerId: p.cand.providerPersonId, ...people[i] }))
+        return setCandidateState(db, campaignId, p.cand.providerPersonId, {
+          state: 'skipped',
+          reason: 'erased person',
+        });
       const revealed: RevealedPerson = people[i] ?? unrevealedPerson(p.cand.person);
       const score = scoreLead({
         icp: this.icp,
