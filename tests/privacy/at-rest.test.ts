@@ -52,7 +52,7 @@ describe('encryption at rest', () => {
       const leads = allLeads(engine.db, campaignId);
       expect(leads).toHaveLength(500);
       emails = leads.map((l) => l.contact.email).filter((e): e is string => !!e);
-      expect(emails.length).toBeGreaterThan(400);
+      expect(emails.length).toBeGreaterThan(300); // 395 of 500 with seed 7: some have no address
       const files = filesUnder(dataDir).filter((f) => /lead-studio\.db(-wal|-shm)?$/.test(f));
       expect(files.some((f) => f.endsWith('-wal'))).toBe(true);
       // The grep can see plain text: company names are there.
