@@ -56,7 +56,13 @@ function markLost(db: Db, keyId: string, actor: string, why: string): void {
 async function createKey(db: Db, vault: KeyVault | null, actor: string): Promise<DataKey> {
   const key = newDataKey();
   const b64 = key.material.toString('base64');
-  if (vault) await vault.set(keyAccount(key.id), b64);
+  if (vault) {
+    try {
+      await vault.set(keyAccount(key.id), b64);
+    } catch {
+      vault = null; // a keychain that refuses: keep the key here (status says so) and move it later
+    }
+  }
   const now = isoNow();
   db.transaction(() => {
     stmt(db, "UPDATE privacy_keys SET state = 'retired', changed_at = ? WHERE state = 'active'").run(now);
@@ -127,7 +133,7 @@ export async function openKeys(
     active = rows(db).find((r) => r.state === 'active')!;
   }
   if (activeKey && active?.store === 'database' && vault)
-    activeKey = await moveToVault(db, vault, activeKey, actor);
+    activeKey = await moveToVault(db, vault, activeKey, actor).catch(() => activeKey);
   // Keyed hashes stay under the oldest key still held, so the suppression list survives a rotation.
   const index = held[0] ?? null;
   const all = rows(db);

@@ -239,3 +239,33 @@ describe('retention', () => {
     db.close();
   });
 });
+
+describe('data keys', () => {
+  it('keeps the key in the database when the keychain refuses, and moves it there once it works', async () => {
+    const file = tempDbFile();
+    const db = openDb(file);
+    const refusing = {
+      get: async () => null,
+      set: async () => {
+        throw new Error('locked');
+      },
+      delete: async () => undefined,
+    };
+    const first = await openKeys(db, refusing, 'tester');
+    expect(first.state.store).toBe('database');
+    expect(first.cipher.canSeal).toBe(true);
+    const sealed = first.cipher.seal('kept@example.com');
+    const held = new Map<string, string>();
+    const working = {
+      get: async (a: string) => held.get(a) ?? null,
+      set: async (a: string, v: string) => void held.set(a, v),
+      delete: async (a: string) => void held.delete(a),
+    };
+    const second = await openKeys(db, working, 'tester');
+    expect(second.state).toMatchObject({ store: 'keychain', lostKeyIds: [] });
+    expect(second.cipher.open(sealed)).toBe('kept@example.com');
+    expect(db.prepare('SELECT material FROM privacy_keys').all()).toEqual([{ material: null }]);
+    expect(listAudit(db).map((a) => a.action)).toEqual(['key.moved', 'key.created']);
+    db.close();
+  });
+});
