@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { FieldIssue, Method, Provider, Request } from '../main/contract';
 import { IcpSchema, TIERS, type IcpInput } from '../main/domain/icp';
 import { AppError } from '../main/errors';
+import { PRIVACY_ARG_SCHEMAS } from '../main/privacy/validators';
 
 export const PROVIDERS = ['apollo'] as const satisfies readonly Provider[];
 
@@ -127,6 +128,7 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   'keys/test': args({ provider }),
   'model/status': noArg,
   'model/download': noArg,
+  ...PRIVACY_ARG_SCHEMAS,
 };
 
 export const saveDialogName = z

@@ -22,6 +22,8 @@ import { MODEL_ID } from './intel/model-files';
 import { spendReport } from './pipeline/spend';
 import type { FactsOrder } from './pipeline/stages';
 import type { FaultConfig } from './sandbox/faults';
+import { isPrivacyCommand, PRIVACY_OPTIONS, PRIVACY_USAGE, runPrivacyCommand } from './privacy/cli';
+import { userInfo } from 'node:os';
 import {
   allLeads,
   countCandidates,
@@ -45,7 +47,8 @@ const USAGE = `Usage:
   npm run cli -- classify-titles [--icp <file>]   (titles on stdin, one per line)
   npm run cli -- classify-companies [--icp <file>]   (JSON lines {"name","industry","keywords","description",…} on stdin)
   npm run cli -- fetch-model [--mirror <url>]   (one-time download of the matching model into the user cache;
-                     default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)`;
+                     default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)
+${PRIVACY_USAGE}`;
 
 const out = (obj: unknown) => process.stdout.write(JSON.stringify(obj) + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
@@ -112,6 +115,7 @@ async function openEngine(
     // A CLI run ends when its campaign stops; a rate-limit pause is resumed with `resume`.
     autoResume: false,
     clockOffsetMs: clockOffset(),
+    actor: `${userInfo().username} via cli`,
   });
 }
 
@@ -226,6 +230,7 @@ async function main(): Promise<number> {
       'facts-order': { type: 'string' },
       mirror: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...PRIVACY_OPTIONS,
     },
   });
   if (!command || values.help) {
@@ -374,6 +379,15 @@ async function main(): Promise<number> {
       return 0;
     }
     default:
+      if (isPrivacyCommand(command)) {
+        const engine = await openEngine(dbPath, {});
+        try {
+          out(await runPrivacyCommand(engine, command, values));
+          return 0;
+        } finally {
+          await engine.close();
+        }
+      }
       fail(`unknown command "${command}"\n${USAGE}`, 2);
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Icp, IcpInput, Tier } from './domain/icp';
 import type { CampaignStatus, Lead, LeadStatus } from './domain/types';
+import { PRIVACY_METHODS, type PrivacyHandlers } from './privacy/contract';
 
 export interface FieldIssue {
   path: string; // e.g. "tiers.T1.target"
@@ -120,7 +121,7 @@ export interface ModelStatus {
   error: string | null;
 }
 
-export interface Handlers {
+export interface Handlers extends PrivacyHandlers {
   'icp/validate': (input: unknown) => Promise<IcpCheck>;
   'icp/templates': () => Promise<{ id: string; icp: Icp }[]>;
   'icp/parse': (args: { text: string; format: 'yaml' | 'json' }) => Promise<IcpCheck>;
@@ -179,6 +180,7 @@ export const METHODS = [
   'keys/test',
   'model/status',
   'model/download',
+  ...PRIVACY_METHODS,
 ] as const satisfies readonly Method[];
 
 export const EVENTS = [

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -14,7 +14,10 @@ import { createEmbedder, type Embedder } from './intel/embedder';
 import { downloadModel, localModel } from './intel/model-download';
 import { MODEL_ID } from './intel/model-files';
 import { startChroma, type ChromaHandle } from './intel/chroma';
-import { withNamespace } from './intel/collections';
+import { contactId, deleteItems, withNamespace } from './intel/collections';
+import { createPrivacyHandlers } from './handlers/privacy';
+import { openPrivacy } from './privacy/service';
+import { userInfo } from 'node:os';
 import { Knowledge } from './pipeline/knowledge';
 import { CampaignRunner } from './pipeline/runner';
 import type { FactsOrder } from './pipeline/stages';
@@ -79,6 +82,8 @@ export interface EngineOptions {
   factsOrder?: FactsOrder;
   /** Resume campaigns a rate window paused when their window turns (default true; the CLI says no). */
   autoResume?: boolean;
+  /** Who acts through this engine, for the audit log (default "<OS user> via app"). */
+  actor?: string;
 }
 
 const windowOverride = z
@@ -161,6 +166,14 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     secrets: () => knownKeys,
     sink: (line) => appendFileSync(join(logDir, 'engine.log'), `${line}\n`),
   });
+  const privacy = await openPrivacy({
+    db,
+    secrets: opts.secrets,
+    actor: opts.actor ?? `${userInfo().username} via app`,
+    logFiles: [join(logDir, 'engine.log')],
+    forgetVectors: (pids) => forgetVectors(pids),
+  });
+  const stopRetention = privacy.schedule();
   const listeners = new Map<EventName, Set<(p: never) => void>>();
   const deliver = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const cb of listeners.get(event) ?? []) (cb as (p: Events[E]) => void)(payload);
@@ -261,6 +274,17 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       },
     );
     return chroma;
+  }
+
+  /** A person's contact profile leaves the vector store too (a data folder or shared server that has one). */
+  async function forgetVectors(pids: string[]): Promise<number> {
+    if (!process.env.CHROMA_URL && !existsSync(join(opts.dataDir, 'chroma'))) return 0;
+    const ch = await getChroma();
+    if (!ch)
+      throw new AppError('CHROMA_UNAVAILABLE', `Chroma could not start to erase vectors: ${chromaError}`);
+    const ns = opts.chromaNamespace ?? process.env.LEAD_STUDIO_CHROMA_NAMESPACE;
+    await deleteItems(ns ? withNamespace(ch, ns) : ch, 'contacts', pids.map(contactId));
+    return pids.length;
   }
 
   async function knowledgeFor(campaignId: number): Promise<Knowledge | null> {
@@ -473,7 +497,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
       const out = resolve(opts.dataDir, path);
       mkdirSync(dirname(out), { recursive: true });
-      return writeWorkbook(out, {
+      const written = await writeWorkbook(out, {
         campaign: {
           id: c.id,
           name: c.name,
@@ -493,6 +517,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         },
         leads: allLeads(db, c.id),
       });
+      privacy.audit({ action: 'export.workbook', subject: `campaign ${c.id}`, count: written.rows });
+      return written;
     },
     'settings/get': async () => {
       const present = !!(await apolloKey());
@@ -525,6 +551,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     },
     'model/status': async () => modelStatus(),
     'model/download': () => modelJob ?? startModelDownload(),
+    ...createPrivacyHandlers({ privacy, dataDir: opts.dataDir }),
   };
 
   async function pauseRunning(): Promise<void> {
@@ -562,6 +589,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       closing = true;
       for (const t of resumeTimers.values()) clearTimeout(t);
       resumeTimers.clear();
+      stopRetention();
       await pauseRunning();
       progress.flush();
       modelEvents.flush();

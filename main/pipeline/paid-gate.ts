@@ -14,6 +14,7 @@ import type {
   RevealedMatch,
 } from '../providers/types';
 import { creditsUsed, getCached, putCached, recordPaidCall, type Db } from '../store';
+import { isSuppressed } from '../store/suppression';
 
 export class BudgetReached extends AppError {
   constructor(budget: number, spent: number) {
@@ -174,8 +175,13 @@ export class PaidGate {
   }
 
   /** The person with what the answer says of the address and of their company (the nested ORG). */
-  person(ref: PersonRef, tier: Tier): Promise<RevealedMatch | null> {
-    return this.buy('person', [`p:${ref.providerId}`], tier, (ctx) => this.o.provider.revealPerson(ref, ctx));
+  async person(ref: PersonRef, tier: Tier): Promise<RevealedMatch | null> {
+    // An erased person is never paid for; one whose reveal names an erased identity is not used.
+    if (isSuppressed(this.o.db, { providerId: ref.providerId })) return null;
+    const p = await this.buy('person', [`p:${ref.providerId}`], tier, (ctx) =>
+      this.o.provider.revealPerson(ref, ctx),
+    );
+    return p && isSuppressed(this.o.db, p) ? null : p;
   }
 
   /** The first page of a company's open jobs (paid per page with results), cached per company. */

@@ -20,6 +20,7 @@ import {
   setCampaignStatus,
   type Db,
 } from '../store';
+import { isSuppressed } from '../store/suppression';
 import { CompanyDirectory, organizationFilters } from './directory';
 import { mapLimit } from './map-limit';
 import { BudgetReached, PaidGate } from './paid-gate';
@@ -272,7 +273,8 @@ export class CampaignRunner {
     db.transaction(() => {
       for (const { title, page, res } of pages) {
         found += res.people.length;
-        added += addCandidates(db, campaignId, tier, res.people);
+        const allowed = res.people.filter((p) => !isSuppressed(db, { providerId: p.providerId })); // erased people
+        added += addCandidates(db, campaignId, tier, allowed);
         const exhausted = res.people.length < perPage || page >= Math.min(res.totalPages, MAX_PAGES);
         saveSearchCursor(db, { campaignId, tier, title, page, totalPages: res.totalPages, exhausted });
       }

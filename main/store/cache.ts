@@ -1,8 +1,12 @@
+import { cipherOf } from './field-cipher';
 import { fromJson, isoNow, normKey, stmt, toJson, type Db } from './sql';
 
 export type CacheEntity = 'company' | 'person' | (string & {});
 
 const DAY_MS = 86_400_000;
+
+// A revealed person is personal data: sealed at rest like the contacts table. Companies are not.
+const PERSONAL = new Set(['person']);
 
 function key(entity: string, k: string, source: string) {
   const entityType = normKey(entity);
@@ -28,7 +32,10 @@ export function getCached<T>(
     `SELECT data_json, fetched_at FROM enrichment_cache
      WHERE entity_type = ? AND entity_key = ? AND source = ? AND expires_at > ?`,
   ).get(entityType, entityKey, src, isoNow(now)) as { data_json: string; fetched_at: string } | undefined;
-  return row ? { data: fromJson<T>(row.data_json), fetchedAt: row.fetched_at } : null;
+  if (!row) return null;
+  const json = PERSONAL.has(entityType) ? cipherOf(db).open(row.data_json) : row.data_json;
+  // Sealed under a key that is gone: a miss (buying it again is the only way to read it).
+  return json === null ? null : { data: fromJson<T>(json), fetchedAt: row.fetched_at };
 }
 
 /** Stores (or replaces) a value; it expires `ttlDays` after `now`. A `null` result is cacheable too. */
@@ -49,7 +56,7 @@ export function putCached(
     entityType,
     entityKey,
     src,
-    toJson(e.data),
+    PERSONAL.has(entityType) ? cipherOf(db).seal(toJson(e.data)) : toJson(e.data),
     isoNow(now),
     isoNow(new Date(now.getTime() + ttlDays * DAY_MS)),
   );

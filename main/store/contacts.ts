@@ -1,4 +1,5 @@
 import type { CandidatePerson, EmailStatus, RevealedPerson } from '../domain/types';
+import { blindOf, cipherOf } from './field-cipher';
 import { bool, fromJson, isoNow, normKey, stmt, toJson, type Db } from './sql';
 
 export interface StoredContact extends Omit<RevealedPerson, 'providerId' | 'emailStatus'> {
@@ -63,14 +64,41 @@ const toContact = (r: Row): StoredContact => ({
   source: r.source,
 });
 
+// email, phone and LinkedIn URL are sealed at rest (AES-256-GCM); the blind indexes beside them
+// serve the equality look-ups (dedupe by email, erase by email or LinkedIn URL).
+type SealedColumn = 'email' | 'linkedin_url' | 'phone';
+
+/** A row as read, with its sealed fields opened (null where the key is gone). */
+function opened(db: Db, r: Row | undefined): Row | undefined {
+  if (!r) return r;
+  const c = cipherOf(db);
+  return { ...r, email: c.open(r.email), linkedin_url: c.open(r.linkedin_url), phone: c.open(r.phone) };
+}
+
+/** The stored form of plain fields: sealed values plus their blind indexes. */
+function sealed<F extends Pick<Row, SealedColumn>>(db: Db, f: F) {
+  const c = cipherOf(db);
+  return {
+    ...f,
+    email: c.seal(f.email),
+    linkedin_url: c.seal(f.linkedin_url),
+    phone: c.seal(f.phone),
+    email_bidx: blindOf(db, 'email', f.email),
+    linkedin_bidx: blindOf(db, 'linkedin', f.linkedin_url),
+  };
+}
+
+const byEmail = (db: Db, email: string) =>
+  opened(db, stmt(db, 'SELECT * FROM contacts WHERE email_bidx = ?').get(blindOf(db, 'email', email)) as Row);
+
 const isRevealed = (p: CandidatePerson | RevealedPerson): p is RevealedPerson => 'emailStatus' in p;
 
 function findRow(db: Db, providerId: string | null, email: string | null): Row | undefined {
   if (providerId !== null) {
     const row = stmt(db, 'SELECT * FROM contacts WHERE provider_id = ?').get(providerId) as Row | undefined;
-    if (row) return row;
+    if (row) return opened(db, row);
   }
-  if (email !== null) return stmt(db, 'SELECT * FROM contacts WHERE email = ?').get(email) as Row | undefined;
+  if (email !== null) return byEmail(db, email);
   return undefined;
 }
 
@@ -196,17 +224,16 @@ export function upsertContact(db: Db, input: ContactInput): number {
         db,
         `INSERT INTO contacts (provider_id, email, first_name, last_name, title, email_status, linkedin_url, phone,
            city, country, seniority, departments_json, organization_id, organization_name, organization_domain,
-           has_email, revealed, company_id, source, created_at, updated_at)
+           has_email, revealed, company_id, source, created_at, updated_at, email_bidx, linkedin_bidx)
          VALUES (@provider_id, @email, @first_name, @last_name, @title, @email_status, @linkedin_url, @phone,
            @city, @country, @seniority, @departments_json, @organization_id, @organization_name,
-           @organization_domain, @has_email, @revealed, @company_id, @source, @now, @now)`,
-      ).run({ ...incoming, provider_id: providerId, company_id: companyId, source, now });
+           @organization_domain, @has_email, @revealed, @company_id, @source, @now, @now, @email_bidx, @linkedin_bidx)`,
+      ).run({ ...sealed(db, incoming), provider_id: providerId, company_id: companyId, source, now });
       return Number(res.lastInsertRowid);
     }
     const next = merge(existing, person, incoming);
     if (next.email !== null && next.email !== existing.email) {
-      const owner = stmt(db, 'SELECT id FROM contacts WHERE email = ?').get(next.email) as
-        { id: number } | undefined;
+      const owner = byEmail(db, next.email);
       if (owner && owner.id !== existing.id) next.email = existing.email;
     }
     stmt(
@@ -216,10 +243,11 @@ export function upsertContact(db: Db, input: ContactInput): number {
          phone = @phone, city = @city, country = @country, seniority = @seniority,
          departments_json = @departments_json, organization_id = @organization_id,
          organization_name = @organization_name, organization_domain = @organization_domain,
-         has_email = @has_email, revealed = @revealed, company_id = @company_id, source = @source, updated_at = @now
+         has_email = @has_email, revealed = @revealed, company_id = @company_id, source = @source, updated_at = @now,
+         email_bidx = @email_bidx, linkedin_bidx = @linkedin_bidx
        WHERE id = @id`,
     ).run({
-      ...next,
+      ...sealed(db, next),
       provider_id: existing.provider_id ?? providerId,
       company_id: companyId ?? existing.company_id,
       source,
@@ -231,13 +259,15 @@ export function upsertContact(db: Db, input: ContactInput): number {
 }
 
 export function getContact(db: Db, id: number): StoredContact | null {
-  const row = stmt(db, 'SELECT * FROM contacts WHERE id = ?').get(id) as Row | undefined;
+  const row = opened(db, stmt(db, 'SELECT * FROM contacts WHERE id = ?').get(id) as Row | undefined);
   return row ? toContact(row) : null;
 }
 
 export function getContactByProviderId(db: Db, providerId: string): StoredContact | null {
-  const row = stmt(db, 'SELECT * FROM contacts WHERE provider_id = ?').get(providerId.trim()) as
-    Row | undefined;
+  const row = opened(
+    db,
+    stmt(db, 'SELECT * FROM contacts WHERE provider_id = ?').get(providerId.trim()) as Row | undefined,
+  );
   return row ? toContact(row) : null;
 }
 
@@ -252,4 +282,20 @@ export function contactCatchall(db: Db, contactId: number): boolean | null {
   const row = stmt(db, 'SELECT email_domain_catchall AS c FROM contacts WHERE id = ?').get(contactId) as
     { c: number | null } | undefined;
   return row?.c === null || row?.c === undefined ? null : row.c === 1;
+}
+
+/** Ids of contacts known by any of these identifiers (equality through the blind indexes). */
+export function findContactIds(
+  db: Db,
+  ids: { email?: string | null; linkedinUrl?: string | null; providerId?: string | null },
+): number[] {
+  const found = new Set<number>();
+  const add = (sql: string, v: string | null) => {
+    if (v === null) return;
+    for (const r of stmt(db, sql).all(v) as { id: number }[]) found.add(r.id);
+  };
+  add('SELECT id FROM contacts WHERE email_bidx = ?', blindOf(db, 'email', ids.email));
+  add('SELECT id FROM contacts WHERE linkedin_bidx = ?', blindOf(db, 'linkedin', ids.linkedinUrl));
+  add('SELECT id FROM contacts WHERE provider_id = ?', ids.providerId?.trim() || null);
+  return [...found].sort((a, b) => a - b);
 }

@@ -10,6 +10,7 @@ import type {
   Validation,
 } from '../domain/types';
 import { AppError } from '../errors';
+import { blindOf, cipherOf, type FieldCipher } from './field-cipher';
 import { fromJson, isoNow, normDomain, normKey, stmt, toJson, type Db } from './sql';
 
 export type NewLead = Omit<Lead, 'id' | 'createdAt' | 'status' | 'notes'> & {
@@ -27,30 +28,71 @@ interface Row {
   similarity: number | null;
   company_json: string;
   contact_json: string;
+  contact_name: string;
+  contact_title: string;
+  score_total: number;
+  score_intent: number;
+  score_fit: number;
+  score_access: number;
+  score_band: LeadScore['band'];
   status: LeadStatus;
   notes: string;
   created_at: string;
 }
 
+/** The person as saved; when the key that sealed it is gone, what the plain columns still say. */
+function contactOf(c: FieldCipher, r: Row): RevealedPerson {
+  const json = c.open(r.contact_json);
+  if (json !== null) return fromJson<RevealedPerson>(json);
+  const [firstName = '', ...rest] = r.contact_name.split(' ');
+  return {
+    ...{
+      providerId: '',
+      email: null,
+      linkedinUrl: null,
+      phone: null,
+      city: null,
+      country: null,
+      seniority: null,
+    },
+    ...{
+      departments: [],
+      firstName,
+      lastName: rest.join(' '),
+      title: r.contact_title,
+      emailStatus: r.email_status,
+    },
+  };
+}
+
+/** The score's evidence names the LinkedIn profile, so it is sealed too; the figures stay plain. */
+function scoreOf(c: FieldCipher, r: Row): LeadScore {
+  const json = c.open(r.score_json);
+  if (json !== null) return fromJson<LeadScore>(json);
+  const { score_total: total, score_intent: intent, score_fit: fit, score_access: accessibility } = r;
+  return { total, intent, fit, accessibility, band: r.score_band, breakdown: [] };
+}
+
 // The JSON snapshots are what was validated and scored at save time; the flat columns serve
-// search, sort and export.
-const toLead = (r: Row): Lead => ({
+// search, sort and export. The contact snapshot and the contact's email, phone, LinkedIn URL and
+// the notes are sealed at rest (see main/privacy).
+const toLead = (c: FieldCipher, r: Row): Lead => ({
   id: r.id,
   campaignId: r.campaign_id,
   tier: r.tier,
   company: fromJson<Company>(r.company_json),
-  contact: fromJson<RevealedPerson>(r.contact_json),
+  contact: contactOf(c, r),
   emailStatus: r.email_status,
   validation: fromJson<Validation>(r.validation_json),
-  score: fromJson<LeadScore>(r.score_json),
+  score: scoreOf(c, r),
   similarity: r.similarity,
   status: r.status,
-  notes: r.notes,
+  notes: c.open(r.notes) ?? '',
   createdAt: r.created_at,
 });
 
 const LEAD_COLUMNS =
-  'id, campaign_id, tier, email_status, validation_json, score_json, similarity, company_json, contact_json, status, notes, created_at';
+  'id, campaign_id, tier, email_status, validation_json, score_json, similarity, company_json, contact_json, contact_name, contact_title, score_total, score_intent, score_fit, score_access, score_band, status, notes, created_at';
 
 export function companyLocation(c: Company): string | null {
   const parts = [c.city, c.state, c.country].filter((p): p is string => !!p && p.trim() !== '');
@@ -60,6 +102,8 @@ export function companyLocation(c: Company): string | null {
 /** Saves a lead; returns its id, or null when this contact is already a lead of this campaign. */
 export function insertLead(db: Db, lead: NewLead): number | null {
   const { company: c, contact: p, score, validation } = lead;
+  const cipher = cipherOf(db);
+  const seal = (v: string | null) => cipher.seal(v);
   const now = isoNow();
   const res = stmt(
     db,
@@ -67,12 +111,12 @@ export function insertLead(db: Db, lead: NewLead): number | null {
        company_industry, company_location, company_revenue, company_linkedin, company_website, contact_name,
        contact_title, contact_email, contact_phone, contact_linkedin, email_status, validation_score,
        validation_json, score_total, score_intent, score_fit, score_access, score_band, score_json, similarity,
-       company_json, contact_json, created_at, updated_at)
+       company_json, contact_json, created_at, updated_at, contact_email_bidx, notes)
      VALUES (@campaignId, @tier, @companyId, @contactId, @companyName, @companyDomain, @companySize,
        @companyIndustry, @companyLocation, @companyRevenue, @companyLinkedin, @companyWebsite, @contactName,
        @contactTitle, @contactEmail, @contactPhone, @contactLinkedin, @emailStatus, @validationScore,
        @validationJson, @scoreTotal, @scoreIntent, @scoreFit, @scoreAccess, @scoreBand, @scoreJson, @similarity,
-       @companyJson, @contactJson, @now, @now)
+       @companyJson, @contactJson, @now, @now, @contactEmailBidx, @notes)
      ON CONFLICT (campaign_id, contact_id) DO NOTHING`,
   ).run({
     campaignId: lead.campaignId,
@@ -89,9 +133,11 @@ export function insertLead(db: Db, lead: NewLead): number | null {
     companyWebsite: c.website,
     contactName: `${p.firstName} ${p.lastName}`.trim(),
     contactTitle: p.title,
-    contactEmail: normKey(p.email),
-    contactPhone: p.phone,
-    contactLinkedin: p.linkedinUrl,
+    contactEmail: seal(normKey(p.email)),
+    contactPhone: seal(p.phone),
+    contactLinkedin: seal(p.linkedinUrl),
+    contactEmailBidx: blindOf(db, 'email', p.email),
+    notes: seal(''),
     emailStatus: lead.emailStatus,
     validationScore: validation.score,
     validationJson: toJson(validation),
@@ -100,10 +146,10 @@ export function insertLead(db: Db, lead: NewLead): number | null {
     scoreFit: score.fit,
     scoreAccess: score.accessibility,
     scoreBand: score.band,
-    scoreJson: toJson(score),
+    scoreJson: seal(toJson(score)),
     similarity: lead.similarity,
     companyJson: toJson(c),
-    contactJson: toJson(p),
+    contactJson: seal(toJson(p)),
     now,
   });
   return res.changes === 0 ? null : Number(res.lastInsertRowid);
@@ -128,7 +174,8 @@ export const MAX_LEAD_PAGE = 5000;
 /**
  * One page of a campaign's leads. Defaults: sort by score, numbers and dates descending, names
  * ascending, limit 100 (at most MAX_LEAD_PAGE); ties go to the earlier saved lead. `search` matches company name/domain, contact
- * name, title and email, case-insensitively.
+ * name and title case-insensitively, and an email address exactly (emails are sealed: equality
+ * goes through their blind index).
  */
 export function listLeads(db: Db, q: LeadQuery): { total: number; rows: Lead[] } {
   const sort: LeadSort = q.sort ?? 'score';
@@ -150,6 +197,7 @@ export function listLeads(db: Db, q: LeadQuery): { total: number; rows: Lead[] }
     tier: q.tier ?? null,
     emailStatus: q.emailStatus ?? null,
     pattern: search === '' ? null : `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+    emailBidx: search.includes('@') ? blindOf(db, 'email', search) : null,
     limit,
     offset,
   };
@@ -158,7 +206,7 @@ export function listLeads(db: Db, q: LeadQuery): { total: number; rows: Lead[] }
     AND (@emailStatus IS NULL OR email_status = @emailStatus)
     AND (@pattern IS NULL OR company_name LIKE @pattern ESCAPE '\\' OR company_domain LIKE @pattern ESCAPE '\\'
       OR contact_name LIKE @pattern ESCAPE '\\' OR contact_title LIKE @pattern ESCAPE '\\'
-      OR contact_email LIKE @pattern ESCAPE '\\')`;
+      OR contact_email_bidx = @emailBidx)`;
   const dir = desc ? 'DESC' : 'ASC';
   const { total } = stmt(db, `SELECT COUNT(*) AS total FROM leads WHERE ${where}`).get(params) as {
     total: number;
@@ -168,12 +216,13 @@ export function listLeads(db: Db, q: LeadQuery): { total: number; rows: Lead[] }
     `SELECT ${LEAD_COLUMNS} FROM leads WHERE ${where}
      ORDER BY ${SORT_COLUMNS[sort]} ${dir}, id ${sort === 'createdAt' ? dir : 'ASC'} LIMIT @limit OFFSET @offset`,
   ).all(params) as Row[];
-  return { total, rows: rows.map(toLead) };
+  const c = cipherOf(db);
+  return { total, rows: rows.map((r) => toLead(c, r)) };
 }
 
 export function getLead(db: Db, id: number): Lead | null {
   const row = stmt(db, `SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ?`).get(id) as Row | undefined;
-  return row ? toLead(row) : null;
+  return row ? toLead(cipherOf(db), row) : null;
 }
 
 const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'contacted', 'replied'];
@@ -190,7 +239,12 @@ export function updateLead(db: Db, id: number, patch: { status?: LeadStatus; not
     db,
     `UPDATE leads SET status = COALESCE(@status, status), notes = COALESCE(@notes, notes), updated_at = @now
      WHERE id = @id`,
-  ).run({ id, status: patch.status ?? null, notes: patch.notes ?? null, now: isoNow() });
+  ).run({
+    id,
+    status: patch.status ?? null,
+    notes: patch.notes === undefined ? null : cipherOf(db).seal(patch.notes),
+    now: isoNow(),
+  });
   if (res.changes === 0) throw new AppError('NOT_FOUND', `lead ${id} does not exist`);
   return getLead(db, id) as Lead;
 }
@@ -210,5 +264,6 @@ export function allLeads(db: Db, campaignId: number): Lead[] {
     db,
     `SELECT ${LEAD_COLUMNS} FROM leads WHERE campaign_id = ? ORDER BY tier, score_total DESC, id`,
   ).all(campaignId) as Row[];
-  return rows.map(toLead);
+  const c = cipherOf(db);
+  return rows.map((r) => toLead(c, r));
 }

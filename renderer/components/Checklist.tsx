@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Lead } from '../../main/domain/types';
 import { humanError } from '../format';
 import { useResults } from '../store/results';
+import { PersonActions } from './PersonActions';
 
 const COMPONENT_WEIGHT = { intent: 40, fit: 35, accessibility: 25 } as const;
 
@@ -87,6 +88,7 @@ export function LeadDetail({ lead }: { lead: Lead }) {
           </dd>
         </dl>
         <NotesEditor lead={lead} />
+        <PersonActions lead={lead} />
       </section>
     </div>
   );

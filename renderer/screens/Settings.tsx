@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Provider } from '../../main/contract';
 import { Notice } from '../components/Notice';
+import { PrivacyCard } from '../components/PrivacyCard';
 import { ProgressBar } from '../components/ProgressBar';
 import { humanError } from '../format';
 import { useSettings } from '../store/settings';
@@ -33,6 +34,7 @@ export function SettingsScreen() {
         />
       ))}
       <ModelCard />
+      <PrivacyCard />
       <section className="card">
         <h2>Data</h2>
         <dl className="kv">

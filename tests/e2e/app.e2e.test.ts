@@ -250,6 +250,28 @@ describe('Lead Studio in the browser, real engine, sandbox', () => {
     expect(await notes.inputValue()).toBe('Call after the plant visit');
   });
 
+  it('erases a person from the lead detail after a confirm; the campaign keeps its counts', async () => {
+    const button = page.getByRole('button', { name: /^View checklist for / }).first();
+    const who = (await button.getAttribute('aria-label'))!.replace('View checklist for ', '');
+    await button.click();
+    const detail = page.getByRole('region', { name: `Checklist for ${who}` });
+    await detail.getByRole('button', { name: 'Erase this person…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Confirm erasure' });
+    expect(await confirm.textContent()).toContain(who);
+    await confirm.getByRole('button', { name: 'Erase for good' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: /^View checklist for \[erased\]/ }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    expect(await page.getByRole('button', { name: `View checklist for ${who}`, exact: true }).count()).toBe(
+      0,
+    );
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Leads' }).getAttribute('aria-rowcount'))
+      .toBe('26');
+  });
+
   it('exports the campaign to an .xlsx file', async () => {
     await page.getByRole('button', { name: 'Export to Excel' }).click();
     const done = page.getByRole('status').filter({ hasText: /Saved \d+ leads to/ });
@@ -296,6 +318,18 @@ describe('Lead Studio in the browser, real engine, sandbox', () => {
       expect(await alert.textContent()).toMatch(/keychain/i);
     }
     expect(await page.content()).not.toContain(`>${secret}<`);
+  });
+
+  it('shows the privacy state and an audit log with the erasure and the export in Settings', async () => {
+    const card = page.getByRole('region', { name: 'Privacy' });
+    await expect.poll(() => card.getByRole('status').first().textContent()).toMatch(/encrypt|key/i);
+    const log = card.getByRole('table', { name: 'Audit log' });
+    await expect.poll(() => log.textContent()).toMatch(/Person erased/);
+    expect(await log.textContent()).toMatch(/Workbook exported/);
+    await card.getByRole('button', { name: 'Export' }).click();
+    const saved = card.getByRole('status').filter({ hasText: /Saved \d+ audit entries to/ });
+    await expect.poll(() => saved.count()).toBe(1);
+    await shot('settings-privacy', true);
   });
 
   it('ran without page errors or CSP violations', () => {

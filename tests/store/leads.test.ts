@@ -306,14 +306,16 @@ describe('leads', () => {
     expect(() => listLeads(db, { campaignId, sort: 'email' as never })).toThrow(/sort must be one of/);
   });
 
-  it('filters by tier, email status and a search over company, contact, title and email', () => {
+  it('filters by tier, email status and a search over company, contact and title, and an exact email', () => {
     expect(names(listLeads(db, { campaignId, tier: 'T2' }))).toEqual(['meera', 'Nina']);
     expect(names(listLeads(db, { campaignId, emailStatus: 'verified' }))).toEqual(['Asha', 'meera', 'Nina']);
     expect(names(listLeads(db, { campaignId, search: 'BHARAT' }))).toEqual(['Vikram', 'Nina']);
     expect(names(listLeads(db, { campaignId, search: 'zenith.com' }))).toEqual(['meera']);
     expect(names(listLeads(db, { campaignId, search: 'hr manager' }))).toEqual(['Rahul']);
     expect(names(listLeads(db, { campaignId, search: 'iyer' }))).toEqual(['meera']);
-    expect(names(listLeads(db, { campaignId, search: 'asha@' }))).toEqual(['Asha']);
+    // Emails are sealed at rest: a whole address matches (any case), a fragment does not.
+    expect(names(listLeads(db, { campaignId, search: ' Asha@AcmeForge.com' }))).toEqual(['Asha']);
+    expect(names(listLeads(db, { campaignId, search: 'asha@' }))).toEqual([]);
     // LIKE wildcards in the search text are literal characters.
     expect(names(listLeads(db, { campaignId, search: '100%_' }))).toEqual(['Nina']);
     expect(listLeads(db, { campaignId, search: '%' }).total).toBe(1);

@@ -22,6 +22,7 @@ import type { Lead } from '../../main/domain/types';
 import { AppError } from '../../main/errors';
 import type { EngineLike } from '../../main/host/bridge';
 import { makeLead } from './fake-leads';
+import type { AuditEntry } from '../../main/privacy/contract';
 
 export interface FakeEngine extends EngineLike {
   /** A completed campaign with `n` leads: generated here, or copied from `from` (ids/campaign rewritten). */
@@ -198,6 +199,19 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     error: null,
   };
 
+  let retentionDays = 90;
+  const audit: AuditEntry[] = [];
+  const addAuditEntry = (action: AuditEntry['action'], subject: string, count: number) =>
+    audit.push({
+      id: audit.length + 1,
+      at: new Date().toISOString(),
+      actor: 'tester via app',
+      action,
+      subject,
+      count,
+      detail: null,
+    });
+
   const handlers: Handlers = {
     'icp/validate': async (input) => check(input),
     'icp/templates': async () => [{ id: 'manufacturing-staffing', icp: TEMPLATE }],
@@ -305,6 +319,62 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
       ok: apolloKey,
       message: apolloKey ? 'Apollo accepted the key.' : 'No key set.',
     }),
+    'privacy/status': async () => ({
+      keyStore: 'keychain',
+      unreadable: { contacts: 0, leads: 0, cache: 0 },
+      unmatchableSuppressions: 0,
+      suppressed: audit.filter((a) => a.action === 'erase.person').length,
+      retentionDays,
+      lastRetentionRun: null,
+      message:
+        'Contact emails, phones, LinkedIn URLs and notes are encrypted; the key is in the OS keychain.',
+    }),
+    'privacy/erase': async ({ leadId }) => {
+      for (const rows of leads.values())
+        for (const l of rows)
+          if (l.id === leadId)
+            l.contact = {
+              ...l.contact,
+              firstName: '[erased]',
+              lastName: '',
+              title: '',
+              email: null,
+              phone: null,
+              linkedinUrl: null,
+            };
+      const report = {
+        leads: 1,
+        contacts: 1,
+        candidates: 1,
+        cacheEntries: 1,
+        ledgerLines: 1,
+        activityLines: 1,
+        logLines: 1,
+        vectors: 1,
+        suppressed: 2,
+      };
+      addAuditEntry('erase.person', `1 person (by lead ${leadId})`, 1);
+      return report;
+    },
+    'privacy/export-person': async ({ leadId }) => {
+      addAuditEntry('export.person', '1 person', 1);
+      return { path: `/tmp/lead-studio-fake/exports/person-${leadId}.json`, items: 3 };
+    },
+    'privacy/set-retention': async ({ days }) => {
+      retentionDays = days;
+      addAuditEntry('retention.setting', `${days} days`, days);
+      return handlers['privacy/status']();
+    },
+    'privacy/retention': async ({ dryRun }) => ({
+      dryRun,
+      days: retentionDays,
+      cutoff: new Date().toISOString(),
+      contacts: 0,
+      leads: 0,
+      cacheEntries: 0,
+    }),
+    'audit/list': async () => structuredClone(audit).reverse(),
+    'audit/export': async () => ({ path: '/tmp/lead-studio-fake/exports/audit.jsonl', rows: audit.length }),
     'model/status': async () => structuredClone(model),
     'model/download': async () => {
       const total = 22_928_619;

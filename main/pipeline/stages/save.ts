@@ -1,5 +1,6 @@
 /** The last stage: contacts, leads and candidate states, one transaction per lead, in queue order. */
 import { insertLead, setCandidateState, setContactCatchall, upsertContact } from '../../store';
+import { isSuppressed } from '../../store/suppression';
 import type { BatchContext, Scored } from './context';
 
 /** Saves each scored lead; returns how many were saved (a duplicate contact is skipped). */
@@ -7,6 +8,14 @@ export function saveStage(ctx: BatchContext, scored: Scored[]): number {
   const { db, campaignId } = ctx;
   let saved = 0;
   for (const p of scored) {
+    // A person erased while this step was in flight is never saved.
+    if (isSuppressed(db, { ...p.person, providerId: p.cand.providerPersonId })) {
+      setCandidateState(db, campaignId, p.cand.providerPersonId, {
+        state: 'skipped',
+        reason: 'erased person',
+      });
+      continue;
+    }
     db.transaction(() => {
       const contactId = upsertContact(db, {
         person: p.person,

@@ -2,9 +2,10 @@ import type { Migration } from './types';
 import init from './001_init';
 import candidateTitleTier from './002_candidate_title_tier';
 import pauseAndReportedCredits from './003_pause_and_reported_credits';
+import privacy from './004_privacy';
 
 /** Every migration in order; versions are 1, 2, 3 … with no gaps. */
-export const MIGRATIONS: readonly Migration[] = [init, candidateTitleTier, pauseAndReportedCredits];
+export const MIGRATIONS: readonly Migration[] = [init, candidateTitleTier, pauseAndReportedCredits, privacy];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
