@@ -135,10 +135,16 @@ function pointsFor(
   return { points: e.polarity * points };
 }
 
+/** Raw points at which one signal alone would make intent certain; seed 001's 30 for funding → 60. */
+export const SATURATION_POINTS = 50;
+
 /**
- * The intent score of a company (and its person) from its signals. Per kind the strongest event
- * counts in full and each further one adds a quarter of its points (two rounds are more than one,
- * not twice as much); closing signals (layoffs) subtract. Clamped to 0..100.
+ * The intent score of a company (and its person) from its signals. Seed 001's points per kind
+ * (funding 30, hiring 25, …) are each signal's weight; they combine like independent pieces of
+ * evidence (1 − Π(1 − pᵢ), pᵢ = points / 50), so one fresh Series B reads 60, a round plus a hiring
+ * surge about 80, and the tenth signal adds little. A second event of the same kind counts a
+ * quarter; closing signals (layoffs) subtract their points. Each item's points are what it added,
+ * so the items sum to the score. Clamped to 0..100.
  */
 export function intentFromSignals(
   events: readonly SignalEvent[],
@@ -157,17 +163,30 @@ export function intentFromSignals(
     if ('reason' in p) ignored.push({ event: e, reason: p.reason });
     else scored.push({ e, age, points: p.points });
   }
-  scored.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+  // Positives strongest first, then the closing signals.
+  scored.sort(
+    (a, b) => (b.points > 0 ? 1 : 0) - (a.points > 0 ? 1 : 0) || Math.abs(b.points) - Math.abs(a.points),
+  );
   const seen = new Set<string>();
+  let certainty = 0;
+  let penalty = 0;
   const items: IntentItem[] = scored.map(({ e, age, points }) => {
     const key = `${e.kind}|${e.polarity}`;
-    const first = !seen.has(key);
+    const raw = seen.has(key) ? points * 0.25 : points;
     seen.add(key);
-    const pts = Math.round((first ? points : points * 0.25) * 10) / 10;
+    let added: number;
+    if (raw > 0) {
+      const p = Math.min(0.95, raw / SATURATION_POINTS);
+      added = (1 - certainty) * p * 100;
+      certainty += (1 - certainty) * p;
+    } else {
+      added = raw;
+      penalty += -raw;
+    }
     return {
       component: 'intent',
       signal: signalName(e),
-      points: pts,
+      points: Math.round(added * 10) / 10,
       evidence: `${e.evidence} (${e.source}, ${e.date})`,
       kind: e.kind,
       date: e.date,
@@ -177,8 +196,7 @@ export function intentFromSignals(
       phrase: `${e.label} ${relativeAge(age)}`,
     };
   });
-  const raw = items.reduce((s, i) => s + i.points, 0);
-  const score = Math.round(Math.max(0, Math.min(100, raw)));
+  const score = Math.round(Math.max(0, Math.min(100, certainty * 100 - penalty)));
   return { score, items, whyNow: whyNow(items), ignored };
 }
 

@@ -318,17 +318,7 @@ export interface TechChangeOptions {
   isRelevantTag?: (tag: string | null) => boolean;
 }
 
-const PLUMBING_TAGS = new Set([
-  'cdn',
-  'ssl',
-  'widgets',
-  'javascript',
-  'docinfo',
-  'mx',
-  'ns',
-  'css',
-  'framework',
-]);
+const PLUMBING_TAGS = new Set(['cdn', 'ssl', 'javascript', 'docinfo', 'mx', 'ns', 'css', 'framework']);
 
 /**
  * Technologies adopted (first detected) or dropped (not seen since) within the last 90 days.
@@ -400,7 +390,7 @@ const TOPIC_PATTERNS: readonly [NewsTopic, RegExp][] = [
   ],
   [
     'closure',
-    /\b(clos(e|es|ing|ure) (of )?(its |the )?(plant|factory|facility|site|mill|warehouse|office)|shut(s|ting)? down|ceases? operations|bankrupt|chapter 11|insolven)/i,
+    /\b(clos(e|es|ing|ure)|shut(s|ting)?( down)?|idl(e|es|ing))\b.{0,40}\b(plants?|factor(y|ies)|facilit(y|ies)|sites?|mills?|warehouses?|offices?|stores?)\b|\b(plant|factory|facility) clos(ure|ing)|ceases? operations|bankrupt|chapter 11|insolven/i,
   ],
   [
     'acquisition',
@@ -412,7 +402,7 @@ const TOPIC_PATTERNS: readonly [NewsTopic, RegExp][] = [
   ],
   [
     'new_site',
-    /\b(new|opens?|opening|break(s)? ground|groundbreaking|build(s|ing)?|unveils?)\b.*\b(plant|factory|facility|site|mill|warehouse|distribution cent(er|re)|campus|headquarters|hq|office|hub)\b/i,
+    /\b(new|opens?|opening|break(s)? ground|groundbreaking|build(s|ing)?|unveils?)\b.*\b(plants?|factor(y|ies)|facilit(y|ies)|sites?|mills?|warehouses?|distribution cent(er|re)s?|campus|headquarters|hq|offices?|hubs?)\b/i,
   ],
   [
     'expansion',
@@ -479,4 +469,24 @@ export function newsSignals(
     });
   }
   return out;
+}
+
+/**
+ * One event per happening: Apollo and Crunchbase both report the same round, a press release and
+ * a posting list both report the same surge. Events of the same kind and label within `days` of
+ * each other collapse to the first (callers list their preferred source first).
+ */
+export function mergeSignals(events: readonly SignalEvent[], days = 14): SignalEvent[] {
+  const kept: SignalEvent[] = [];
+  for (const e of events) {
+    const dup = kept.some(
+      (k) =>
+        k.kind === e.kind &&
+        k.polarity === e.polarity &&
+        k.label.toLowerCase() === e.label.toLowerCase() &&
+        Math.abs(ageInDays(k.date, new Date(Date.parse(`${e.date.slice(0, 10)}T00:00:00Z`)))) <= days,
+    );
+    if (!dup) kept.push(e);
+  }
+  return kept;
 }
