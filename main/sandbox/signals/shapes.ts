@@ -238,7 +238,7 @@ export function newsRss(query: string, stories: NewsStory[], day: number): strin
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>',
     '<generator>NFE/5.0</generator>',
-    `<title>${escapeXml(`"${query}" - Google News`)}</title>`,
+    `<title>${escapeXml(`${query} - Google News`)}</title>`,
     `<link>https://news.google.com/search?q=${encodeURIComponent(query)}&amp;hl=en-US&amp;gl=US&amp;ceid=US:en</link>`,
     '<language>en-US</language>',
     '<webMaster>news-webmaster@google.com</webMaster>',
