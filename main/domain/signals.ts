@@ -398,7 +398,7 @@ const TOPIC_PATTERNS: readonly [NewsTopic, RegExp][] = [
   ],
   [
     'funding',
-    /\b(raises?|raised|secures?|closes?) .*(\$|€|£|₹)?\d|series [a-h]\b|seed round|funding round|investment from|backed by/i,
+    /\b(raises?|raised|secures?|closes?|lands?|nets?)\b.{0,40}(\$|€|£|₹)\s?\d|\b\d+(\.\d+)?\s?(million|billion|mn|bn|m|b)\b.{0,30}\b(funding|round|investment|financing)\b|\bseries [a-h]\b|\bseed round|\bfunding round|\bventure (funding|capital)\b/i,
   ],
   [
     'new_site',

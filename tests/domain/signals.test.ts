@@ -208,6 +208,9 @@ describe('news', () => {
     ['Amazon to hire 150,000 seasonal workers', 'hiring'],
     ['Caterpillar expands Decatur facility with new production line', 'expansion'],
     ['Local bakery wins best croissant award', null],
+    ['Mercy Health secures 3rd place in regional rankings', null],
+    ['Northvolt lands $5 billion in debt financing', 'funding'],
+    ['Startup nets 12 million euros in Series A', 'funding'],
     ['Company sponsors charity golf tournament', null],
   ];
   it.each(cases)('%s → %s', (headline, topic) => {
