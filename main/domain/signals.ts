@@ -386,7 +386,7 @@ export type NewsTopic =
 const TOPIC_PATTERNS: readonly [NewsTopic, RegExp][] = [
   [
     'layoffs',
-    /\b(lay(s|ing)?[- ]?offs?|laid off|job cuts?|cut(s|ting)? \d[\d,]* (jobs|workers|positions|staff)|furlough|redundanc(y|ies)|downsiz)/i,
+    /\b(lay(s|ing)?[- ]?offs?|laid off|job cuts?|(cut|slash|trim|shed)(s|ting|ding|ming)? (about |nearly |some )?(\d[\d,.]*%?|hundreds|thousands) (of )?(its |the )?(jobs|workers|positions|staff|roles|workforce|employees)|(reduc|trimm|slash|cutt)(e|es|ing|ed)? (its |the )?(workforce|headcount|staff)|furlough|redundanc(y|ies)|downsiz)/i,
   ],
   [
     'closure',
@@ -406,11 +406,11 @@ const TOPIC_PATTERNS: readonly [NewsTopic, RegExp][] = [
   ],
   [
     'expansion',
-    /\b(expan(d|ds|ding|sion)|invest(s|ing|ment)? .*(in|to) (expand|new|grow)|adds? (capacity|production|a (second|third) (line|shift))|ramps? up|scal(es|ing) up|grow(s|ing)? (its )?(footprint|workforce|capacity))/i,
+    /\b(expan(d|ds|ding|sion)|invest(s|ing|ment)? .*(in|to) (expand|new|grow)|add(s|ing)? (capacity|production|(an? )?(second|third|new|extra) (production )?(lines?|shifts?))|ramps? up|scal(es|ing) up|(grow|doubl|tripl|boost)(s|es|ing|ed)? (its |the )?(\S+ ){0,3}(footprint|workforce|capacity|output|headcount))/i,
   ],
   [
     'leadership',
-    /\b(appoints?|names?|hires?|taps|promotes?|welcomes?|announces?)\b.*\b(ceo|cfo|coo|cto|chief|president|vp|vice president|head of|director|chairman|general manager)\b|\b(new|as) (ceo|cfo|coo|president)\b/i,
+    /\b(appoints?|names?|hires?|taps|promotes?|welcomes?|announces?)\b.*\b(ceo|cfo|coo|cto|chro|chief|president|vp|svp|evp|vice president|head( of)?|director|chairman|chair|(general |plant |managing |operations |hr )?manager|managing director|in-charge|superintendent|officer|partner|leader)\b|\b(new|as) (ceo|cfo|coo|president)\b|\bjoins\b.*\bas\b.*\b(ceo|cfo|coo|cto|chief|president|vp|vice president|head|director|manager)\b/i,
   ],
   [
     'hiring',

@@ -402,7 +402,8 @@ class Builder {
     const senior = this.seniors.length && this.rng.chance(0.7) ? this.rng.pick(this.seniors) : null;
     const personName = senior?.name ?? `${this.rng.pick(FIRST)} ${this.rng.pick(LAST)}`;
     this.out.leaders.push({ day, title: senior?.title ?? title, personName, personId: senior?.id ?? null });
-    if (this.rng.chance(0.4))
+    // Routine hires make no headlines (and are no leadership signal).
+    if (!ROUTINE_TITLES.includes(title) && this.rng.chance(0.4))
       this.story(day + this.rng.int(0, 10), 'leadership', {
         title: senior?.title ?? title,
         person: personName,
