@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auc } from '../../main/domain/auc';
 import {
@@ -218,5 +219,34 @@ describe('auc', () => {
       ),
     ).toBeCloseTo(0.875, 10);
     expect(() => auc(rows([[1, true]]))).toThrow(/both positives and negatives/);
+  });
+});
+
+describe('intent properties', () => {
+  const kinds: SignalKind[] = ['funding', 'hiring', 'tech', 'leadership', 'news'];
+  const event = fc.record({
+    kind: fc.constantFrom(...kinds),
+    ago: fc.integer({ min: -30, max: 800 }),
+    strength: fc.double({ min: 0, max: 1, noNaN: true }),
+    negative: fc.boolean(),
+  });
+  const toEvent = (e: { kind: SignalKind; ago: number; strength: number; negative: boolean }, i: number) =>
+    ev(e.kind, e.ago, `${e.kind} ${i}`, { strength: e.strength, polarity: e.negative ? -1 : 1 });
+
+  it('stays in 0..100, its items add up to it, and a further positive signal never lowers it', () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 12 }), event, (list, extra) => {
+        const events = list.map(toEvent);
+        const intent = intentFromSignals(events, {}, { now });
+        expect(intent.score).toBeGreaterThanOrEqual(0);
+        expect(intent.score).toBeLessThanOrEqual(100);
+        const sum = intent.items.reduce((s, i) => s + i.points, 0);
+        if (intent.score > 0)
+          expect(Math.abs(sum - intent.score)).toBeLessThanOrEqual(1 + intent.items.length * 0.05);
+        const more = intentFromSignals([...events, toEvent({ ...extra, negative: false }, 99)], {}, { now });
+        expect(more.score).toBeGreaterThanOrEqual(intent.score);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
