@@ -90,7 +90,7 @@ await section('pipeline', async () => {
 
 await section('db', async () => {
   const { openDb, createCampaign, insertLead, upsertCompany, upsertContact } = await import('../main/store');
-  const { sampleLeads } = await import('../main/export/sample');
+  const { sampleLeads } = await import('./export/sample');
   const { loadIcpFile } = await import('../main/domain/icp-io');
   const r = await loadIcpFile('resources/icp/manufacturing-staffing.yaml');
   if (!r.ok) throw new Error('icp');
@@ -118,14 +118,14 @@ await section('db', async () => {
 });
 
 await section('export', async () => {
-  const { benchExport10k } = await import('../main/export/bench');
+  const { benchExport10k } = await import('./export/bench');
   mkdirSync(join(tmp, 'export'), { recursive: true });
   const r = await benchExport10k(join(tmp, 'export'));
   return { 'export.ms10k': r.ms, 'export.bytes10k': r.bytes, 'export.peakRssMb': r.peakRssMb };
 });
 
 await section('embed', async () => {
-  const mod = (await import('../main/intel/bench')) as { benchEmbed: () => Promise<Record<string, number>> };
+  const mod = (await import('./intel/bench')) as { benchEmbed: () => Promise<Record<string, number>> };
   const r = await mod.benchEmbed();
   return {
     'embed.textsPerSecond': round(r.textsPerSecond!),

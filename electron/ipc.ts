@@ -8,9 +8,9 @@ import { EVENTS, METHODS, type EventName, type Events } from '../main/contract';
 import type { EngineLike } from '../main/host/bridge';
 import { eventChannel, methodChannel, SAVE_DIALOG_CHANNEL } from './channels';
 import { createDispatcher, guarded, type DispatchOptions } from './dispatch';
-import { createThrottle } from '../main/throttle';
-import { saveDialogName } from './validators';
-import { AppError } from '../main/errors';
+import { createThrottle } from '../main/events/throttle';
+import { saveDialogName } from './save-dialog';
+import { AppError } from '../main/shared/errors';
 
 export const PROGRESS_INTERVAL_MS = 100;
 

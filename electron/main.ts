@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { createEngine, type Engine } from '../main/engine';
-import { AppError } from '../main/errors';
+import { AppError } from '../main/shared/errors';
 import { createKeychain } from '../main/secrets/keychain';
 import { createLogger, redactSecrets } from '../main/secrets/redact';
 import { registerIpc, type IpcRegistration } from './ipc';

@@ -10,7 +10,7 @@ import { describeIssues, loadIcpFile } from './domain/icp-io';
 import { TIERS, type Icp } from './domain/icp';
 import { createTitleClassifier } from './domain/titles';
 import { createEngine, defaultResourcesDir, type Engine, type SandboxLimits } from './engine';
-import { AppError } from './errors';
+import { AppError } from './shared/errors';
 import { downloadModel, localModel, modelMirror } from './intel/model-download';
 import { MODEL_ID } from './intel/model-files';
 import type { FaultConfig } from './sandbox/faults';

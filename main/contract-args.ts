@@ -1,13 +1,13 @@
 /**
- * One zod schema per contract method's argument, checked in the main process before the engine sees it.
- * The renderer is treated as untrusted input: unknown keys are refused, sizes are bounded, and every
- * message names the field. The engine validates again (it is also reached from the CLI and dev host).
+ * One zod schema per contract method's argument: the one validator every transport (Electron IPC, the
+ * WebSocket host, the CLI) runs before a handler sees an argument. Callers are untrusted input: unknown
+ * keys are refused, sizes are bounded, and every message names the field.
  */
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import type { FieldIssue, Method, Provider, Request } from '../main/contract';
-import { IcpSchema, TIERS, type IcpInput } from '../main/domain/icp';
-import { AppError } from '../main/errors';
+import type { FieldIssue, Method, Provider, Request } from './contract';
+import { IcpSchema, TIERS, type IcpInput } from './domain/icp';
+import { AppError } from './shared/errors';
 
 export const PROVIDERS = ['apollo'] as const satisfies readonly Provider[];
 
@@ -128,12 +128,6 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   'model/status': noArg,
   'model/download': noArg,
 };
-
-export const saveDialogName = z
-  .string({ error: 'defaultName must be text' })
-  .min(1, 'defaultName is empty')
-  .max(255, 'defaultName is over 255 characters')
-  .refine((n) => !/[/\\\0]/.test(n), 'defaultName must be a file name, not a path');
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

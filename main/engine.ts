@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { EventName, Events, Handlers, LeadQuery, ModelStatus } from './contract';
 import { checkIcp, describeIssues, parseIcpText, serializeIcp } from './domain/icp-io';
 import type { Icp } from './domain/icp';
-import { AppError } from './errors';
+import { AppError } from './shared/errors';
 import { writeWorkbook } from './export/workbook';
 import { estimateCredits } from './pipeline/estimate';
 import { passThroughFilter, type PreFilter } from './pipeline/prefilter';
@@ -24,9 +24,9 @@ import {
 } from './providers/apollo';
 import type { SecretStore } from './secrets/keychain';
 import { createLogger, type Logger } from './secrets/redact';
-import { createThrottle } from './throttle';
+import { createThrottle } from './events/throttle';
 import type { FaultConfig } from './sandbox/faults';
-import { startSandboxThread, type SandboxHandle } from './sandbox-host';
+import { startSandboxThread, type SandboxHandle } from './threads/sandbox-host';
 import {
   addEvent,
   allLeads,

@@ -9,7 +9,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENTS, METHODS, type Method } from '../contract';
-import { AppError, toWireError } from '../errors';
+import { AppError, toWireError } from '../shared/errors';
 import { RPC_PATH, type EngineLike, type RpcPush, type RpcReply } from './bridge';
 
 export interface DevHostOptions {

@@ -1,5 +1,5 @@
 import type { CampaignProgress, CampaignSummary, CreditEstimate } from '../contract';
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import type { Icp, Tier } from '../domain/icp';
 import type { CampaignStatus } from '../domain/types';
 import { bool, fromJson, isoNow, stmt, toJson, type Db } from './sql';

@@ -9,7 +9,7 @@ import type {
   RevealedPerson,
   Validation,
 } from '../domain/types';
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import { fromJson, isoNow, normDomain, normKey, stmt, toJson, type Db } from './sql';
 
 export type NewLead = Omit<Lead, 'id' | 'createdAt' | 'status' | 'notes'> & {

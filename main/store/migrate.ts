@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import type { Db } from './sql';
 

@@ -1,5 +1,5 @@
-import type { FaultConfig } from './sandbox/faults';
-import { siblingModule, spawnModuleWorker } from './workers';
+import type { FaultConfig } from '../sandbox/faults';
+import { siblingModule, spawnModuleWorker } from './module-worker';
 
 export interface SandboxHandle {
   /** Apollo-style base URL, e.g. http://127.0.0.1:PORT/api/v1 */

@@ -19,7 +19,7 @@ import type {
 } from '../../main/contract';
 import { IcpSchema, TIERS, type Icp, type Tier } from '../../main/domain/icp';
 import type { Lead } from '../../main/domain/types';
-import { AppError } from '../../main/errors';
+import { AppError } from '../../main/shared/errors';
 import type { EngineLike } from '../../main/host/bridge';
 import { makeLead } from './fake-leads';
 
