@@ -4,7 +4,7 @@
  * browser (dev host, E2E) it speaks the same contract over a WebSocket to /rpc.
  */
 import type { EventName, Events, Method, Request, Response } from '../main/contract';
-import type { WireError } from '../main/errors';
+import type { WireError } from '../main/shared/errors';
 import { RPC_PATH, type Bridge, type RpcPush, type RpcReply } from '../main/host/bridge';
 
 declare global {
