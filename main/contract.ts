@@ -3,112 +3,50 @@
  * Defined once; main implements Handlers, preload/renderer call them, events stream one way.
  */
 import type { Icp, IcpInput, Tier } from './domain/icp';
-import type { CampaignStatus, Lead, LeadStatus } from './domain/types';
+import type { Lead } from './domain/types';
+import type {
+  FieldIssue,
+  TierCounters,
+  Stage,
+  CampaignProgress,
+  ActivityLine,
+  CreditEstimate,
+  CampaignSummary,
+  LeadSort,
+  LeadQuery,
+  Provider,
+  Settings,
+  ModelStatus,
+  CampaignStatus,
+  EmailStatus,
+  LeadStatus,
+} from './shared/shapes';
+import type { IcpCheck } from './domain/icp-io';
 
-export interface FieldIssue {
-  path: string; // e.g. "tiers.T1.target"
-  message: string; // what is expected
-}
-
-export type IcpCheck = { ok: true; icp: Icp } | { ok: false; issues: FieldIssue[] };
-
-export interface TierCounters {
-  target: number;
-  found: number;
-  filtered: number; // removed by the local pre-filter
-  enriched: number;
-  validated: number;
-  saved: number;
-  rejected: number;
-  exhausted: boolean;
-}
-
-export type Stage = 'queued' | 'searching' | 'filtering' | 'enriching' | 'validating' | 'saving' | 'done';
-
-export interface CampaignProgress {
-  campaignId: number;
-  status: CampaignStatus;
-  stage: Stage;
-  tier: Tier | null;
-  tiers: Record<Tier, TierCounters>;
-  creditsUsed: number;
-  budget: number | null;
-  requests: number;
-  elapsedMs: number;
-  etaMs: number | null;
-}
-
-export interface ActivityLine {
-  campaignId: number;
-  at: string; // ISO time
-  level: 'info' | 'warn' | 'error';
-  message: string;
-}
-
-export interface CreditEstimate {
-  perTier: Record<Tier, { leads: number; credits: number }>;
-  /** Reading the ICP's company directory: once per campaign, shared by the tiers. */
-  directory: number;
-  total: number;
-  basis: 'history' | 'priors';
-  note: string;
-}
-
-export interface CampaignSummary {
-  id: number;
-  name: string;
-  status: CampaignStatus;
-  targets: Record<Tier, number>;
-  saved: Record<Tier, number>;
-  creditsUsed: number;
-  avgValidationScore: number | null;
-  createdAt: string;
-  completedAt: string | null;
-  sandbox: boolean;
-}
+// Wire shapes are defined once in shared/shapes.ts (dependency-free); transports import them from here.
+export type {
+  FieldIssue,
+  TierCounters,
+  Stage,
+  CampaignProgress,
+  ActivityLine,
+  CreditEstimate,
+  CampaignSummary,
+  LeadSort,
+  LeadQuery,
+  Provider,
+  Settings,
+  ModelStatus,
+  CampaignStatus,
+  EmailStatus,
+  LeadStatus,
+  IcpCheck,
+};
 
 export interface CampaignDetail extends CampaignSummary {
   icp: Icp;
   estimate: CreditEstimate | null;
   progress: CampaignProgress | null;
-}
-
-export type LeadSort = 'score' | 'validation' | 'company' | 'contact' | 'createdAt';
-
-export interface LeadQuery {
-  campaignId: number;
-  tier?: Tier;
-  search?: string;
-  emailStatus?: 'verified' | 'guessed' | 'unavailable';
-  sort?: LeadSort;
-  desc?: boolean;
-  offset?: number;
-  limit?: number;
-}
-
-export type Provider = 'apollo';
-
-export interface Settings {
-  sandbox: boolean; // true when no Apollo key is stored
-  keys: Record<Provider, { present: boolean }>;
-  dataDir: string;
-}
-
-/** The local matching model: installed, missing (rules-only matching) or being downloaded. */
-export interface ModelStatus {
-  state: 'ready' | 'missing' | 'downloading';
-  /** The model folder in use (ready) or where a download installs it. */
-  dir: string;
-  /** While downloading. */
-  progress: {
-    file: string;
-    index: number;
-    files: number;
-    receivedBytes: number;
-    totalBytes: number | null;
-  } | null;
-  /** Why the last download failed, in words for people. */
-  error: string | null;
 }
 
 export interface Handlers {

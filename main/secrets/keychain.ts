@@ -1,4 +1,4 @@
-import type { Provider } from '../contract';
+import type { Provider } from '../shared/shapes';
 import { AppError } from '../shared/errors';
 import { normalizeApiKey } from './key-rules';
 import type { SecretStore } from './types';

@@ -1,4 +1,4 @@
-import type { CampaignProgress, CampaignSummary, CreditEstimate } from '../contract';
+import type { CampaignProgress, CampaignSummary, CreditEstimate } from '../shared/shapes';
 import { AppError } from '../shared/errors';
 import type { Icp, Tier } from '../domain/icp';
 import type { CampaignStatus } from '../domain/types';

@@ -1,4 +1,4 @@
-import type { LeadQuery, LeadSort } from '../contract';
+import type { LeadQuery, LeadSort } from '../shared/shapes';
 import { TIERS, type Tier } from '../domain/icp';
 import type {
   Company,

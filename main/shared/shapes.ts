@@ -1,0 +1,122 @@
+/**
+ * The data shapes the engine, the store, the domain and the renderer all speak: campaign progress,
+ * summaries, estimates, activity lines, lead queries, settings. Dependency-free on purpose (it imports
+ * nothing), so any layer may import it without pulling another layer in. main/contract.ts re-exports
+ * these for transports; the store maps its rows to them.
+ */
+
+export const TIERS = ['T1', 'T2', 'T3'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const CAMPAIGN_STATUSES = [
+  'draft',
+  'running',
+  'paused',
+  'interrupted',
+  'completed',
+  'failed',
+  'cancelled',
+] as const;
+/** `interrupted`: was running when its engine died (crash, kill -9, power loss); resumable. */
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export type EmailStatus = 'verified' | 'guessed' | 'unavailable';
+export type LeadStatus = 'new' | 'contacted' | 'replied';
+
+export interface FieldIssue {
+  path: string; // e.g. "tiers.T1.target"
+  message: string; // what is expected
+}
+
+export interface TierCounters {
+  target: number;
+  found: number;
+  filtered: number; // removed by the local pre-filter
+  enriched: number;
+  validated: number;
+  saved: number;
+  rejected: number;
+  exhausted: boolean;
+}
+
+export type Stage = 'queued' | 'searching' | 'filtering' | 'enriching' | 'validating' | 'saving' | 'done';
+
+export interface CampaignProgress {
+  campaignId: number;
+  status: CampaignStatus;
+  stage: Stage;
+  tier: Tier | null;
+  tiers: Record<Tier, TierCounters>;
+  creditsUsed: number;
+  budget: number | null;
+  requests: number;
+  elapsedMs: number;
+  etaMs: number | null;
+}
+
+export interface ActivityLine {
+  campaignId: number;
+  at: string; // ISO time
+  level: 'info' | 'warn' | 'error';
+  message: string;
+}
+
+export interface CreditEstimate {
+  perTier: Record<Tier, { leads: number; credits: number }>;
+  /** Reading the ICP's company directory: once per campaign, shared by the tiers. */
+  directory: number;
+  total: number;
+  basis: 'history' | 'priors';
+  note: string;
+}
+
+export interface CampaignSummary {
+  id: number;
+  name: string;
+  status: CampaignStatus;
+  targets: Record<Tier, number>;
+  saved: Record<Tier, number>;
+  creditsUsed: number;
+  avgValidationScore: number | null;
+  createdAt: string;
+  completedAt: string | null;
+  sandbox: boolean;
+}
+
+export type LeadSort = 'score' | 'validation' | 'company' | 'contact' | 'createdAt';
+
+export interface LeadQuery {
+  campaignId: number;
+  tier?: Tier;
+  search?: string;
+  emailStatus?: EmailStatus;
+  sort?: LeadSort;
+  desc?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export type Provider = 'apollo';
+
+export interface Settings {
+  sandbox: boolean; // true when no Apollo key is stored
+  keys: Record<Provider, { present: boolean }>;
+  dataDir: string;
+}
+
+/** The local matching model: installed, missing (rules-only matching) or being downloaded. */
+export interface ModelStatus {
+  state: 'ready' | 'missing' | 'downloading';
+  /** The model folder in use (ready) or where a download installs it. */
+  dir: string;
+  /** While downloading. */
+  progress: {
+    file: string;
+    index: number;
+    files: number;
+    receivedBytes: number;
+    totalBytes: number | null;
+  } | null;
+  /** Why the last download failed, in words for people. */
+  error: string | null;
+}
