@@ -52,11 +52,11 @@ await section('pipeline', async () => {
     forceSandbox: true,
   });
   const loop = monitorEventLoopDelay({ resolution: 10 });
-  const { campaignId } = await engine.createCampaign(r.icp, { sandbox: true });
-  const provider = await engine.providerFor(campaignId);
   loop.enable();
   const t0 = Date.now();
-  const status = await engine.run(campaignId);
+  const { campaignId } = await engine.handlers['campaign/start']({ icp: r.icp });
+  const provider = await engine.providerFor(campaignId);
+  const status = await engine.handlers['campaign/wait']({ campaignId });
   const wall = Date.now() - t0;
   loop.disable();
   const stats = provider.stats();

@@ -5,7 +5,14 @@
  */
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import type { FieldIssue, Method, Provider, Request } from './contract';
+import {
+  METHODS,
+  type FieldIssue,
+  type Handlers,
+  type Method,
+  type Provider,
+  type Request,
+} from './contract';
 import { IcpSchema, TIERS, type IcpInput } from './domain/icp';
 import { AppError } from './shared/errors';
 
@@ -45,6 +52,13 @@ const draftIcp = z.record(z.string(), z.unknown(), {
   error: 'icp must be an object (the ICP form’s fields)',
 }) as unknown as z.ZodType<IcpInput>;
 
+const budget = z
+  .number({ error: 'budget must be a number of credits or null' })
+  .int('budget must be a whole number of credits')
+  .min(0, 'budget cannot be negative')
+  .max(10_000_000, 'budget is too large')
+  .nullable();
+
 const exportPath = z
   .string({ error: 'path must be text' })
   .min(1, 'path is empty: choose where to save the workbook')
@@ -64,16 +78,12 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   'campaign/estimate': icpInput,
   'campaign/start': args({
     icp: icpInput,
-    budget: z
-      .number({ error: 'budget must be a number of credits or null' })
-      .int('budget must be a whole number of credits')
-      .min(0, 'budget cannot be negative')
-      .max(10_000_000, 'budget is too large')
-      .nullable()
-      .optional(),
+    budget: budget.optional(),
   }),
   'campaign/pause': campaignRef,
-  'campaign/resume': campaignRef,
+  'campaign/resume': args({ campaignId: id('campaign id'), budget: budget.optional() }),
+  'campaign/wait': campaignRef,
+  'campaign/report': campaignRef,
   'campaign/cancel': campaignRef,
   'campaign/list': noArg,
   'campaign/get': campaignRef,
@@ -127,6 +137,7 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   'keys/test': args({ provider }),
   'model/status': noArg,
   'model/download': noArg,
+  'knowledge/reindex': noArg,
 };
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
@@ -145,4 +156,14 @@ export function validateArg<M extends Method>(method: M, arg: unknown): Request<
   if (result.success) return result.data;
   const issues = toFieldIssues(result.error);
   throw new AppError('INVALID_INPUT', describeIssues(method, issues), issues);
+}
+
+/** Wraps every handler so it only ever sees a validated argument (the one validator, for every transport). */
+export function withValidation(handlers: Handlers): Handlers {
+  const guarded: Partial<Record<Method, (arg: unknown) => Promise<unknown>>> = {};
+  for (const method of METHODS) {
+    const handler = handlers[method] as (arg: unknown) => Promise<unknown>;
+    guarded[method] = async (arg: unknown) => handler(validateArg(method, arg));
+  }
+  return guarded as unknown as Handlers;
 }

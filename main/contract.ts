@@ -2,7 +2,7 @@
  * The one API between the engine and any UI (Electron IPC, the WebSocket dev host, the CLI).
  * Defined once; main implements Handlers, preload/renderer call them, events stream one way.
  */
-import type { Icp, IcpInput, Tier } from './domain/icp';
+import type { Icp, IcpInput } from './domain/icp';
 import type { Lead } from './domain/types';
 import type {
   FieldIssue,
@@ -12,6 +12,7 @@ import type {
   ActivityLine,
   CreditEstimate,
   CampaignSummary,
+  CampaignReport,
   LeadSort,
   LeadQuery,
   Provider,
@@ -32,6 +33,7 @@ export type {
   ActivityLine,
   CreditEstimate,
   CampaignSummary,
+  CampaignReport,
   LeadSort,
   LeadQuery,
   Provider,
@@ -57,8 +59,13 @@ export interface Handlers {
   'campaign/estimate': (icp: IcpInput) => Promise<CreditEstimate>;
   'campaign/start': (args: { icp: IcpInput; budget?: number | null }) => Promise<{ campaignId: number }>;
   'campaign/pause': (args: { campaignId: number }) => Promise<void>;
-  'campaign/resume': (args: { campaignId: number }) => Promise<void>;
+  /** For draft, paused, interrupted and failed campaigns; `budget` replaces the stored one for this run. */
+  'campaign/resume': (args: { campaignId: number; budget?: number | null }) => Promise<void>;
+  /** Refuses finished (completed or cancelled) campaigns with CAMPAIGN_FINISHED. */
   'campaign/cancel': (args: { campaignId: number }) => Promise<void>;
+  /** Resolves with the status once no runner in this engine works on the campaign. */
+  'campaign/wait': (args: { campaignId: number }) => Promise<CampaignStatus>;
+  'campaign/report': (args: { campaignId: number }) => Promise<CampaignReport>;
   'campaign/list': () => Promise<CampaignSummary[]>;
   'campaign/get': (args: { campaignId: number }) => Promise<CampaignDetail>;
   'campaign/activity': (args: { campaignId: number; limit?: number }) => Promise<ActivityLine[]>;
@@ -72,6 +79,8 @@ export interface Handlers {
   'model/status': () => Promise<ModelStatus>;
   /** Downloads the model once (resolves when installed; progress arrives as 'model/progress'). */
   'model/download': () => Promise<ModelStatus>;
+  /** Drops the vector store and rebuilds it from SQLite (the truth). */
+  'knowledge/reindex': () => Promise<{ companies: number; icps: number }>;
 }
 
 export interface Events {
@@ -96,6 +105,8 @@ export const METHODS = [
   'campaign/pause',
   'campaign/resume',
   'campaign/cancel',
+  'campaign/wait',
+  'campaign/report',
   'campaign/list',
   'campaign/get',
   'campaign/activity',
@@ -108,6 +119,7 @@ export const METHODS = [
   'keys/test',
   'model/status',
   'model/download',
+  'knowledge/reindex',
 ] as const satisfies readonly Method[];
 
 export const EVENTS = [

@@ -16,6 +16,16 @@ export interface CandidatePerson {
   hasEmail: boolean;
 }
 
+/**
+ * A company as a free search names it (no paid facts yet). Same shape as providers/types' CompanyRef,
+ * which should re-export this one (providers/ is rewritten on another branch).
+ */
+export interface CompanyRef {
+  name: string;
+  domain: string | null;
+  organizationId: string | null;
+}
+
 export interface Technology {
   uid: string;
   name: string;

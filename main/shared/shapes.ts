@@ -120,3 +120,20 @@ export interface ModelStatus {
   /** Why the last download failed, in words for people. */
   error: string | null;
 }
+
+/** What a campaign produced and spent: the CLI's result line, and the figures behind the results screen. */
+export interface CampaignReport {
+  campaignId: number;
+  status: CampaignStatus;
+  leads: Record<Tier, number>;
+  creditsUsed: number;
+  creditsEstimated: number | null;
+  /** Candidates the local pre-filter removed. */
+  filtered: number;
+  /** Companies not bought because every candidate there was filtered out. */
+  creditsSavedEstimate: number;
+  /** Provider requests this engine made for it (0 when it has not run here). */
+  requests: number;
+  /** Share of saved leads whose tier the sandbox's ground truth confirms; null outside the sandbox. */
+  precision: number | null;
+}

@@ -2,6 +2,7 @@ import type { CampaignProgress, CampaignSummary, CreditEstimate } from '../share
 import { AppError } from '../shared/errors';
 import type { Icp, Tier } from '../domain/icp';
 import type { CampaignStatus } from '../domain/types';
+import { sourcesOf, transitionError } from '../domain/campaign-state';
 import { bool, fromJson, isoNow, stmt, toJson, type Db } from './sql';
 
 export interface CampaignRow {
@@ -64,7 +65,7 @@ const toCampaign = (r: Row): CampaignRow => ({
   error: r.error,
 });
 
-/** Estimates stored before the directory had its own line count it inside the tiers (0 here). */
+/** Row → domain: estimates stored before the directory had its own line counted it inside the tiers (0 here). */
 function estimateFromRow(json: string | null): CreditEstimate | null {
   const e = fromJson<CreditEstimate>(json);
   return e ? { ...e, directory: e.directory ?? 0 } : null;
@@ -159,23 +160,60 @@ export function getCampaignSummary(db: Db, id: number): CampaignSummary | null {
   return row ? toSummary(row) : null;
 }
 
-const FINISHED: readonly CampaignStatus[] = ['completed', 'failed', 'cancelled'];
-
 /**
- * Moves a campaign to `status`. Entering 'running' stamps started_at once (a resume keeps the first
- * start) and clears completed_at; entering a finished state stamps completed_at. `error` replaces
- * the previous error (cleared when omitted).
+ * Moves a campaign to `status` if the transition table allows it from the row's current status (one
+ * atomic UPDATE, so two engines cannot both start the same campaign); otherwise throws a typed error.
+ * Entering 'running' records this process as its runner, stamps started_at once (a resume keeps the
+ * first start) and clears completed_at; entering a finished state (or failed) stamps completed_at.
+ * `error` replaces the previous error (cleared when omitted).
  */
 export function setCampaignStatus(db: Db, id: number, status: CampaignStatus, error?: string): void {
   const now = isoNow();
+  const from = sourcesOf(status);
   const res = stmt(
     db,
     `UPDATE campaigns SET status = @status, error = @error, updated_at = @now,
+       runner_pid = CASE WHEN @status = 'running' THEN @pid ELSE NULL END,
        started_at = CASE WHEN @status = 'running' THEN COALESCE(started_at, @now) ELSE started_at END,
-       completed_at = CASE WHEN @finished = 1 THEN @now WHEN @status = 'running' THEN NULL ELSE completed_at END
-     WHERE id = @id`,
-  ).run({ id, status, error: error ?? null, now, finished: bool(FINISHED.includes(status)) });
-  if (res.changes === 0) throw new AppError('NOT_FOUND', `campaign ${id} does not exist`);
+       completed_at = CASE WHEN @stamp = 1 THEN @now WHEN @status = 'running' THEN NULL ELSE completed_at END
+     WHERE id = @id AND status IN (SELECT value FROM json_each(@from))`,
+  ).run({
+    id,
+    status,
+    error: error ?? null,
+    now,
+    pid: process.pid,
+    stamp: bool(STAMPS_COMPLETED.includes(status)),
+    from: JSON.stringify(from),
+  });
+  if (res.changes > 0) return;
+  const current = getCampaign(db, id);
+  if (!current) throw new AppError('NOT_FOUND', `campaign ${id} does not exist`);
+  throw transitionError(id, current.status, status);
+}
+
+const STAMPS_COMPLETED: readonly CampaignStatus[] = ['completed', 'failed', 'cancelled'];
+
+/**
+ * At engine start: every campaign left 'running' by a process that is gone (crash, kill -9) becomes
+ * 'interrupted', with a line in its activity log. Campaigns a live process runs are left alone.
+ * Returns the ids it interrupted.
+ */
+export function interruptOrphans(db: Db, isAlive: (pid: number) => boolean): number[] {
+  const running = stmt(db, `SELECT id, runner_pid AS pid FROM campaigns WHERE status = 'running'`).all() as {
+    id: number;
+    pid: number | null;
+  }[];
+  const orphans = running.filter((r) => r.pid === null || !isAlive(r.pid)).map((r) => r.id);
+  const mark = stmt(
+    db,
+    `UPDATE campaigns SET status = 'interrupted', runner_pid = NULL, updated_at = @now
+     WHERE id = @id AND status = 'running'`,
+  );
+  db.transaction(() => {
+    for (const id of orphans) mark.run({ id, now: isoNow() });
+  })();
+  return orphans;
 }
 
 export function saveProgress(db: Db, id: number, progress: CampaignProgress): void {

@@ -1,7 +1,6 @@
 import type { Tier } from '../domain/icp';
 import { TIERS } from '../domain/icp';
-import type { CandidatePerson, Validation } from '../domain/types';
-import type { CompanyRef } from '../providers/types';
+import type { CandidatePerson, CompanyRef, Validation } from '../domain/types';
 import { AppError } from '../shared/errors';
 import { fromJson, isoNow, stmt, toJson, type Db } from './sql';
 

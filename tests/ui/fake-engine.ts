@@ -237,6 +237,10 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     'campaign/pause': async ({ campaignId }) => setStatus(campaignId, 'paused'),
     'campaign/resume': async ({ campaignId }) => setStatus(campaignId, 'running'),
     'campaign/cancel': async ({ campaignId }) => setStatus(campaignId, 'cancelled'),
+    'campaign/wait': async ({ campaignId }) => get(campaignId).status,
+    'campaign/report': async () => {
+      throw new AppError('NOT_FOUND', 'The fake engine keeps no campaign reports.');
+    },
     'campaign/list': async () => [...campaigns.values()].reverse().map(summary),
     'campaign/get': async ({ campaignId }) => structuredClone(get(campaignId)),
     'campaign/activity': async ({ campaignId, limit }) =>
@@ -306,6 +310,7 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
       message: apolloKey ? 'Apollo accepted the key.' : 'No key set.',
     }),
     'model/status': async () => structuredClone(model),
+    'knowledge/reindex': async () => ({ companies: 0, icps: 0 }),
     'model/download': async () => {
       const total = 22_928_619;
       for (const share of [0.25, 0.5, 1]) {
