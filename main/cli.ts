@@ -9,7 +9,7 @@ import type { CampaignProgress } from './contract';
 import { describeIssues, loadIcpFile } from './domain/icp-io';
 import { TIERS, type Icp } from './domain/icp';
 import { createTitleClassifier } from './domain/titles';
-import { createEngine, defaultResourcesDir, type Engine, type SandboxLimits } from './engine';
+import { createEngine, defaultResourcesDir, engineEnv, type Engine, type SandboxLimits } from './engine';
 import { AppError } from './shared/errors';
 import { downloadModel, localModel, modelMirror } from './intel/model-download';
 import { MODEL_ID } from './intel/model-files';
@@ -89,8 +89,7 @@ async function openEngine(
     semanticFilter: o.semantic,
     sandboxFaults: o.faults,
     forceSandbox: o.forceSandbox,
-    chromaUrl: process.env.CHROMA_URL?.trim() || undefined,
-    chromaNamespace: process.env.LEAD_STUDIO_CHROMA_NAMESPACE?.trim() || undefined,
+    ...engineEnv(),
   });
 }
 

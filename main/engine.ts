@@ -69,6 +69,19 @@ function processAlive(pid: number): boolean {
 const INTERRUPTED =
   'Interrupted: the engine stopped while this campaign ran (a crash, a kill or a power cut). Everything saved is kept; resume it to continue.';
 
+/**
+ * The settings an entry point (CLI, dev host, Electron main) reads from its environment: the only
+ * place environment variables reach engine options. Modules below take them as options.
+ */
+export function engineEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<EngineOptions, 'chromaUrl' | 'chromaNamespace'> {
+  return {
+    chromaUrl: env.CHROMA_URL?.trim() || undefined,
+    chromaNamespace: env.LEAD_STUDIO_CHROMA_NAMESPACE?.trim() || undefined,
+  };
+}
+
 /** Composes the engine's services and serves the contract over them. */
 export async function createEngine(opts: EngineOptions): Promise<Engine> {
   mkdirSync(opts.dataDir, { recursive: true });
