@@ -43,8 +43,16 @@ const format = z.enum(['yaml', 'json'], { error: 'format must be "yaml" or "json
 const icpInput = z.unknown().superRefine((value, ctx) => {
   const parsed = IcpSchema.safeParse(value);
   if (parsed.success) return;
-  for (const issue of parsed.error.issues)
-    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  for (const issue of parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys')
+      for (const k of issue.keys)
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown field ${JSON.stringify(k)}: remove it or fix the spelling`,
+          path: [...issue.path, k],
+        });
+    else ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  }
 }) as unknown as z.ZodType<IcpInput>;
 
 // Saving a draft to a file is allowed before it is complete, so serialize only needs an object.
@@ -141,7 +149,15 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
 };
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return error.issues.flatMap((i) =>
+    // An unknown key is named as the field it is, with the fix.
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({
+          path: [...i.path, k].map(String).join('.'),
+          message: `unknown field ${JSON.stringify(k)}: remove it or fix the spelling`,
+        }))
+      : [{ path: i.path.map(String).join('.'), message: i.message }],
+  );
 }
 
 export function describeIssues(what: string, issues: FieldIssue[]): string {
