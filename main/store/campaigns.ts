@@ -58,12 +58,18 @@ const toCampaign = (r: Row): CampaignRow => ({
   sandbox: r.sandbox === 1,
   sandboxSeed: r.sandbox_seed,
   estimate: estimateFromRow(r.estimate_json),
-  progress: fromJson<CampaignProgress>(r.progress_json),
+  progress: progressFromRow(r),
   createdAt: r.created_at,
   startedAt: r.started_at,
   completedAt: r.completed_at,
   error: r.error,
 });
+
+/** The last snapshot, with the row's status: the row is the truth (a snapshot saved just before a crash says running). */
+function progressFromRow(r: Row): CampaignProgress | null {
+  const p = fromJson<CampaignProgress>(r.progress_json);
+  return p && p.status !== r.status ? { ...p, status: r.status } : p;
+}
 
 /** Row → domain: estimates stored before the directory had its own line counted it inside the tiers (0 here). */
 function estimateFromRow(json: string | null): CreditEstimate | null {

@@ -7,7 +7,14 @@ import {
   transitionError,
 } from '../../main/domain/campaign-state';
 import { CAMPAIGN_STATUSES } from '../../main/shared/shapes';
-import { createCampaign, getCampaign, interruptOrphans, setCampaignStatus } from '../../main/store';
+import {
+  createCampaign,
+  getCampaign,
+  interruptOrphans,
+  saveProgress,
+  setCampaignStatus,
+} from '../../main/store';
+import type { CampaignProgress } from '../../main/shared/shapes';
 import { sampleIcp, tempDb } from '../store/fixtures';
 
 describe('campaign state: the transition table', () => {
@@ -75,8 +82,11 @@ describe('campaign state in the store', () => {
     setCampaignStatus(db, id, 'running');
     setCampaignStatus(db, other, 'running');
     db.prepare('UPDATE campaigns SET runner_pid = 999999 WHERE id = ?').run(other);
+    saveProgress(db, other, { campaignId: other, status: 'running' } as CampaignProgress);
     expect(interruptOrphans(db, (pid) => pid !== 999999)).toEqual([other]);
     expect(getCampaign(db, other)!.status).toBe('interrupted');
+    // The last snapshot saved before the crash said running; read back, it says what the row says.
+    expect(getCampaign(db, other)!.progress?.status).toBe('interrupted');
     expect(getCampaign(db, id)!.status).toBe('running');
     setCampaignStatus(db, other, 'running'); // resumable
     db.close();
