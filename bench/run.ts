@@ -52,11 +52,11 @@ await section('pipeline', async () => {
     forceSandbox: true,
   });
   const loop = monitorEventLoopDelay({ resolution: 10 });
-  const { campaignId } = await engine.createCampaign(r.icp, { sandbox: true });
-  const provider = await engine.providerFor(campaignId);
   loop.enable();
   const t0 = Date.now();
-  const status = await engine.run(campaignId);
+  const { campaignId } = await engine.handlers['campaign/start']({ icp: r.icp });
+  const provider = await engine.providerFor(campaignId);
+  const status = await engine.handlers['campaign/wait']({ campaignId });
   const wall = Date.now() - t0;
   loop.disable();
   const stats = provider.stats();
@@ -90,7 +90,7 @@ await section('pipeline', async () => {
 
 await section('db', async () => {
   const { openDb, createCampaign, insertLead, upsertCompany, upsertContact } = await import('../main/store');
-  const { sampleLeads } = await import('../main/export/sample');
+  const { sampleLeads } = await import('./export/sample');
   const { loadIcpFile } = await import('../main/domain/icp-io');
   const r = await loadIcpFile('resources/icp/manufacturing-staffing.yaml');
   if (!r.ok) throw new Error('icp');
@@ -145,14 +145,14 @@ await section('db', async () => {
 });
 
 await section('export', async () => {
-  const { benchExport10k } = await import('../main/export/bench');
+  const { benchExport10k } = await import('./export/bench');
   mkdirSync(join(tmp, 'export'), { recursive: true });
   const r = await benchExport10k(join(tmp, 'export'));
   return { 'export.ms10k': r.ms, 'export.bytes10k': r.bytes, 'export.peakRssMb': r.peakRssMb };
 });
 
 await section('embed', async () => {
-  const mod = (await import('../main/intel/bench')) as { benchEmbed: () => Promise<Record<string, number>> };
+  const mod = (await import('./intel/bench')) as { benchEmbed: () => Promise<Record<string, number>> };
   const r = await mod.benchEmbed();
   return {
     'embed.textsPerSecond': round(r.textsPerSecond!),

@@ -5,10 +5,10 @@
  * is {ok:true, result} or {ok:false, error: WireError}.
  */
 import { METHODS, type Handlers, type Method } from '../main/contract';
-import { AppError, toWireError } from '../main/errors';
+import { AppError, toWireError } from '../main/shared/errors';
 import type { IpcEnvelope } from './envelope';
 import { isTrustedSender } from './sender';
-import { validateArg } from './validators';
+import { validateArg } from '../main/contract-args';
 
 export type { IpcEnvelope } from './envelope';
 

@@ -1,4 +1,4 @@
-import type { WireError } from '../main/errors';
+import type { WireError } from '../main/shared/errors';
 
 /** What every IPC reply carries, so an error keeps its code across the process boundary. */
 export type IpcEnvelope<T = unknown> = { ok: true; result: T } | { ok: false; error: WireError };

@@ -1,6 +1,6 @@
 /**
  * Wires the contract onto Electron IPC: one ipcMain.handle per method, the save dialog, and engine
- * events forwarded to the window (progress throttled to at most 10 per second per campaign).
+ * events forwarded to the window as they come (the engine's event bus already throttles progress).
  */
 import { join } from 'node:path';
 import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent } from 'electron';
@@ -8,11 +8,8 @@ import { EVENTS, METHODS, type EventName, type Events } from '../main/contract';
 import type { EngineLike } from '../main/host/bridge';
 import { eventChannel, methodChannel, SAVE_DIALOG_CHANNEL } from './channels';
 import { createDispatcher, guarded, type DispatchOptions } from './dispatch';
-import { createThrottle } from '../main/throttle';
-import { saveDialogName } from './validators';
-import { AppError } from '../main/errors';
-
-export const PROGRESS_INTERVAL_MS = 100;
+import { saveDialogName } from './save-dialog';
+import { AppError } from '../main/shared/errors';
 
 export interface IpcDeps extends DispatchOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -24,8 +21,6 @@ export interface IpcDeps extends DispatchOptions {
 }
 
 export interface IpcRegistration {
-  /** Delivers throttled events still pending (call before closing the window). */
-  flush(): void;
   dispose(): void;
 }
 
@@ -88,21 +83,10 @@ export function registerIpc(deps: IpcDeps): IpcRegistration {
     const win = deps.getWindow();
     if (win && !win.isDestroyed()) win.webContents.send(eventChannel(event), payload);
   };
-  const progress = createThrottle<Events['campaign/progress']>(
-    (p) => send('campaign/progress', p),
-    PROGRESS_INTERVAL_MS,
-    (p) => p.campaignId,
-  );
-  const unsubscribers = EVENTS.map((event) =>
-    event === 'campaign/progress'
-      ? engine.on('campaign/progress', (p) => progress.push(p))
-      : engine.on(event, (p) => send(event, p)),
-  );
+  const unsubscribers = EVENTS.map((event) => engine.on(event, (p) => send(event, p)));
 
   return {
-    flush: () => progress.flush(),
     dispose() {
-      progress.cancel();
       for (const off of unsubscribers) off();
       for (const method of METHODS) ipcMain.removeHandler(methodChannel(method));
       ipcMain.removeHandler(SAVE_DIALOG_CHANNEL);

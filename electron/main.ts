@@ -5,8 +5,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
-import { createEngine, type Engine } from '../main/engine';
-import { AppError } from '../main/errors';
+import { createEngine, engineEnv, type Engine } from '../main/engine';
+import { AppError } from '../main/shared/errors';
 import { createKeychain } from '../main/secrets/keychain';
 import { createLogger, redactSecrets } from '../main/secrets/redact';
 import { registerIpc, type IpcRegistration } from './ipc';
@@ -63,7 +63,6 @@ async function createWindow(): Promise<BrowserWindow> {
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {
-    ipc?.flush();
     const bounds = win.getNormalBounds();
     saveWindowState(windowStateFile(), { bounds, maximized: win.isMaximized() }).catch((err: unknown) =>
       log.warn('could not save the window state', err),
@@ -88,6 +87,7 @@ async function start(): Promise<void> {
     secrets: keychain,
     // Packaged: extraResources (models, icp, sandbox) sit in process.resourcesPath; unpackaged: the repo.
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+    ...engineEnv(),
   });
   ipc = registerIpc({
     ipcMain,
@@ -103,7 +103,6 @@ async function start(): Promise<void> {
 }
 
 async function stopEngine(): Promise<void> {
-  ipc?.flush();
   if (engine) {
     await engine.pauseRunning();
     await engine.close();

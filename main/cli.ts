@@ -12,27 +12,18 @@ import { createTitleClassifier } from './domain/titles';
 import {
   createEngine,
   defaultResourcesDir,
+  engineEnv,
   parseSandboxLimits,
   type Engine,
   type SandboxLimits,
 } from './engine';
-import { AppError } from './errors';
+import { AppError } from './shared/errors';
 import { downloadModel, localModel, modelMirror } from './intel/model-download';
 import { MODEL_ID } from './intel/model-files';
-import { spendReport } from './pipeline/spend';
 import type { FactsOrder } from './pipeline/stages';
 import type { FaultConfig } from './sandbox/faults';
 import { isPrivacyCommand, PRIVACY_OPTIONS, PRIVACY_USAGE, runPrivacyCommand } from './privacy/cli';
 import { userInfo } from 'node:os';
-import {
-  allLeads,
-  countCandidates,
-  countLeadsByTier,
-  creditsUsed,
-  filteredOnlyCompanies,
-  getCampaign,
-  listCampaigns,
-} from './store';
 
 const USAGE = `Usage:
   npm run cli -- run --icp <file> [--sandbox] [--sandbox-seed N] [--sandbox-limits free|paid|off|<json>]
@@ -93,6 +84,7 @@ async function openEngine(
     semantic?: boolean;
     faults?: FaultConfig;
     factsOrder?: FactsOrder;
+    forceSandbox?: boolean;
   },
 ) {
   let secrets;
@@ -116,6 +108,8 @@ async function openEngine(
     autoResume: false,
     clockOffsetMs: clockOffset(),
     actor: `${userInfo().username} via cli`,
+    forceSandbox: o.forceSandbox,
+    ...engineEnv(),
   });
 }
 
@@ -129,28 +123,11 @@ function clockOffset(): number {
   return n;
 }
 
-/** Share of saved leads whose tier the sandbox's ground truth confirms. */
-async function precision(engine: Engine, campaignId: number): Promise<number | null> {
-  const origin = engine.sandboxOrigin();
-  const c = getCampaign(engine.db, campaignId);
-  if (!origin || !c?.sandbox) return null;
-  const leads = allLeads(engine.db, campaignId);
-  if (leads.length === 0) return null;
-  const res = await fetch(`${origin}/_sandbox/truth`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ icp: c.icp, personIds: leads.map((l) => l.contact.providerId) }),
-  });
-  const { truth } = (await res.json()) as { truth: Record<string, string | null> };
-  const right = leads.filter((l) => truth[l.contact.providerId] === l.tier).length;
-  return Math.round((right / leads.length) * 10_000) / 10_000;
-}
-
 async function runAndReport(
   engine: Engine,
   campaignId: number,
   started: number,
-  opts: { budget?: number | null; exportPath?: string },
+  opts: { exportPath?: string },
 ) {
   let last = 0;
   engine.on('campaign/progress', (p) => {
@@ -170,7 +147,7 @@ async function runAndReport(
     void engine.handlers['campaign/pause']({ campaignId });
   };
   process.on('SIGINT', onSignal);
-  const status = await engine.run(campaignId, { budget: opts.budget });
+  const status = await engine.handlers['campaign/wait']({ campaignId });
   process.removeListener('SIGINT', onSignal);
   let exported: string | null = null;
   if (opts.exportPath) {
@@ -178,34 +155,28 @@ async function runAndReport(
     exported = r.path;
     err(`Exported ${r.rows} leads to ${r.path}`);
   }
-  const provider = await engine.providerFor(campaignId);
-  const counts = countCandidates(engine.db, campaignId);
-  const credits = creditsUsed(engine.db, campaignId);
-  const campaign = getCampaign(engine.db, campaignId);
-  const estimate = campaign?.estimate?.total ?? null;
-  if (estimate !== null) err(`Credits: estimated ${estimate}, used ${credits}.`);
-  const spend = spendReport(engine.db, campaignId);
+  const report = await engine.handlers['campaign/report']({ campaignId });
+  const estimate = report.creditsEstimated;
+  if (estimate !== null) err(`Credits: estimated ${estimate}, used ${report.creditsUsed}.`);
   err(
-    `Spent on people who did not become leads: ${spend.wasted.people}; on companies without a lead: ` +
-      `${spend.wasted.companies} (waste ratio ${spend.wasteRatio ?? '–'}).`,
+    `Spent on people who did not become leads: ${report.wasted.people}; on companies without a lead: ` +
+      `${report.wasted.companies} (waste ratio ${report.wasteRatio ?? '–'}).`,
   );
   const result = {
     campaignId,
     status,
-    ...(status === 'paused'
-      ? { pauseReason: campaign?.pauseReason ?? null, resumeAt: campaign?.resumeAt ?? null }
-      : {}),
-    leads: countLeadsByTier(engine.db, campaignId),
-    creditsUsed: credits,
+    ...(status === 'paused' ? { pauseReason: report.pauseReason, resumeAt: report.resumeAt } : {}),
+    leads: report.leads,
+    creditsUsed: report.creditsUsed,
     creditsEstimated: estimate,
-    filtered: TIERS.reduce((s, t) => s + counts[t].filtered_out, 0),
-    creditsSavedEstimate: filteredOnlyCompanies(engine.db, campaignId),
-    requests: provider.stats().total.requests,
+    filtered: report.filtered,
+    creditsSavedEstimate: report.creditsSavedEstimate,
+    requests: report.requests,
     elapsedMs: Date.now() - started,
     export: exported,
-    precision: await precision(engine, campaignId),
-    wasteRatio: spend.wasteRatio,
-    wasted: spend.wasted,
+    precision: report.precision,
+    wasteRatio: report.wasteRatio,
+    wasted: report.wasted,
   };
   out(result);
   return status;
@@ -265,6 +236,7 @@ async function main(): Promise<number> {
         semantic: !values['no-semantic-filter'],
         faults,
         factsOrder,
+        forceSandbox: values.sandbox,
       });
       try {
         const settings = await engine.handlers['settings/get']();
@@ -276,12 +248,9 @@ async function main(): Promise<number> {
           );
         const est = await engine.handlers['campaign/estimate'](icp);
         err(`Credit estimate: ~${est.total} credits (${est.basis}). ${est.note}`);
-        const { campaignId } = await engine.createCampaign(icp, {
-          budget: budget ?? null,
-          sandbox: !!values.sandbox,
-        });
+        const { campaignId } = await engine.handlers['campaign/start']({ icp, budget: budget ?? null });
         err(`Campaign ${campaignId} created in ${dbPath}`);
-        const status = await runAndReport(engine, campaignId, started, { budget, exportPath: values.export });
+        const status = await runAndReport(engine, campaignId, started, { exportPath: values.export });
         return status === 'failed' ? 1 : 0;
       } finally {
         await engine.close();
@@ -298,8 +267,13 @@ async function main(): Promise<number> {
         factsOrder,
       });
       try {
-        if (!getCampaign(engine.db, id)) fail(`no campaign ${id} in ${dbPath}`, 2);
-        const status = await runAndReport(engine, id, started, { budget, exportPath: values.export });
+        const found = await engine.handlers['campaign/get']({ campaignId: id }).catch((e: unknown) => {
+          if (e instanceof AppError && e.code === 'NOT_FOUND') return null;
+          throw e;
+        });
+        if (!found) fail(`no campaign ${id} in ${dbPath}`, 2);
+        await engine.handlers['campaign/resume']({ campaignId: id, budget });
+        const status = await runAndReport(engine, id, started, { exportPath: values.export });
         return status === 'failed' ? 1 : 0;
       } finally {
         await engine.close();
@@ -320,7 +294,7 @@ async function main(): Promise<number> {
     case 'list': {
       const engine = await openEngine(dbPath, {});
       try {
-        for (const c of listCampaigns(engine.db)) out(c);
+        for (const c of await engine.handlers['campaign/list']()) out(c);
         return 0;
       } finally {
         await engine.close();
@@ -329,7 +303,7 @@ async function main(): Promise<number> {
     case 'reindex': {
       const engine = await openEngine(dbPath, {});
       try {
-        const r = await engine.reindex();
+        const r = await engine.handlers['knowledge/reindex']();
         out({ reindexed: r });
         return 0;
       } finally {

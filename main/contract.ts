@@ -2,123 +2,56 @@
  * The one API between the engine and any UI (Electron IPC, the WebSocket dev host, the CLI).
  * Defined once; main implements Handlers, preload/renderer call them, events stream one way.
  */
-import type { Icp, IcpInput, Tier } from './domain/icp';
-import type { CampaignStatus, Lead, LeadStatus } from './domain/types';
+import type { Icp, IcpInput } from './domain/icp';
+import type { Lead } from './domain/types';
+import type {
+  FieldIssue,
+  TierCounters,
+  Stage,
+  CampaignProgress,
+  ActivityLine,
+  CreditEstimate,
+  CampaignSummary,
+  CampaignReport,
+  PauseReason,
+  LeadSort,
+  LeadQuery,
+  Provider,
+  Settings,
+  ModelStatus,
+  CampaignStatus,
+  EmailStatus,
+  LeadStatus,
+} from './shared/shapes';
+import type { IcpCheck } from './domain/icp-io';
 import { PRIVACY_METHODS, type PrivacyHandlers } from './privacy/contract';
 
-export interface FieldIssue {
-  path: string; // e.g. "tiers.T1.target"
-  message: string; // what is expected
-}
-
-export type IcpCheck = { ok: true; icp: Icp } | { ok: false; issues: FieldIssue[] };
-
-export interface TierCounters {
-  target: number;
-  found: number;
-  filtered: number; // removed by the local pre-filter
-  enriched: number;
-  validated: number;
-  saved: number;
-  rejected: number;
-  exhausted: boolean;
-}
-
-export type Stage = 'queued' | 'searching' | 'filtering' | 'enriching' | 'validating' | 'saving' | 'done';
-
-export interface CampaignProgress {
-  campaignId: number;
-  status: CampaignStatus;
-  stage: Stage;
-  tier: Tier | null;
-  tiers: Record<Tier, TierCounters>;
-  creditsUsed: number;
-  budget: number | null;
-  requests: number;
-  elapsedMs: number;
-  etaMs: number | null;
-  /** Why a paused campaign stopped: a used-up 24-hour rate window, the credit budget, or a person. */
-  pauseReason?: PauseReason | null;
-  /** When a campaign paused by a rate window goes on by itself (ISO). */
-  resumeAt?: string | null;
-}
-
-export type PauseReason = 'rate-limit' | 'budget' | 'user';
-
-export interface ActivityLine {
-  campaignId: number;
-  at: string; // ISO time
-  level: 'info' | 'warn' | 'error';
-  message: string;
-}
-
-export interface CreditEstimate {
-  perTier: Record<Tier, { leads: number; credits: number }>;
-  /** Reading the ICP's company directory: once per campaign, shared by the tiers. */
-  directory: number;
-  total: number;
-  basis: 'history' | 'priors';
-  note: string;
-}
-
-export interface CampaignSummary {
-  id: number;
-  name: string;
-  status: CampaignStatus;
-  targets: Record<Tier, number>;
-  saved: Record<Tier, number>;
-  creditsUsed: number;
-  avgValidationScore: number | null;
-  createdAt: string;
-  completedAt: string | null;
-  sandbox: boolean;
-  pauseReason?: PauseReason | null;
-  /** When a campaign paused by a rate window goes on by itself (ISO). */
-  resumeAt?: string | null;
-}
+// Wire shapes are defined once in shared/shapes.ts (dependency-free); transports import them from here.
+export type {
+  FieldIssue,
+  TierCounters,
+  Stage,
+  CampaignProgress,
+  ActivityLine,
+  CreditEstimate,
+  CampaignSummary,
+  CampaignReport,
+  PauseReason,
+  LeadSort,
+  LeadQuery,
+  Provider,
+  Settings,
+  ModelStatus,
+  CampaignStatus,
+  EmailStatus,
+  LeadStatus,
+  IcpCheck,
+};
 
 export interface CampaignDetail extends CampaignSummary {
   icp: Icp;
   estimate: CreditEstimate | null;
   progress: CampaignProgress | null;
-}
-
-export type LeadSort = 'score' | 'validation' | 'company' | 'contact' | 'createdAt';
-
-export interface LeadQuery {
-  campaignId: number;
-  tier?: Tier;
-  search?: string;
-  emailStatus?: 'verified' | 'guessed' | 'unavailable';
-  sort?: LeadSort;
-  desc?: boolean;
-  offset?: number;
-  limit?: number;
-}
-
-export type Provider = 'apollo';
-
-export interface Settings {
-  sandbox: boolean; // true when no Apollo key is stored
-  keys: Record<Provider, { present: boolean }>;
-  dataDir: string;
-}
-
-/** The local matching model: installed, missing (rules-only matching) or being downloaded. */
-export interface ModelStatus {
-  state: 'ready' | 'missing' | 'downloading';
-  /** The model folder in use (ready) or where a download installs it. */
-  dir: string;
-  /** While downloading. */
-  progress: {
-    file: string;
-    index: number;
-    files: number;
-    receivedBytes: number;
-    totalBytes: number | null;
-  } | null;
-  /** Why the last download failed, in words for people. */
-  error: string | null;
 }
 
 export interface Handlers extends PrivacyHandlers {
@@ -129,8 +62,13 @@ export interface Handlers extends PrivacyHandlers {
   'campaign/estimate': (icp: IcpInput) => Promise<CreditEstimate>;
   'campaign/start': (args: { icp: IcpInput; budget?: number | null }) => Promise<{ campaignId: number }>;
   'campaign/pause': (args: { campaignId: number }) => Promise<void>;
-  'campaign/resume': (args: { campaignId: number }) => Promise<void>;
+  /** For draft, paused, interrupted and failed campaigns; `budget` replaces the stored one for this run. */
+  'campaign/resume': (args: { campaignId: number; budget?: number | null }) => Promise<void>;
+  /** Refuses finished (completed or cancelled) campaigns with CAMPAIGN_FINISHED. */
   'campaign/cancel': (args: { campaignId: number }) => Promise<void>;
+  /** Resolves with the status once no runner in this engine works on the campaign. */
+  'campaign/wait': (args: { campaignId: number }) => Promise<CampaignStatus>;
+  'campaign/report': (args: { campaignId: number }) => Promise<CampaignReport>;
   'campaign/list': () => Promise<CampaignSummary[]>;
   'campaign/get': (args: { campaignId: number }) => Promise<CampaignDetail>;
   'campaign/activity': (args: { campaignId: number; limit?: number }) => Promise<ActivityLine[]>;
@@ -144,6 +82,8 @@ export interface Handlers extends PrivacyHandlers {
   'model/status': () => Promise<ModelStatus>;
   /** Downloads the model once (resolves when installed; progress arrives as 'model/progress'). */
   'model/download': () => Promise<ModelStatus>;
+  /** Drops the vector store and rebuilds it from SQLite (the truth). */
+  'knowledge/reindex': () => Promise<{ companies: number; icps: number }>;
 }
 
 export interface Events {
@@ -168,6 +108,8 @@ export const METHODS = [
   'campaign/pause',
   'campaign/resume',
   'campaign/cancel',
+  'campaign/wait',
+  'campaign/report',
   'campaign/list',
   'campaign/get',
   'campaign/activity',
@@ -180,6 +122,7 @@ export const METHODS = [
   'keys/test',
   'model/status',
   'model/download',
+  'knowledge/reindex',
   ...PRIVACY_METHODS,
 ] as const satisfies readonly Method[];
 

@@ -1,60 +1,31 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import type { EventName, Events, Handlers, LeadQuery, ModelStatus } from './contract';
-import { checkIcp, describeIssues, parseIcpText, serializeIcp } from './domain/icp-io';
-import type { Icp } from './domain/icp';
-import { AppError } from './errors';
-import { writeWorkbook } from './export/workbook';
-import { estimateCredits } from './pipeline/estimate';
-import { passThroughFilter, type PreFilter } from './pipeline/prefilter';
-import { SemanticFilter } from './pipeline/semantic-filter';
-import { createEmbedder, type Embedder } from './intel/embedder';
-import { downloadModel, localModel } from './intel/model-download';
-import { MODEL_ID } from './intel/model-files';
-import { startChroma, type ChromaHandle } from './intel/chroma';
-import { contactId, deleteItems, withNamespace } from './intel/collections';
-import { createPrivacyHandlers } from './handlers/privacy';
-import { openPrivacy } from './privacy/service';
-import { userInfo } from 'node:os';
-import { Knowledge } from './pipeline/knowledge';
-import { CampaignRunner } from './pipeline/runner';
+import type { EventName, Events, Handlers } from './contract';
+import { createHandlers } from './handlers';
 import type { FactsOrder } from './pipeline/stages';
-import {
-  APOLLO_FREE_LIMITS,
-  APOLLO_PAID_LIMITS,
-  createApolloProvider,
-  type ApolloProvider,
-} from './providers/apollo';
+import { openPrivacy } from './privacy/service';
+import type { ApolloProvider } from './providers/apollo';
+import type { FaultConfig } from './sandbox/faults';
 import type { SecretStore } from './secrets/keychain';
 import { createLogger, type Logger } from './secrets/redact';
-import { createThrottle } from './throttle';
-import type { FaultConfig } from './sandbox/faults';
-import { RATE_LIMIT_PRESETS, type RateLimitConfig, type WindowLimits } from './sandbox/limits';
-import { startSandboxThread, type SandboxHandle } from './sandbox-host';
+import { createEventBus } from './services/event-bus';
+import { createModelService } from './services/model';
 import {
-  addEvent,
-  allLeads,
-  createCampaign,
-  creditsUsed,
-  getCampaign,
-  getCampaignSummary,
-  getLead,
-  listCampaigns,
-  listEvents,
-  listLeads,
-  openDb,
-  rateLimitedCampaigns,
-  saveIcp,
-  setCampaignStatus,
-  updateLead,
-  type Db,
-} from './store';
+  createProviders,
+  parseSandboxLimits,
+  sandboxRateConfig,
+  type SandboxLimitOverrides,
+  type SandboxLimits,
+} from './services/providers';
+import { createRunnerRegistry } from './services/runners';
+import { createVectorStore } from './services/vector-store';
+import { AppError } from './shared/errors';
+import { addEvent, getCampaign, interruptOrphans, openDb, type Db } from './store';
 
-/** A preset, or the paid preset with some windows overridden per class, e.g. {"enrich":{"day":60}}. */
-export type SandboxLimits = 'free' | 'paid' | 'off' | SandboxLimitOverrides;
-export type SandboxLimitOverrides = Partial<Record<'enrich' | 'other', Partial<WindowLimits>>>;
+export { parseSandboxLimits, sandboxRateConfig };
+export type { SandboxLimitOverrides, SandboxLimits };
 
 export interface EngineOptions {
   dataDir: string;
@@ -70,8 +41,10 @@ export interface EngineOptions {
   resourcesDir?: string;
   /** The local semantic pre-filter (default on); off = pass-through, for comparison. */
   semanticFilter?: boolean;
-  /** Keep profiles in Chroma (default: with the semantic filter). CHROMA_URL selects a running server. */
+  /** Keep profiles in Chroma (default: with the semantic filter). */
   vectorStore?: boolean;
+  /** A running Chroma server to use instead of spawning one (entry points read CHROMA_URL). */
+  chromaUrl?: string;
   /** Prefix for collection names on a shared Chroma server (default: none). */
   chromaNamespace?: string;
   apolloBaseUrl?: string;
@@ -86,518 +59,160 @@ export interface EngineOptions {
   actor?: string;
 }
 
-const windowOverride = z
-  .object({
-    minute: z.number().int().positive(),
-    hour: z.number().int().positive(),
-    day: z.number().int().positive(),
-  })
-  .partial()
-  .strict();
-const limitOverrides = z.object({ enrich: windowOverride, other: windowOverride }).partial().strict();
-
-/**
- * `--sandbox-limits`: free, paid, off, or JSON overriding the paid windows per class, e.g.
- * '{"enrich":{"day":60}}'. Returns the limits, or a sentence naming what is wrong.
- */
-export function parseSandboxLimits(text: string): SandboxLimits | { error: string } {
-  if (text === 'free' || text === 'paid' || text === 'off') return text;
-  const usage = `--sandbox-limits must be free, paid, off or JSON such as '{"enrich":{"day":60}}'`;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { error: `${usage} (got "${text}")` };
-  }
-  const r = limitOverrides.safeParse(json);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const at = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'value');
-  return {
-    error: `${usage}: ${at}: ${issue.message} (classes: enrich, other; windows: minute, hour, day, whole numbers > 0)`,
-  };
-}
-
-/** The sandbox's windows for a preset or for overrides of the paid preset. */
-export function sandboxRateConfig(limits: SandboxLimits): RateLimitConfig {
-  if (typeof limits === 'string') return RATE_LIMIT_PRESETS[limits];
-  const paid = RATE_LIMIT_PRESETS.paid;
-  return {
-    enrich: { ...paid.enrich, ...limits.enrich },
-    other: { ...paid.other, ...limits.other },
-  };
-}
-
 export interface Engine {
+  /** The contract, every method behind the one argument validator: what every transport serves. */
   handlers: Handlers;
-  db: Db;
   on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
-  /** Creates a draft campaign (sandbox when asked or when no Apollo key is stored). */
-  createCampaign(
-    icp: Icp,
-    o?: { budget?: number | null; sandbox?: boolean },
-  ): Promise<{ campaignId: number }>;
-  /** Runs (or resumes) a campaign and resolves with its final status. */
-  run(campaignId: number, opts?: { budget?: number | null }): Promise<string>;
-  /** The provider a campaign uses (sandbox or Apollo), e.g. for request statistics. */
+  /** In-process diagnostics (the bench): the provider a campaign uses, with its request statistics. */
   providerFor(campaignId: number): Promise<ApolloProvider>;
-  sandboxOrigin(): string | null;
-  /** Drops the vector store and rebuilds it from SQLite (the truth). */
-  reindex(): Promise<{ companies: number; icps: number }>;
   pauseRunning(): Promise<void>;
   close(): Promise<void>;
 }
 
-const UNLIMITED = { enrichment: { perMinute: 1e9 }, other: { perMinute: 1e9 } };
+const databases = new WeakMap<Engine, Db>();
+
+/**
+ * In-process diagnostics only (tests and the bench): the engine's own database connection, with its
+ * field cipher bound. Transports never see it; they use the contract.
+ */
+export function engineDatabase(engine: Engine): Db {
+  const db = databases.get(engine);
+  if (!db) throw new AppError('NOT_FOUND', 'This engine has no database (it was not made by createEngine).');
+  return db;
+}
 
 export function defaultResourcesDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'resources');
 }
 
+/** True while a process with this id exists (EPERM: it exists, it is just not ours). */
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const INTERRUPTED =
+  'Interrupted: the engine stopped while this campaign ran (a crash, a kill or a power cut). Everything saved is kept; resume it to continue.';
+
+/**
+ * The settings an entry point (CLI, dev host, Electron main) reads from its environment: the only
+ * place environment variables reach engine options. Modules below take them as options.
+ */
+export function engineEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<EngineOptions, 'chromaUrl' | 'chromaNamespace'> {
+  return {
+    chromaUrl: env.CHROMA_URL?.trim() || undefined,
+    chromaNamespace: env.LEAD_STUDIO_CHROMA_NAMESPACE?.trim() || undefined,
+  };
+}
+
+/** Composes the engine's services and serves the contract over them. */
 export async function createEngine(opts: EngineOptions): Promise<Engine> {
   mkdirSync(opts.dataDir, { recursive: true });
   const db = openDb(opts.dbPath ?? join(opts.dataDir, 'lead-studio.db'));
   const resourcesDir = opts.resourcesDir ?? defaultResourcesDir();
   // Keys the engine has read this session: every log line is scrubbed of them.
   const knownKeys = new Set<string>();
-  const logDir = join(opts.dataDir, 'logs');
-  mkdirSync(logDir, { recursive: true });
-  const logger: Logger = createLogger({
-    secrets: () => knownKeys,
-    sink: (line) => appendFileSync(join(logDir, 'engine.log'), `${line}\n`),
+  const logger = engineLogger(opts.dataDir, () => knownKeys);
+  const bus = createEventBus(logger);
+  const clockOffsetMs = opts.clockOffsetMs ?? 0;
+  const clock = () => Date.now() + clockOffsetMs;
+  const providers = createProviders({
+    knownKeys,
+    secrets: opts.secrets,
+    forceSandbox: opts.forceSandbox,
+    apolloBaseUrl: opts.apolloBaseUrl,
+    sandboxSeed: opts.sandboxSeed,
+    sandboxLimits: opts.sandboxLimits,
+    sandboxFaults: opts.sandboxFaults,
+    extractPath: join(resourcesDir, 'sandbox', 'companies.json.gz'),
+    concurrency: opts.concurrency,
+    clock,
+    clockOffsetMs,
+  });
+  for (const id of interruptOrphans(db, processAlive)) {
+    bus.emit('campaign/activity', addEvent(db, id, 'warn', INTERRUPTED));
+  }
+  const vectors = createVectorStore({
+    chromaDir: join(opts.dataDir, 'chroma'),
+    chromaUrl: opts.chromaUrl,
+    chromaNamespace: opts.chromaNamespace,
+    semanticFilter: opts.semanticFilter,
+    vectorStore: opts.vectorStore,
   });
   const privacy = await openPrivacy({
     db,
     secrets: opts.secrets,
     actor: opts.actor ?? `${userInfo().username} via app`,
-    logFiles: [join(logDir, 'engine.log')],
-    forgetVectors: (pids) => forgetVectors(pids),
+    logFiles: [engineLogFile(opts.dataDir)],
+    forgetVectors: (pids) => vectors.forgetContacts(pids),
   });
   const stopRetention = privacy.schedule();
-  const listeners = new Map<EventName, Set<(p: never) => void>>();
-  const deliver = <E extends EventName>(event: E, payload: Events[E]) => {
-    for (const cb of listeners.get(event) ?? []) (cb as (p: Events[E]) => void)(payload);
-  };
-  // At most 10 progress snapshots a second per campaign, whatever the transport; the last one
-  // (the final state) is always delivered.
-  const progress = createThrottle<Events['campaign/progress']>(
-    (p) => deliver('campaign/progress', p),
-    110, // a margin: timers may fire a millisecond early
-    (p) => p.campaignId,
-  );
-  const emit = <E extends EventName>(event: E, payload: Events[E]) => {
-    if (event === 'campaign/progress') return progress.push(payload as Events['campaign/progress']);
-    if (event === 'campaign/activity') {
-      const a = payload as Events['campaign/activity'];
-      logger[a.level](`campaign ${a.campaignId}: ${a.message}`);
-    }
-    deliver(event, payload);
-  };
-  const runners = new Map<number, { runner: CampaignRunner; done: Promise<string> }>();
-  let sandbox: Promise<SandboxHandle> | null = null;
-  let sandboxReady: SandboxHandle | null = null;
-  const providers = new Map<string, ApolloProvider>();
-  const limits = opts.sandboxLimits ?? 'paid';
-  const offset = opts.clockOffsetMs ?? 0;
-  const clock = () => Date.now() + offset;
-  let embedder: Promise<Embedder | null> | null = null;
+  const model = createModelService({ bus, logger, onInstalled: () => vectors.forgetEmbedder() });
+  const runners = createRunnerRegistry({
+    db,
+    bus,
+    logger,
+    providers,
+    vectors,
+    concurrency: opts.concurrency,
+    clock,
+    factsOrder: opts.factsOrder,
+    autoResume: opts.autoResume,
+  });
+  const handlers = createHandlers({
+    db,
+    dataDir: opts.dataDir,
+    resourcesDir,
+    semanticFilter: opts.semanticFilter,
+    sandboxSeed: opts.sandboxSeed,
+    apolloBaseUrl: opts.apolloBaseUrl,
+    secrets: opts.secrets,
+    logger,
+    bus,
+    providers,
+    vectors,
+    model,
+    runners,
+    privacy,
+  });
 
-  /** The MiniLM worker, started once; null (rules-only filtering) when the model is missing. */
-  function getEmbedder(): Promise<Embedder | null> {
-    embedder ??= createEmbedder().catch(() => null);
-    return embedder;
-  }
-
-  let modelJob: Promise<ModelStatus> | null = null;
-  /** The latest snapshot while a download runs (progress arrives per chunk: no disk look each time). */
-  let downloading: ModelStatus | null = null;
-  let modelError: string | null = null;
-  const modelEvents = createThrottle<ModelStatus>((m) => deliver('model/progress', m), 110);
-
-  /** Where the model is, or where a download puts it (an explicit LEAD_STUDIO_MODEL_DIR wins). */
-  function modelStatus(): ModelStatus {
-    if (downloading) return downloading;
-    const { ready, root } = localModel();
-    return {
-      state: ready ? 'ready' : 'missing',
-      dir: join(root, MODEL_ID),
-      progress: null,
-      error: ready ? null : modelError,
-    };
-  }
-
-  function startModelDownload(): Promise<ModelStatus> {
-    const { ready, root } = localModel();
-    if (ready) return Promise.resolve(modelStatus());
-    const ended = (): ModelStatus => {
-      modelJob = null;
-      downloading = null;
-      const s = modelStatus();
-      modelEvents.push(s);
-      return s;
-    };
-    downloading = { state: 'downloading', dir: join(root, MODEL_ID), progress: null, error: null };
-    modelError = null;
-    logger.info(`model download started into ${root}`);
-    modelJob = downloadModel({
-      root,
-      onProgress: (progress) => {
-        downloading = { ...downloading!, progress };
-        modelEvents.push(downloading);
-      },
-    }).then(
-      (r) => {
-        embedder = null; // the next campaign loads the new model instead of the remembered "missing"
-        logger.info(`model installed in ${r.root} (${r.weightsSource}, ${r.bytes} bytes)`);
-        return ended();
-      },
-      (e: unknown) => {
-        modelError = e instanceof Error ? e.message : String(e);
-        logger.error(`model download failed: ${modelError}`);
-        ended();
-        throw e;
-      },
-    );
-    modelEvents.push(downloading);
-    return modelJob;
-  }
-
-  let chroma: Promise<ChromaHandle | null> | null = null;
-  let chromaError: string | null = null;
-
-  /** The Chroma server, started once on first need; null (and a reason) when it cannot run. */
-  function getChroma(): Promise<ChromaHandle | null> {
-    chroma ??= startChroma({ dataDir: join(opts.dataDir, 'chroma'), url: process.env.CHROMA_URL }).catch(
-      (e) => {
-        chromaError = e instanceof Error ? e.message : String(e);
-        return null;
-      },
-    );
-    return chroma;
-  }
-
-  /** A person's contact profile leaves the vector store too (a data folder or shared server that has one). */
-  async function forgetVectors(pids: string[]): Promise<number> {
-    if (!process.env.CHROMA_URL && !existsSync(join(opts.dataDir, 'chroma'))) return 0;
-    const ch = await getChroma();
-    if (!ch)
-      throw new AppError('CHROMA_UNAVAILABLE', `Chroma could not start to erase vectors: ${chromaError}`);
-    const ns = opts.chromaNamespace ?? process.env.LEAD_STUDIO_CHROMA_NAMESPACE;
-    await deleteItems(ns ? withNamespace(ch, ns) : ch, 'contacts', pids.map(contactId));
-    return pids.length;
-  }
-
-  async function knowledgeFor(campaignId: number): Promise<Knowledge | null> {
-    if (opts.vectorStore === false || (opts.vectorStore === undefined && opts.semanticFilter === false))
-      return null;
-    const [emb, ch] = await Promise.all([getEmbedder(), getChroma()]);
-    const log = (message: string) => {
-      const line = addEvent(db, campaignId, 'warn', message);
-      emit('campaign/activity', line);
-    };
-    if (!emb) return null;
-    if (!ch) {
-      log(
-        `The vector store (Chroma) is not available: ${chromaError}. Filtering works without it; cached profiles are not reused.`,
-      );
-      return null;
-    }
-    const ns = opts.chromaNamespace ?? process.env.LEAD_STUDIO_CHROMA_NAMESPACE;
-    return new Knowledge(ns ? withNamespace(ch, ns) : ch, emb, log);
-  }
-
-  async function prefilterFor(icp: Icp, knowledge: Knowledge | null): Promise<PreFilter> {
-    if (opts.semanticFilter === false) return passThroughFilter;
-    return new SemanticFilter(icp, await getEmbedder(), knowledge);
-  }
-
-  const apolloKey = async () => {
-    const key = opts.forceSandbox || !opts.secrets ? null : await opts.secrets.get('apollo');
-    if (key) knownKeys.add(key);
-    return key;
-  };
-
-  async function providerFor(campaignId: number): Promise<ApolloProvider> {
-    const c = getCampaign(db, campaignId);
-    if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
-    if (!c.sandbox) {
-      const key = await apolloKey();
-      if (!key)
-        throw new AppError(
-          'NO_KEY',
-          'This campaign uses Apollo, but no Apollo key is stored. Add it in Settings → API keys.',
-        );
-      const k = 'apollo';
-      if (!providers.has(k))
-        providers.set(k, createApolloProvider({ apiKey: key, baseUrl: opts.apolloBaseUrl }));
-      return providers.get(k)!;
-    }
-    sandbox ??= startSandboxThread({
-      seed: c.sandboxSeed ?? opts.sandboxSeed ?? 42,
-      limits: sandboxRateConfig(limits),
-      clockOffsetMs: offset,
-      extractPath: join(resourcesDir, 'sandbox', 'companies.json.gz'),
-      faults: opts.sandboxFaults,
-    });
-    const sb = await sandbox;
-    sandboxReady = sb;
-    const k = `sandbox:${sb.url}`;
-    if (!providers.has(k))
-      providers.set(
-        k,
-        createApolloProvider({
-          apiKey: 'sandbox-key',
-          baseUrl: sb.url,
-          // Overridden windows are learnt from the answers' headers, as with a real account.
-          limits: limits === 'free' ? APOLLO_FREE_LIMITS : limits === 'off' ? UNLIMITED : APOLLO_PAID_LIMITS,
-          concurrency: opts.concurrency,
-          clock,
-        }),
-      );
-    return providers.get(k)!;
-  }
-
-  function requireIcp(input: unknown): Icp {
-    const r = checkIcp(input);
-    if (!r.ok)
-      throw new AppError('INVALID_ICP', `The ICP has problems:\n${describeIssues(r.issues)}`, r.issues);
-    return r.icp;
-  }
-
-  async function run(campaignId: number, runOpts: { budget?: number | null } = {}): Promise<string> {
-    const existing = runners.get(campaignId);
-    if (existing) return existing.done;
-    const c = getCampaign(db, campaignId);
-    if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
-    const provider = await providerFor(campaignId);
-    const knowledge = await knowledgeFor(campaignId);
-    await knowledge?.rememberIcp(campaignId, c.icp);
-    const prefilter = await prefilterFor(c.icp, knowledge);
-    const runner = new CampaignRunner({
-      db,
-      provider,
-      prefilter,
-      campaignId,
-      budget: runOpts.budget,
-      concurrency: opts.concurrency,
-      clock,
-      factsOrder: opts.factsOrder,
-      onProgress: (p) => emit('campaign/progress', p),
-      onActivity: (a) => emit('campaign/activity', a),
-      onCompanies: knowledge ? (companies) => knowledge.rememberCompanies(companies) : undefined,
-      findCompany: knowledge ? (domain) => knowledge.findCompany(domain) : undefined,
-    });
-    logger.info(
-      `campaign ${campaignId}: run (${c.sandbox ? 'sandbox' : provider.name}, filter ${prefilter.name})`,
-    );
-    const done = runner
-      .run()
-      .catch((e: unknown) => {
-        logger.error(`campaign ${campaignId}: crashed`, e instanceof Error ? (e.stack ?? e.message) : e);
-        throw e;
-      })
-      .finally(async () => {
-        // The final snapshot goes out on the throttle's schedule; run() settles after it.
-        await progress.idle(campaignId);
-        runners.delete(campaignId);
-        void prefilter.close?.();
-        scheduleResumes();
-      });
-    runners.set(campaignId, { runner, done });
-    return done;
-  }
-
-  const resumeTimers = new Map<number, NodeJS.Timeout>();
-  let closing = false;
-
-  /** A campaign a 24-hour window paused goes on by itself when the window turns (also after a restart). */
-  function scheduleResumes(): void {
-    if (opts.autoResume === false || closing) return;
-    for (const { id, resumeAt } of rateLimitedCampaigns(db)) {
-      if (resumeTimers.has(id) || runners.has(id)) continue;
-      const wait = Math.min(Math.max(0, Date.parse(resumeAt) - clock()), 2 ** 31 - 1);
-      const timer = setTimeout(() => {
-        resumeTimers.delete(id);
-        if (Date.parse(resumeAt) > clock()) return scheduleResumes(); // a wait longer than a timer holds
-        logger.info(`campaign ${id}: its rate window has turned; resuming`);
-        void run(id).catch(() => undefined);
-      }, wait);
-      timer.unref();
-      resumeTimers.set(id, timer);
-    }
-  }
-  scheduleResumes();
-
-  async function newCampaign(icp: Icp, o: { budget?: number | null; sandbox?: boolean } = {}) {
-    const useSandbox = o.sandbox || !(await apolloKey());
-    const campaignId = db.transaction(() => {
-      const icpId = saveIcp(db, icp);
-      return createCampaign(db, {
-        icp,
-        icpId,
-        budget: o.budget ?? null,
-        sandbox: useSandbox,
-        sandboxSeed: useSandbox ? (opts.sandboxSeed ?? 42) : null,
-        estimate: estimateCredits(db, icp, { semanticFilter: opts.semanticFilter }),
-      });
-    })();
-    return { campaignId };
-  }
-
-  const handlers: Handlers = {
-    'icp/validate': async (input) => checkIcp(input),
-    'icp/templates': async () => {
-      const dir = join(resourcesDir, 'icp');
-      return readdirSync(dir)
-        .filter((f) => /\.ya?ml$/.test(f))
-        .sort()
-        .flatMap((f) => {
-          const r = parseIcpText(readFileSync(join(dir, f), 'utf8'), 'yaml');
-          return r.ok ? [{ id: f.replace(/\.ya?ml$/, ''), icp: r.icp }] : [];
-        });
-    },
-    'icp/parse': async ({ text, format }) => parseIcpText(text, format),
-    'icp/serialize': async ({ icp, format }) => serializeIcp(icp, format),
-    'campaign/estimate': async (icp) =>
-      estimateCredits(db, requireIcp(icp), { semanticFilter: opts.semanticFilter }),
-    'campaign/start': async ({ icp, budget }) => {
-      const { campaignId } = await newCampaign(requireIcp(icp), { budget });
-      void run(campaignId).catch(() => undefined);
-      return { campaignId };
-    },
-    'campaign/pause': async ({ campaignId }) => {
-      runners.get(campaignId)?.runner.pause();
-      await runners.get(campaignId)?.done;
-    },
-    'campaign/resume': async ({ campaignId }) => {
-      void run(campaignId).catch(() => undefined);
-    },
-    'campaign/cancel': async ({ campaignId }) => {
-      const r = runners.get(campaignId);
-      if (r) {
-        r.runner.cancel();
-        await r.done.catch(() => undefined);
-      } else setCampaignStatus(db, campaignId, 'cancelled');
-    },
-    'campaign/list': async () => listCampaigns(db),
-    'campaign/get': async ({ campaignId }) => {
-      const c = getCampaign(db, campaignId);
-      const s = getCampaignSummary(db, campaignId);
-      if (!c || !s) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
-      return { ...s, icp: c.icp, estimate: c.estimate, progress: c.progress };
-    },
-    'campaign/activity': async ({ campaignId, limit }) => listEvents(db, campaignId, limit),
-    'leads/list': async (q: LeadQuery) => listLeads(db, q),
-    'leads/update': async ({ leadId, status, notes }) => {
-      if (!getLead(db, leadId)) throw new AppError('NOT_FOUND', `No lead with id ${leadId}.`);
-      return updateLead(db, leadId, { status, notes });
-    },
-    'export/workbook': async ({ campaignId, path }) => {
+  const engine: Engine = {
+    handlers,
+    on: bus.on,
+    async providerFor(campaignId) {
       const c = getCampaign(db, campaignId);
       if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
-      const out = resolve(opts.dataDir, path);
-      mkdirSync(dirname(out), { recursive: true });
-      const written = await writeWorkbook(out, {
-        campaign: {
-          id: c.id,
-          name: c.name,
-          status: c.status,
-          createdAt: c.createdAt,
-          completedAt: c.completedAt,
-          targets: { T1: c.icp.tiers.T1.target, T2: c.icp.tiers.T2.target, T3: c.icp.tiers.T3.target },
-          creditsUsed: creditsUsed(db, c.id),
-          sandbox: c.sandbox,
-          icpSummary: {
-            industries: c.icp.industries,
-            locations: c.icp.locations,
-            sizeMin: c.icp.companySize.min,
-            sizeMax: c.icp.companySize.max,
-            minValidationScore: c.icp.minValidationScore,
-          },
-        },
-        leads: allLeads(db, c.id),
-      });
-      privacy.audit({ action: 'export.workbook', subject: `campaign ${c.id}`, count: written.rows });
-      return written;
+      return providers.forCampaign(c);
     },
-    'settings/get': async () => {
-      const present = !!(await apolloKey());
-      return { sandbox: !present, keys: { apollo: { present } }, dataDir: opts.dataDir };
-    },
-    'keys/set': async ({ provider, key }) => {
-      if (!opts.secrets)
-        throw new AppError('KEYCHAIN_UNAVAILABLE', 'No OS keychain is available to store keys.');
-      knownKeys.add(key.trim());
-      await opts.secrets.set(provider, key);
-      logger.info(`${provider} key stored in the OS keychain`);
-      providers.delete('apollo');
-    },
-    'keys/delete': async ({ provider }) => {
-      await opts.secrets?.delete(provider);
-      providers.delete('apollo');
-    },
-    'keys/test': async ({ provider }) => {
-      const key = await opts.secrets?.get(provider);
-      if (!key) return { ok: false, message: 'No Apollo key is stored: the app runs in sandbox mode.' };
-      knownKeys.add(key);
-      const client = createApolloProvider({ apiKey: key, baseUrl: opts.apolloBaseUrl });
-      try {
-        const r = await client.testConnection();
-        logger.info(`${provider} connection test: ${r.ok ? 'ok' : 'failed'}`, r.message);
-        return r;
-      } finally {
-        await client.close();
-      }
-    },
-    'model/status': async () => modelStatus(),
-    'model/download': () => modelJob ?? startModelDownload(),
-    ...createPrivacyHandlers({ privacy, dataDir: opts.dataDir }),
-  };
-
-  async function pauseRunning(): Promise<void> {
-    for (const { runner } of runners.values()) runner.pause();
-    await Promise.allSettled([...runners.values()].map((r) => r.done));
-  }
-
-  return {
-    handlers,
-    db,
-    run,
-    createCampaign: (icp, o) => newCampaign(requireIcp(icp), o),
-    providerFor,
-    sandboxOrigin: () => sandboxReady?.origin ?? null,
-    async reindex() {
-      const emb = await getEmbedder();
-      if (!emb)
-        throw new AppError(
-          'MODEL_MISSING',
-          'The MiniLM model is missing: download it in Settings → Matching model or with `npm run cli -- fetch-model` first.',
-        );
-      const ch = await getChroma();
-      if (!ch) throw new AppError('CHROMA_UNAVAILABLE', `Chroma could not start: ${chromaError}`);
-      const ns = opts.chromaNamespace ?? process.env.LEAD_STUDIO_CHROMA_NAMESPACE;
-      return new Knowledge(ns ? withNamespace(ch, ns) : ch, emb).reindex(db);
-    },
-    on(event, cb) {
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      set.add(cb as (p: never) => void);
-      return () => set.delete(cb as (p: never) => void);
-    },
-    pauseRunning,
+    pauseRunning: () => runners.pauseAll(),
     async close() {
-      closing = true;
-      for (const t of resumeTimers.values()) clearTimeout(t);
-      resumeTimers.clear();
+      runners.stopResumes();
       stopRetention();
-      await pauseRunning();
-      progress.flush();
-      modelEvents.flush();
-      for (const p of providers.values()) await p.close();
-      if (sandbox) await (await sandbox).close();
-      if (embedder) await (await embedder)?.close();
-      if (chroma) await (await chroma)?.stop();
+      await runners.pauseAll();
+      bus.flush();
+      await providers.close();
+      await vectors.close();
       db.close();
     },
   };
+  databases.set(engine, db);
+  return engine;
+}
+
+/** `<data>/logs/engine.log`, every key the engine has seen scrubbed from each line. */
+function engineLogger(dataDir: string, secrets: () => Iterable<string>): Logger {
+  mkdirSync(join(dataDir, 'logs'), { recursive: true });
+  const file = engineLogFile(dataDir);
+  return createLogger({ secrets, sink: (line) => appendFileSync(file, `${line}\n`) });
+}
+
+function engineLogFile(dataDir: string): string {
+  return join(dataDir, 'logs', 'engine.log');
 }

@@ -4,7 +4,7 @@
  * browser (dev host, E2E) it speaks the same contract over a WebSocket to /rpc.
  */
 import type { EventName, Events, Method, Request, Response } from '../main/contract';
-import type { WireError } from '../main/errors';
+import { isErrorCode, type ErrorCode, type WireError } from '../main/shared/errors';
 import { RPC_PATH, type Bridge, type RpcPush, type RpcReply } from '../main/host/bridge';
 
 declare global {
@@ -37,19 +37,20 @@ export function asWireError(err: unknown): WireError {
   if (err && typeof err === 'object' && 'message' in err) {
     const e = err as { name?: unknown; message: unknown; code?: unknown };
     let message = String(e.message);
-    let code = typeof e.code === 'string' ? e.code : 'INTERNAL';
+    let code: ErrorCode = isErrorCode(e.code) ? e.code : 'INTERNAL';
     // Electron wraps handler errors: "Error invoking remote method 'x': AppError: msg" (code lost).
     const wrapped = /^Error invoking remote method '[^']+': (?:\w+: )?(.*)$/s.exec(message);
     if (wrapped?.[1]) message = wrapped[1];
     const tagged = /^\[([A-Z_]+)\] (.*)$/s.exec(message);
-    if (tagged?.[1] && tagged[2] !== undefined) [code, message] = [tagged[1], tagged[2]];
+    if (tagged?.[1] && tagged[2] !== undefined)
+      [code, message] = [isErrorCode(tagged[1]) ? tagged[1] : 'INTERNAL', tagged[2]];
     return { name: typeof e.name === 'string' ? e.name : 'Error', message, code };
   }
   return { name: 'Error', message: String(err), code: 'INTERNAL' };
 }
 
 export class ApiError extends Error implements WireError {
-  readonly code: string;
+  readonly code: ErrorCode;
   constructor(wire: WireError) {
     super(wire.message);
     this.name = wire.name;

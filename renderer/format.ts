@@ -1,5 +1,6 @@
 /** Small display helpers: numbers, durations, dates, and errors as one readable sentence. */
 import { asWireError } from './api';
+import { ERROR_SENTENCES, replacesMessage } from './error-sentences';
 
 const nf = new Intl.NumberFormat('en-US');
 
@@ -22,17 +23,11 @@ export function fmtDate(iso: string | null | undefined): string {
     : d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-const CODE_HINTS: Record<string, string> = {
-  DISCONNECTED: 'The app lost its connection to the engine; it reconnects by itself, try again in a moment.',
-  UNKNOWN_METHOD: 'The app and the engine are different versions; restart Lead Studio.',
-};
-
 /** "Couldn't start the campaign: the budget must be a positive number." */
 export function humanError(doing: string, err: unknown): string {
   const wire = asWireError(err);
-  const hint = CODE_HINTS[wire.code];
-  if (hint) return `Couldn't ${doing}. ${hint}`;
-  const msg = wire.message.trim().replace(/\.$/, '') || 'an unexpected error occurred';
+  const msg = wire.message.trim().replace(/\.$/, '');
+  if (replacesMessage(wire.code) || !msg) return `Couldn't ${doing}. ${ERROR_SENTENCES[wire.code]}`;
   return `Couldn't ${doing}: ${msg}.`;
 }
 

@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import YAML from 'yaml';
-import type { FieldIssue, IcpCheck } from '../contract';
-import { IcpSchema, type IcpInput } from './icp';
+import type { FieldIssue } from '../shared/shapes';
+import { IcpSchema, type Icp, type IcpInput } from './icp';
 import type { z } from 'zod';
+
+/** An ICP checked: the parsed value, or one issue per bad field. */
+export type IcpCheck = { ok: true; icp: Icp } | { ok: false; issues: FieldIssue[] };
 
 function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({

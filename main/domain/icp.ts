@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-export const TIERS = ['T1', 'T2', 'T3'] as const;
-export type Tier = (typeof TIERS)[number];
+import { TIERS, type Tier } from '../shared/shapes';
+
+export { TIERS, type Tier };
 
 export const DEFAULT_TARGETS: Record<Tier, number> = { T1: 200, T2: 200, T3: 100 };
 

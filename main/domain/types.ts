@@ -1,8 +1,7 @@
 import type { CheckId, Tier } from './icp';
+import type { CampaignStatus, EmailStatus, LeadStatus } from '../shared/shapes';
 
-export type EmailStatus = 'verified' | 'guessed' | 'unavailable';
-export type LeadStatus = 'new' | 'contacted' | 'replied';
-export type CampaignStatus = 'draft' | 'running' | 'paused' | 'completed' | 'failed' | 'cancelled';
+export type { CampaignStatus, EmailStatus, LeadStatus };
 export type ScoreBand = 'hot' | 'warm' | 'nurture' | 'cold';
 
 /** A person as a free search returns it: no email, few company facts. */
@@ -15,6 +14,16 @@ export interface CandidatePerson {
   organizationName: string;
   organizationDomain: string | null;
   hasEmail: boolean;
+}
+
+/**
+ * A company as a free search names it (no paid facts yet). Same shape as providers/types' CompanyRef,
+ * which should re-export this one (providers/ is rewritten on another branch).
+ */
+export interface CompanyRef {
+  name: string;
+  domain: string | null;
+  organizationId: string | null;
 }
 
 export interface Technology {

@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { TIERS, type Tier } from '../domain/icp';
 import type { Lead } from '../domain/types';
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import { countLead, emptyStats, isTier, type ExportStats } from './export-stats';
 import { leadRow, type CellOut } from './lead-columns';
 import { cleanText } from './sanitize';

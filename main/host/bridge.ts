@@ -3,7 +3,7 @@
  * WebSocket frames. Types only, so the renderer, the preload and the host can all import it.
  */
 import type { EventName, Events, Handlers, Method, Request, Response } from '../contract';
-import type { WireError } from '../errors';
+import type { WireError } from '../shared/errors';
 
 /** The engine as any transport needs it: the contract's handlers plus one-way events. */
 export interface EngineLike {

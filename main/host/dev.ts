@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createEngine, parseSandboxLimits, type SandboxLimits } from '../engine';
+import { createEngine, engineEnv, parseSandboxLimits, type SandboxLimits } from '../engine';
 import type { SecretStore } from '../secrets/keychain';
 import { startDevHost } from './ws-host';
 
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     sandboxSeed: seed,
     sandboxLimits: limits,
     forceSandbox: values.sandbox,
+    ...engineEnv(),
   });
   const host = await startDevHost({ engine, port, staticDir });
   process.stdout.write(`Lead Studio dev host: ${host.url}\n`);

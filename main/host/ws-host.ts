@@ -9,7 +9,8 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENTS, METHODS, type Method } from '../contract';
-import { AppError, toWireError } from '../errors';
+import { validateArg } from '../contract-args';
+import { AppError, toWireError } from '../shared/errors';
 import { RPC_PATH, type EngineLike, type RpcPush, type RpcReply } from './bridge';
 
 export interface DevHostOptions {
@@ -150,7 +151,7 @@ async function handleFrame(engine: EngineLike, ws: WebSocket, text: string): Pro
   }
   try {
     const handler = engine.handlers[method] as (a: unknown) => Promise<unknown>;
-    const result = await handler(arg);
+    const result = await handler(validateArg(method, arg));
     reply(ws, { id, result: result === undefined ? null : result });
   } catch (err) {
     reply(ws, { id, error: toWireError(err) });

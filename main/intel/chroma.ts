@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { ChromaClient } from 'chromadb';
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import { chromaLaunchers, type ChromaLauncher } from './chroma-launchers';
 
 export interface StartChromaOptions {

@@ -7,7 +7,7 @@
  */
 import type { ChromaClient, Collection, Metadata, Where } from 'chromadb';
 import type { Tier } from '../domain/icp';
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import type { ChromaHandle } from './chroma';
 import { MODEL_DIMS, MODEL_ID } from './model-files';
 

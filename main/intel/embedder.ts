@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { AppError } from '../errors';
-import { siblingModule, spawnModuleWorker } from '../workers';
+import { AppError } from '../shared/errors';
+import { siblingModule, spawnModuleWorker } from '../threads/module-worker';
 import { EmbedQueue, type Batch } from './embed-queue';
 import type { EmbedderWorkerData, WorkerMessage } from './embedder-protocol';
 import { MODEL_DIMS, MODEL_ID, MODEL_WEIGHTS, resolveModelDir } from './model-files';

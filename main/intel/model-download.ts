@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import {
   findModelDir,
   missingModelFiles,

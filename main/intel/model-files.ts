@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import { cacheRoot, packagedResources, repoRoot } from './paths';
 
 /** Transformers.js resolves `<models root>/<MODEL_ID>/...`; the folder layout follows the hub. */

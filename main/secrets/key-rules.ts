@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 
 export const KEY_MIN_LENGTH = 8;
 export const KEY_MAX_LENGTH = 512;

@@ -1,5 +1,5 @@
-import type { Provider } from '../contract';
-import { AppError } from '../errors';
+import type { Provider } from '../shared/shapes';
+import { AppError } from '../shared/errors';
 import { normalizeApiKey } from './key-rules';
 import type { SecretStore } from './types';
 

@@ -1,4 +1,4 @@
-import type { Provider } from '../contract';
+import type { Provider } from '../shared/shapes';
 
 /** Where provider API keys live. The only implementation stores them in the OS keychain. */
 export interface SecretStore {

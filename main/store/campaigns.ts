@@ -1,7 +1,8 @@
-import type { CampaignProgress, CampaignSummary, CreditEstimate, PauseReason } from '../contract';
-import { AppError } from '../errors';
+import type { CampaignProgress, CampaignSummary, CreditEstimate, PauseReason } from '../shared/shapes';
+import { AppError } from '../shared/errors';
 import type { Icp, Tier } from '../domain/icp';
 import type { CampaignStatus } from '../domain/types';
+import { sourcesOf, transitionError } from '../domain/campaign-state';
 import { bool, fromJson, isoNow, stmt, toJson, type Db } from './sql';
 
 export interface CampaignRow {
@@ -63,7 +64,7 @@ const toCampaign = (r: Row): CampaignRow => ({
   sandbox: r.sandbox === 1,
   sandboxSeed: r.sandbox_seed,
   estimate: estimateFromRow(r.estimate_json),
-  progress: fromJson<CampaignProgress>(r.progress_json),
+  progress: progressFromRow(r),
   createdAt: r.created_at,
   startedAt: r.started_at,
   completedAt: r.completed_at,
@@ -72,7 +73,13 @@ const toCampaign = (r: Row): CampaignRow => ({
   resumeAt: r.resume_at,
 });
 
-/** Estimates stored before the directory had its own line count it inside the tiers (0 here). */
+/** The last snapshot, with the row's status: the row is the truth (a snapshot saved just before a crash says running). */
+function progressFromRow(r: Row): CampaignProgress | null {
+  const p = fromJson<CampaignProgress>(r.progress_json);
+  return p && p.status !== r.status ? { ...p, status: r.status } : p;
+}
+
+/** Row → domain: estimates stored before the directory had its own line counted it inside the tiers (0 here). */
 function estimateFromRow(json: string | null): CreditEstimate | null {
   const e = fromJson<CreditEstimate>(json);
   return e ? { ...e, directory: e.directory ?? 0 } : null;
@@ -172,13 +179,13 @@ export function getCampaignSummary(db: Db, id: number): CampaignSummary | null {
   return row ? toSummary(row) : null;
 }
 
-const FINISHED: readonly CampaignStatus[] = ['completed', 'failed', 'cancelled'];
-
 /**
- * Moves a campaign to `status`. Entering 'running' stamps started_at once (a resume keeps the first
- * start) and clears completed_at; entering a finished state stamps completed_at. `error` replaces
- * the previous error (cleared when omitted). A pause records its reason and, for a rate window,
- * when it may go on; any other status clears both.
+ * Moves a campaign to `status` if the transition table allows it from the row's current status (one
+ * atomic UPDATE, so two engines cannot both start the same campaign); otherwise throws a typed error.
+ * Entering 'running' records this process as its runner, stamps started_at once (a resume keeps the
+ * first start) and clears completed_at; entering a finished state (or failed) stamps completed_at.
+ * `error` replaces the previous error (cleared when omitted). A pause records its reason and, for a
+ * rate window, when it may go on; any other status clears both.
  */
 export function setCampaignStatus(
   db: Db,
@@ -189,23 +196,54 @@ export function setCampaignStatus(
 ): void {
   const now = isoNow();
   const paused = status === 'paused' ? pause : undefined;
+  const from = sourcesOf(status);
   const res = stmt(
     db,
     `UPDATE campaigns SET status = @status, error = @error, updated_at = @now,
+       runner_pid = CASE WHEN @status = 'running' THEN @pid ELSE NULL END,
        started_at = CASE WHEN @status = 'running' THEN COALESCE(started_at, @now) ELSE started_at END,
-       completed_at = CASE WHEN @finished = 1 THEN @now WHEN @status = 'running' THEN NULL ELSE completed_at END,
+       completed_at = CASE WHEN @stamp = 1 THEN @now WHEN @status = 'running' THEN NULL ELSE completed_at END,
        pause_reason = @pauseReason, resume_at = @resumeAt
-     WHERE id = @id`,
+     WHERE id = @id AND status IN (SELECT value FROM json_each(@from))`,
   ).run({
     id,
     status,
     error: error ?? null,
     now,
-    finished: bool(FINISHED.includes(status)),
+    pid: process.pid,
     pauseReason: paused?.reason ?? null,
     resumeAt: paused?.resumeAt ?? null,
+    stamp: bool(STAMPS_COMPLETED.includes(status)),
+    from: JSON.stringify(from),
   });
-  if (res.changes === 0) throw new AppError('NOT_FOUND', `campaign ${id} does not exist`);
+  if (res.changes > 0) return;
+  const current = getCampaign(db, id);
+  if (!current) throw new AppError('NOT_FOUND', `campaign ${id} does not exist`);
+  throw transitionError(id, current.status, status);
+}
+
+const STAMPS_COMPLETED: readonly CampaignStatus[] = ['completed', 'failed', 'cancelled'];
+
+/**
+ * At engine start: every campaign left 'running' by a process that is gone (crash, kill -9) becomes
+ * 'interrupted', with a line in its activity log. Campaigns a live process runs are left alone.
+ * Returns the ids it interrupted.
+ */
+export function interruptOrphans(db: Db, isAlive: (pid: number) => boolean): number[] {
+  const running = stmt(db, `SELECT id, runner_pid AS pid FROM campaigns WHERE status = 'running'`).all() as {
+    id: number;
+    pid: number | null;
+  }[];
+  const orphans = running.filter((r) => r.pid === null || !isAlive(r.pid)).map((r) => r.id);
+  const mark = stmt(
+    db,
+    `UPDATE campaigns SET status = 'interrupted', runner_pid = NULL, updated_at = @now
+     WHERE id = @id AND status = 'running'`,
+  );
+  db.transaction(() => {
+    for (const id of orphans) mark.run({ id, now: isoNow() });
+  })();
+  return orphans;
 }
 
 /** Campaigns a rate window paused, soonest first: the engine resumes each at its time. */

@@ -1,8 +1,7 @@
 import type { Tier } from '../domain/icp';
 import { TIERS } from '../domain/icp';
-import type { CandidatePerson, Validation } from '../domain/types';
-import type { CompanyRef } from '../providers/types';
-import { AppError } from '../errors';
+import type { CandidatePerson, CompanyRef, Validation } from '../domain/types';
+import { AppError } from '../shared/errors';
 import { fromJson, isoNow, stmt, toJson, type Db } from './sql';
 
 export { getSearchCursor, saveSearchCursor, listSearchCursors, type SearchCursor } from './searches';

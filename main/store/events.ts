@@ -1,4 +1,4 @@
-import type { ActivityLine } from '../contract';
+import type { ActivityLine } from '../shared/shapes';
 import { isoNow, stmt, toJson, type Db } from './sql';
 
 export type EventLevel = ActivityLine['level'];

@@ -1,4 +1,4 @@
-import type { LeadQuery, LeadSort } from '../contract';
+import type { LeadQuery, LeadSort } from '../shared/shapes';
 import { TIERS, type Tier } from '../domain/icp';
 import type {
   Company,
@@ -9,7 +9,7 @@ import type {
   RevealedPerson,
   Validation,
 } from '../domain/types';
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import { blindOf, cipherOf, type FieldCipher } from './field-cipher';
 import { fromJson, isoNow, normDomain, normKey, stmt, toJson, type Db } from './sql';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import type { Db } from './sql';
 
@@ -49,10 +49,27 @@ export function migrate(db: Db, toVersion?: number, migrations: readonly Migrati
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of migrations.slice(current, target)) {
-    db.transaction(() => {
-      m.up(db);
-      record.run(m.version, m.name, new Date().toISOString());
-    })();
+    // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched around it.
+    const fkWasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.foreignKeysOff) assertForeignKeys(db, m);
+        record.run(m.version, m.name, new Date().toISOString());
+      })();
+    } finally {
+      if (m.foreignKeysOff && fkWasOn) db.pragma('foreign_keys = ON');
+    }
   }
   return Math.max(current, target);
+}
+
+function assertForeignKeys(db: Db, m: Migration): void {
+  const broken = db.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0)
+    throw new AppError(
+      'DB_MIGRATION',
+      `migration ${m.version} (${m.name}) would break ${broken.length} foreign key reference(s); nothing was changed`,
+    );
 }

@@ -7,7 +7,7 @@ import { fmtDate, fmtInt, humanError } from '../format';
 import { useNav } from '../store/nav';
 import { TIERS } from '../tiers';
 
-const LIVE = new Set(['running', 'paused']);
+const LIVE = new Set(['running', 'paused', 'interrupted']);
 
 export function CampaignsScreen() {
   const go = useNav((s) => s.go);

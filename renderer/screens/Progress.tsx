@@ -22,7 +22,9 @@ const STAGE_TEXT: Record<CampaignProgress['stage'], string> = {
   done: 'Done',
 };
 
-const FINISHED = new Set(['completed', 'failed', 'cancelled']);
+// Failed and interrupted campaigns are not finished: nothing is lost and they resume.
+const FINISHED = new Set(['completed', 'cancelled']);
+const RESUMABLE = new Set(['draft', 'paused', 'failed', 'interrupted']);
 
 export function ProgressScreen({ campaignId }: { campaignId: number }) {
   const progress = useLive((s) => s.progress[campaignId]);
@@ -87,7 +89,7 @@ export function ProgressScreen({ campaignId }: { campaignId: number }) {
               Pause
             </button>
           ) : null}
-          {status === 'paused' || status === 'draft' ? (
+          {RESUMABLE.has(status) ? (
             <button
               type="button"
               className="primary"
@@ -132,7 +134,14 @@ export function ProgressScreen({ campaignId }: { campaignId: number }) {
         </Notice>
       ) : null}
       {status === 'failed' ? (
-        <Notice kind="error">The campaign stopped with an error; the activity log below says why.</Notice>
+        <Notice kind="error">
+          The campaign stopped with an error; the activity log below says why. Nothing is lost: resume it.
+        </Notice>
+      ) : null}
+      {status === 'interrupted' ? (
+        <Notice kind="error">
+          The app stopped while this campaign ran. Everything saved is kept: resume it to continue.
+        </Notice>
       ) : null}
 
       <section className="card overall" aria-label="Overall progress">

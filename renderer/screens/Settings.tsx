@@ -75,11 +75,14 @@ function ModelCard() {
         <span
           className={`pill ${model?.state === 'ready' ? 'pill-completed' : model?.state === 'downloading' ? 'pill-running' : 'pill-draft'}`}
         >
-          {model?.state === 'ready'
-            ? 'Installed'
-            : model?.state === 'downloading'
-              ? 'Downloading'
-              : 'Not installed'}
+          {/* null until model/status answers: say so, rather than "Not installed" beside no folder */}
+          {model === null
+            ? 'Checking…'
+            : model.state === 'ready'
+              ? 'Installed'
+              : model.state === 'downloading'
+                ? 'Downloading'
+                : 'Not installed'}
         </span>
       </h2>
       <p className="muted small">

@@ -62,9 +62,11 @@ export function applyBatch(s: LiveState, batch: LiveEvent[]): Partial<LiveState>
 
 /** Subscribe the store to the engine's events; returns the unsubscribe. */
 export function connectLive(api: Pick<Api, 'on'>, store = useLive, timers?: Timers): () => void {
+  // Progress arrives already throttled by the engine (≤ 10 snapshots a second per campaign): it goes
+  // straight to the store. Activity lines are not throttled at the source, so bursts are batched here.
   const batcher = coalesce<LiveEvent>((batch) => store.setState((s) => applyBatch(s, batch)), 100, timers);
   const offs = [
-    api.on('campaign/progress', (p) => batcher.push({ kind: 'progress', p })),
+    api.on('campaign/progress', (p) => store.setState((s) => applyBatch(s, [{ kind: 'progress', p }]))),
     api.on('campaign/activity', (line) => batcher.push({ kind: 'activity', line })),
   ];
   return () => {

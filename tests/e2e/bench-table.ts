@@ -1,11 +1,11 @@
 /**
  * Benchmark helper (not a test): how long the Results screen takes to show a 10,000-lead campaign in
- * Chromium. The host is the real dev host over a fake EngineLike holding main/export/sample.ts leads,
+ * Chromium. The host is the real dev host over a fake EngineLike holding bench/export/sample.ts leads,
  * so the number is the renderer's (first page over the socket + virtualized render), not SQLite's.
  *   npx tsx tests/e2e/bench-table.ts      → prints {"ms":…,"scrollToEndMs":…,"rows":10000}
  */
 import { pathToFileURL } from 'node:url';
-import { sampleLeads } from '../../main/export/sample';
+import { sampleLeads } from '../../bench/export/sample';
 import { startDevHost } from '../../main/host/ws-host';
 import { createFakeEngine } from '../ui/fake-engine';
 import { ensureRendererBuilt, launchChromium, RENDERER_OUT } from './support';

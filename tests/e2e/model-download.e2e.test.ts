@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { missingModelFiles } from '../../main/intel/model-files';
+import { missingModelFiles, MODEL_ID } from '../../main/intel/model-files';
 import { startMirror, type Mirror } from '../intel/model-mirror';
 import { ensureRendererBuilt, launchChromium, REPO, startRealDevHost, type RunningHost } from './support';
 
@@ -46,8 +46,9 @@ describe('the matching model in Settings', () => {
     await page.goto(host.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
     const card = page.getByRole('region', { name: /Matching model/ });
+    // The card shows "Not installed" only once model/status has answered, and with it the folder.
     await expect.poll(() => card.getByText('Not installed', { exact: true }).count()).toBe(1);
-    expect(await card.textContent()).toContain(models);
+    expect(await card.locator('code').textContent()).toBe(join(models, MODEL_ID));
 
     // The mirror drops the first transfer: the card says so and a second click continues it.
     await card.getByRole('button', { name: /Download model/ }).click();

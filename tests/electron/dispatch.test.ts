@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../main/contract';
 import { createEngine, type Engine } from '../../main/engine';
-import { AppError } from '../../main/errors';
+import { AppError } from '../../main/shared/errors';
 import { createDispatcher } from '../../electron/dispatch';
 import { shellPaths } from '../../electron/paths';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { benchExport10k } from '../../main/export/bench';
+import { benchExport10k } from '../../bench/export/bench';
 
 let dir: string;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leadRow, LEAD_COLUMNS } from '../../main/export/lead-columns';
 import { cleanText, mailtoUrl, MAX_CELL_CHARS, webUrl } from '../../main/export/sanitize';
-import { sampleLeads } from '../../main/export/sample';
+import { sampleLeads } from '../../bench/export/sample';
 import { TIER_SHEET_VIEWS, tierSheetWriter } from '../../main/export/tier-sheet';
 
 describe('cell sanitising', () => {

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Lead } from '../../main/domain/types';
-import { sampleLeads } from '../../main/export/sample';
+import { sampleLeads } from '../../bench/export/sample';
 import type { ExportCampaign } from '../../main/export/workbook';
 import { writeWorkbook } from '../../main/export/workbook';
 

@@ -6,9 +6,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../main/domain/icp';
 import type { Lead } from '../../main/domain/types';
-import { AppError } from '../../main/errors';
+import { AppError } from '../../main/shared/errors';
 import { checkHeader, checkText, LEAD_COLUMNS } from '../../main/export/lead-columns';
-import { sampleLeads } from '../../main/export/sample';
+import { sampleLeads } from '../../bench/export/sample';
 import { writeWorkbook } from '../../main/export/workbook';
 import { CAMPAIGN, HOSTILE_DOMAIN, HOSTILE_NOTES, tierCount, writeFixture, type Fixture } from './fixture';
 

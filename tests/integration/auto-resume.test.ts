@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIcpText } from '../../main/domain/icp-io';
-import { createEngine } from '../../main/engine';
-import { getCampaign, setCampaignStatus } from '../../main/store';
+import { createEngine, engineDatabase } from '../../main/engine';
+import { createCampaign, getCampaign, setCampaignStatus } from '../../main/store';
 
 /**
  * A campaign a 24-hour window paused goes on by itself when the window turns — also when the engine
@@ -22,9 +22,18 @@ describe('resume when the window turns', () => {
   it('a restarted engine resumes a rate-paused campaign at its resumeAt, by itself', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ls-auto-resume-'));
     const first = await createEngine({ ...options(dataDir), autoResume: false });
-    const { campaignId } = await first.createCampaign(icp, { sandbox: true });
+    const db = engineDatabase(first);
+    const campaignId = createCampaign(db, {
+      icp,
+      budget: null,
+      sandbox: true,
+      sandboxSeed: 7,
+      estimate: null,
+    });
     const resumeAt = new Date(Date.now() + 3000).toISOString();
-    setCampaignStatus(first.db, campaignId, 'paused', 'window used up', { reason: 'rate-limit', resumeAt });
+    // As a runner leaves it when a 24-hour window is used up: it ran, then paused until the window turns.
+    setCampaignStatus(db, campaignId, 'running');
+    setCampaignStatus(db, campaignId, 'paused', 'window used up', { reason: 'rate-limit', resumeAt });
     await first.close();
 
     const second = await createEngine(options(dataDir));
@@ -38,13 +47,13 @@ describe('resume when the window turns', () => {
       );
       // Before its time it waits, paused.
       await new Promise((r) => setTimeout(r, 1000));
-      expect(getCampaign(second.db, campaignId)).toMatchObject({
+      expect(getCampaign(engineDatabase(second), campaignId)).toMatchObject({
         status: 'paused',
         pauseReason: 'rate-limit',
       });
       expect(statuses).toEqual([]);
       await done;
-      const c = getCampaign(second.db, campaignId)!;
+      const c = getCampaign(engineDatabase(second), campaignId)!;
       expect(c).toMatchObject({ status: 'completed', pauseReason: null, resumeAt: null });
       expect(Date.parse(c.startedAt!)).toBeGreaterThanOrEqual(Date.parse(resumeAt));
     } finally {

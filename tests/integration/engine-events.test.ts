@@ -23,7 +23,7 @@ describe('engine event stream', () => {
     engine.on('campaign/activity', (a) => activity.push(a.message));
     try {
       const { campaignId } = await engine.handlers['campaign/start']({ icp: r.icp });
-      await engine.run(campaignId);
+      await engine.handlers['campaign/wait']({ campaignId });
       expect(seen.length).toBeGreaterThan(3);
       for (let i = 0; i < seen.length; i++) {
         const inWindow = seen.filter((s) => s.at >= seen[i]!.at && s.at < seen[i]!.at + 1000).length;
@@ -72,7 +72,7 @@ describe('pause, resume and cancel', () => {
       expect(lines.some((l) => /Campaign paused/.test(l.message))).toBe(true);
 
       await engine.handlers['campaign/resume']({ campaignId });
-      expect(await engine.run(campaignId)).toBe('completed');
+      expect(await engine.handlers['campaign/wait']({ campaignId })).toBe('completed');
       const done = await engine.handlers['campaign/get']({ campaignId });
       expect(done.saved).toEqual({ T1: 30, T2: 30, T3: 15 });
 
@@ -81,9 +81,16 @@ describe('pause, resume and cancel', () => {
       expect((await engine.handlers['campaign/get']({ campaignId: second.campaignId })).status).toBe(
         'cancelled',
       );
+      // A finished campaign is not resumed, and says so with a typed error; cancelling it again neither.
       await expect(
         engine.handlers['campaign/resume']({ campaignId: second.campaignId }),
-      ).resolves.toBeUndefined();
+      ).rejects.toMatchObject({ code: 'CAMPAIGN_FINISHED' });
+      await expect(
+        engine.handlers['campaign/cancel']({ campaignId: second.campaignId }),
+      ).rejects.toMatchObject({
+        code: 'CAMPAIGN_FINISHED',
+        message: `Campaign ${second.campaignId} is already cancelled.`,
+      });
       expect((await engine.handlers['campaign/get']({ campaignId: second.campaignId })).status).toBe(
         'cancelled',
       );

@@ -6,7 +6,8 @@ import { countLeads, leadKeys, runCli } from './cli-helpers';
 
 /**
  * A campaign killed with SIGKILL at several points and resumed must end with exactly the leads of
- * an uninterrupted run with the same sandbox seed, no duplicates, and credits within 2%.
+ * an uninterrupted run with the same sandbox seed, no duplicates, and credits within 2%. In between,
+ * `list` (a new engine) shows the killed campaign as interrupted.
  */
 const ICP = 'tests/fixtures/small-manufacturing.yaml';
 // Each run keeps its own vector store: a company bought by one run must not make another cheaper.
@@ -49,6 +50,11 @@ describe('kill -9 and resume', () => {
       const before = countLeads(db);
       expect(before).toBeGreaterThanOrEqual(killAt);
       expect(before).toBeLessThan(75);
+
+      // Started again, the engine says what happened: no runner is left behind a 'running' campaign.
+      const listed = await runCli(['list', '--db', db], { env });
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(listed.json).toMatchObject({ id: 1, status: 'interrupted' });
 
       const resumed = await runCli(['resume', '1', '--db', db, '--sandbox-limits', 'off'], { env });
       expect(resumed.code, resumed.stderr).toBe(0);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../main/errors';
+import { AppError } from '../../main/shared/errors';
 import { createEmbedder, findModelDir, type Embedder } from '../../main/intel/embedder';
 import { KNOWN_MODEL_SHA256, MODEL_ID, REQUIRED_MODEL_FILES } from '../../main/intel/model-files';
 import { repoRoot } from '../../main/intel/paths';

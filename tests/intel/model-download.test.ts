@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelStatus } from '../../main/contract';
 import { createEngine } from '../../main/engine';
-import { AppError } from '../../main/errors';
+import { AppError } from '../../main/shared/errors';
 import { createEmbedder } from '../../main/intel/embedder';
 import { downloadModel } from '../../main/intel/model-download';
 import { MODEL_ID, MODEL_WEIGHTS, missingModelFiles } from '../../main/intel/model-files';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../main/engine';
+import { createEngine, engineDatabase } from '../../main/engine';
 import { keyAccount } from '../../main/privacy/keys';
 import { createKeychain } from '../../main/secrets/keychain';
 import { allLeads } from '../../main/store';
@@ -45,14 +45,14 @@ describe('encryption at rest', () => {
   beforeAll(async () => {
     engine = await open();
     const icp = await fixtureIcp('resources/icp/manufacturing-staffing.yaml');
-    ({ campaignId } = await engine.createCampaign(icp, { sandbox: true }));
-    status = await engine.run(campaignId);
+    ({ campaignId } = await engine.handlers['campaign/start']({ icp: icp }));
+    status = await engine.handlers['campaign/wait']({ campaignId: campaignId });
   }, 900_000);
 
   it('a full campaign leaves no email address in the database file or its WAL; export, search and dedupe work', async () => {
     expect(status).toBe('completed');
     try {
-      const leads = allLeads(engine.db, campaignId);
+      const leads = allLeads(engineDatabase(engine), campaignId);
       expect(leads).toHaveLength(500);
       emails = leads.map((l) => l.contact.email).filter((e): e is string => !!e);
       expect(emails.length).toBeGreaterThan(300); // 395 of 500 with seed 7: some have no address
@@ -72,7 +72,7 @@ describe('encryption at rest', () => {
       const byName = await engine.handlers['leads/list']({ campaignId, search: target.contact.lastName });
       expect(byName.rows.map((l) => l.id)).toContain(target.id);
       // Dedupe: one contact per email, through the blind index.
-      const dupes = engine.db
+      const dupes = engineDatabase(engine)
         .prepare(
           'SELECT COUNT(*) AS n FROM (SELECT email_bidx FROM contacts WHERE email_bidx IS NOT NULL GROUP BY email_bidx HAVING COUNT(*) > 1)',
         )
@@ -80,7 +80,9 @@ describe('encryption at rest', () => {
       expect(dupes.n).toBe(0);
       expect(
         (
-          engine.db.prepare('SELECT COUNT(*) AS n FROM contacts WHERE email_bidx IS NOT NULL').get() as {
+          engineDatabase(engine)
+            .prepare('SELECT COUNT(*) AS n FROM contacts WHERE email_bidx IS NOT NULL')
+            .get() as {
             n: number;
           }
         ).n,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../main/engine';
+import { createEngine, engineDatabase, type Engine } from '../../main/engine';
 import { createKeychain } from '../../main/secrets/keychain';
 import { countLeadsByTier } from '../../main/store';
 import { filesContaining, filesUnder, fixtureIcp } from './helpers';
@@ -33,9 +33,9 @@ describe('erase a person', () => {
       actor: 'tester via test',
     });
     const icp = await fixtureIcp();
-    ({ campaignId: first } = await engine.createCampaign(icp, { sandbox: true }));
-    expect(await engine.run(first)).toBe('completed');
-    before = countLeadsByTier(engine.db, first);
+    ({ campaignId: first } = await engine.handlers['campaign/start']({ icp: icp }));
+    expect(await engine.handlers['campaign/wait']({ campaignId: first })).toBe('completed');
+    before = countLeadsByTier(engineDatabase(engine), first);
   }, 900_000);
 
   afterAll(async () => {
@@ -49,14 +49,14 @@ describe('erase a person', () => {
     expect(lead).toBeDefined();
     const { email, linkedinUrl, firstName, lastName } = lead.contact;
     const pid = (
-      engine.db
+      engineDatabase(engine)
         .prepare('SELECT provider_id FROM contacts c JOIN leads l ON l.contact_id = c.id WHERE l.id = ?')
         .get(lead.id) as { provider_id: string }
     ).provider_id;
     const name = `${firstName} ${lastName}`;
     const needles = [email!, linkedinUrl!, pid, name];
     // The grep works: before the erasure the plain parts (name, provider id) are on disk.
-    engine.db.pragma('wal_checkpoint(PASSIVE)');
+    engineDatabase(engine).pragma('wal_checkpoint(PASSIVE)');
     const pre = filesContaining(filesUnder(dataDir), needles);
     expect(pre[pid]?.length, 'provider id on disk before erase').toBeGreaterThan(0);
     expect(
@@ -78,21 +78,23 @@ describe('erase a person', () => {
     const ours = filesUnder(dataDir).filter((f) => !f.startsWith(join(dataDir, 'chroma')));
     expect(filesContaining(ours, needles)).toEqual({});
     // Campaign statistics stay true: the lead is an anonymous tombstone.
-    expect(countLeadsByTier(engine.db, first)).toEqual(before);
+    expect(countLeadsByTier(engineDatabase(engine), first)).toEqual(before);
     const tomb = (await engine.handlers['leads/list']({ campaignId: first, limit: 1000 })).rows.find(
       (l) => l.id === lead.id,
     )!;
     expect(tomb.contact).toMatchObject({ firstName: '[erased]', email: null, linkedinUrl: null });
 
     // A new campaign over the same world never finds, pays for or saves them again.
-    const { campaignId: second } = await engine.createCampaign(await fixtureIcp(), { sandbox: true });
-    expect(await engine.run(second)).toBe('completed');
-    expect(countLeadsByTier(engine.db, second)).toEqual(before);
-    const again = engine.db
+    const { campaignId: second } = await engine.handlers['campaign/start']({ icp: await fixtureIcp() });
+    expect(await engine.handlers['campaign/wait']({ campaignId: second })).toBe('completed');
+    expect(countLeadsByTier(engineDatabase(engine), second)).toEqual(before);
+    const again = engineDatabase(engine)
       .prepare('SELECT COUNT(*) AS n FROM campaign_candidates WHERE provider_person_id = ?')
       .get(pid) as { n: number };
     expect(again.n).toBe(0);
-    expect(engine.db.prepare('SELECT COUNT(*) AS n FROM contacts WHERE provider_id = ?').get(pid)).toEqual({
+    expect(
+      engineDatabase(engine).prepare('SELECT COUNT(*) AS n FROM contacts WHERE provider_id = ?').get(pid),
+    ).toEqual({
       n: 0,
     });
     const emails = (await engine.handlers['leads/list']({ campaignId: second, limit: 1000 })).rows.map(

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../main/errors';
+import { AppError } from '../../main/shared/errors';
 import { createKeychain } from '../../main/secrets/keychain';
 import { HOW_TO_RUN, keychainInChild, keytarInOtherProcess } from './helpers';
 

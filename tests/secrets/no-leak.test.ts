@@ -57,8 +57,8 @@ describe('API keys never leave the keychain', () => {
           T3: { ...r.icp.tiers.T3, target: 2 },
         },
       };
-      const { campaignId } = await engine.createCampaign(icp);
-      expect(await engine.run(campaignId)).toBe('completed');
+      const { campaignId } = await engine.handlers['campaign/start']({ icp });
+      expect(await engine.handlers['campaign/wait']({ campaignId })).toBe('completed');
       const detail = await engine.handlers['campaign/get']({ campaignId });
       expect(detail.sandbox).toBe(false); // the key path, not the built-in sandbox
       const exported = await engine.handlers['export/workbook']({

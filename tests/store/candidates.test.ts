@@ -240,6 +240,7 @@ describe('funnelStats', () => {
       entityKey: null,
       tier: 'T1',
     });
+    setCampaignStatus(db, done, 'running');
     setCampaignStatus(db, done, 'completed');
 
     expect(funnelStats(db)).toEqual({

@@ -19,7 +19,7 @@ import type {
 } from '../../main/contract';
 import { IcpSchema, TIERS, type Icp, type Tier } from '../../main/domain/icp';
 import type { Lead } from '../../main/domain/types';
-import { AppError } from '../../main/errors';
+import { AppError } from '../../main/shared/errors';
 import type { EngineLike } from '../../main/host/bridge';
 import { makeLead } from './fake-leads';
 import type { AuditEntry } from '../../main/privacy/contract';
@@ -251,6 +251,10 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     'campaign/pause': async ({ campaignId }) => setStatus(campaignId, 'paused'),
     'campaign/resume': async ({ campaignId }) => setStatus(campaignId, 'running'),
     'campaign/cancel': async ({ campaignId }) => setStatus(campaignId, 'cancelled'),
+    'campaign/wait': async ({ campaignId }) => get(campaignId).status,
+    'campaign/report': async () => {
+      throw new AppError('NOT_FOUND', 'The fake engine keeps no campaign reports.');
+    },
     'campaign/list': async () => [...campaigns.values()].reverse().map(summary),
     'campaign/get': async ({ campaignId }) => structuredClone(get(campaignId)),
     'campaign/activity': async ({ campaignId, limit }) =>
@@ -376,6 +380,7 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     'audit/list': async () => structuredClone(audit).reverse(),
     'audit/export': async () => ({ path: '/tmp/lead-studio-fake/exports/audit.jsonl', rows: audit.length }),
     'model/status': async () => structuredClone(model),
+    'knowledge/reindex': async () => ({ companies: 0, icps: 0 }),
     'model/download': async () => {
       const total = 22_928_619;
       for (const share of [0.25, 0.5, 1]) {

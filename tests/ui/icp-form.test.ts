@@ -42,11 +42,13 @@ describe('ICP form conversion', () => {
 
 describe('asWireError', () => {
   it('keeps a wire error as is', () => {
-    expect(asWireError({ name: 'AppError', message: 'Budget spent', code: 'BUDGET' })).toEqual({
+    expect(asWireError({ name: 'AppError', message: 'Budget spent', code: 'BUDGET_REACHED' })).toEqual({
       name: 'AppError',
       message: 'Budget spent',
-      code: 'BUDGET',
+      code: 'BUDGET_REACHED',
     });
+    // A code this renderer does not know (an older or newer engine) is shown as an unexpected error.
+    expect(asWireError({ name: 'AppError', message: 'x', code: 'FROM_THE_FUTURE' }).code).toBe('INTERNAL');
   });
 
   it("unwraps Electron's remote-method prefix", () => {

@@ -65,17 +65,18 @@ const line = (campaignId: number, n: number): ActivityLine => ({
 const freshStore = createLiveStore;
 
 describe('live store', () => {
-  it('coalesces a burst of events into one render holding the latest snapshot', () => {
+  it('applies progress as it comes (throttled once, by the engine) and batches a burst of activity', () => {
     const store = freshStore();
     const bus = fakeBus();
     const { timers, tick } = manualTimers();
     connectLive(bus, store, timers);
-    for (let i = 1; i <= 300; i++) bus.emit('campaign/progress', progress(7, i));
+    for (let i = 1; i <= 3; i++) bus.emit('campaign/progress', progress(7, i));
+    expect(store.getState().renders).toBe(3);
+    expect(store.getState().progress[7]?.tiers.T1.saved).toBe(3);
     for (let i = 0; i < 5; i++) bus.emit('campaign/activity', line(7, i));
-    expect(store.getState().renders).toBe(0);
+    expect(store.getState().activity[7]).toBeUndefined();
     tick();
-    expect(store.getState().renders).toBe(1);
-    expect(store.getState().progress[7]?.tiers.T1.saved).toBe(300);
+    expect(store.getState().renders).toBe(4);
     expect(store.getState().activity[7]).toHaveLength(5);
   });
 

@@ -3,9 +3,16 @@ import init from './001_init';
 import candidateTitleTier from './002_candidate_title_tier';
 import pauseAndReportedCredits from './003_pause_and_reported_credits';
 import privacy from './004_privacy';
+import campaignInterrupted from './005_campaign_interrupted';
 
 /** Every migration in order; versions are 1, 2, 3 … with no gaps. */
-export const MIGRATIONS: readonly Migration[] = [init, candidateTitleTier, pauseAndReportedCredits, privacy];
+export const MIGRATIONS: readonly Migration[] = [
+  init,
+  candidateTitleTier,
+  pauseAndReportedCredits,
+  privacy,
+  campaignInterrupted,
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -4,5 +4,7 @@ import type { Db } from '../sql';
 export interface Migration {
   version: number;
   name: string;
+  /** Rebuilds a table others reference: run with foreign keys off, checked before commit. */
+  foreignKeysOff?: boolean;
   up(db: Db): void;
 }

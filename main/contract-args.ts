@@ -1,14 +1,21 @@
 /**
- * One zod schema per contract method's argument, checked in the main process before the engine sees it.
- * The renderer is treated as untrusted input: unknown keys are refused, sizes are bounded, and every
- * message names the field. The engine validates again (it is also reached from the CLI and dev host).
+ * One zod schema per contract method's argument: the one validator every transport (Electron IPC, the
+ * WebSocket host, the CLI) runs before a handler sees an argument. Callers are untrusted input: unknown
+ * keys are refused, sizes are bounded, and every message names the field.
  */
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import type { FieldIssue, Method, Provider, Request } from '../main/contract';
-import { IcpSchema, TIERS, type IcpInput } from '../main/domain/icp';
-import { AppError } from '../main/errors';
-import { PRIVACY_ARG_SCHEMAS } from '../main/privacy/validators';
+import {
+  METHODS,
+  type FieldIssue,
+  type Handlers,
+  type Method,
+  type Provider,
+  type Request,
+} from './contract';
+import { IcpSchema, TIERS, type IcpInput } from './domain/icp';
+import { AppError } from './shared/errors';
+import { PRIVACY_ARG_SCHEMAS } from './privacy/validators';
 
 export const PROVIDERS = ['apollo'] as const satisfies readonly Provider[];
 
@@ -37,14 +44,29 @@ const format = z.enum(['yaml', 'json'], { error: 'format must be "yaml" or "json
 const icpInput = z.unknown().superRefine((value, ctx) => {
   const parsed = IcpSchema.safeParse(value);
   if (parsed.success) return;
-  for (const issue of parsed.error.issues)
-    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  for (const issue of parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys')
+      for (const k of issue.keys)
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown field ${JSON.stringify(k)}: remove it or fix the spelling`,
+          path: [...issue.path, k],
+        });
+    else ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  }
 }) as unknown as z.ZodType<IcpInput>;
 
 // Saving a draft to a file is allowed before it is complete, so serialize only needs an object.
 const draftIcp = z.record(z.string(), z.unknown(), {
   error: 'icp must be an object (the ICP form’s fields)',
 }) as unknown as z.ZodType<IcpInput>;
+
+const budget = z
+  .number({ error: 'budget must be a number of credits or null' })
+  .int('budget must be a whole number of credits')
+  .min(0, 'budget cannot be negative')
+  .max(10_000_000, 'budget is too large')
+  .nullable();
 
 const exportPath = z
   .string({ error: 'path must be text' })
@@ -65,16 +87,12 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   'campaign/estimate': icpInput,
   'campaign/start': args({
     icp: icpInput,
-    budget: z
-      .number({ error: 'budget must be a number of credits or null' })
-      .int('budget must be a whole number of credits')
-      .min(0, 'budget cannot be negative')
-      .max(10_000_000, 'budget is too large')
-      .nullable()
-      .optional(),
+    budget: budget.optional(),
   }),
   'campaign/pause': campaignRef,
-  'campaign/resume': campaignRef,
+  'campaign/resume': args({ campaignId: id('campaign id'), budget: budget.optional() }),
+  'campaign/wait': campaignRef,
+  'campaign/report': campaignRef,
   'campaign/cancel': campaignRef,
   'campaign/list': noArg,
   'campaign/get': campaignRef,
@@ -128,17 +146,20 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   'keys/test': args({ provider }),
   'model/status': noArg,
   'model/download': noArg,
+  'knowledge/reindex': noArg,
   ...PRIVACY_ARG_SCHEMAS,
 };
 
-export const saveDialogName = z
-  .string({ error: 'defaultName must be text' })
-  .min(1, 'defaultName is empty')
-  .max(255, 'defaultName is over 255 characters')
-  .refine((n) => !/[/\\\0]/.test(n), 'defaultName must be a file name, not a path');
-
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return error.issues.flatMap((i) =>
+    // An unknown key is named as the field it is, with the fix.
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({
+          path: [...i.path, k].map(String).join('.'),
+          message: `unknown field ${JSON.stringify(k)}: remove it or fix the spelling`,
+        }))
+      : [{ path: i.path.map(String).join('.'), message: i.message }],
+  );
 }
 
 export function describeIssues(what: string, issues: FieldIssue[]): string {
@@ -153,4 +174,14 @@ export function validateArg<M extends Method>(method: M, arg: unknown): Request<
   if (result.success) return result.data;
   const issues = toFieldIssues(result.error);
   throw new AppError('INVALID_INPUT', describeIssues(method, issues), issues);
+}
+
+/** Wraps every handler so it only ever sees a validated argument (the one validator, for every transport). */
+export function withValidation(handlers: Handlers): Handlers {
+  const guarded: Partial<Record<Method, (arg: unknown) => Promise<unknown>>> = {};
+  for (const method of METHODS) {
+    const handler = handlers[method] as (arg: unknown) => Promise<unknown>;
+    guarded[method] = async (arg: unknown) => handler(validateArg(method, arg));
+  }
+  return guarded as unknown as Handlers;
 }

@@ -2,9 +2,9 @@
  * Synthetic but realistic-looking leads for export tests and benchmarks. Deterministic per seed.
  * Every name is invented; no real person or company is described.
  */
-import { CHECK_IDS, type CheckId, type Tier } from '../domain/icp';
-import type { CheckResult, EmailStatus, Lead, LeadStatus, ScoreBand } from '../domain/types';
-import { CHECK_LABELS } from './lead-columns';
+import { CHECK_IDS, type CheckId, type Tier } from '../../main/domain/icp';
+import type { CheckResult, EmailStatus, Lead, LeadStatus, ScoreBand } from '../../main/domain/types';
+import { CHECK_LABELS } from '../../main/export/lead-columns';
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -3,7 +3,7 @@
  * searches never stalls the engine's event loop (the UI's progress stream lives there).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { startSandboxServer, type SandboxOptions } from './sandbox/server';
+import { startSandboxServer, type SandboxOptions } from '../sandbox/server';
 
 const { clockOffsetMs = 0, ...options } = workerData as SandboxOptions & { clockOffsetMs?: number };
 const server = await startSandboxServer(

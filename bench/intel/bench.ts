@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createEmbedder, type Embedder, type EmbedderOptions } from './embedder';
-import { contactProfile } from './profiles';
+import { createEmbedder, type Embedder, type EmbedderOptions } from '../../main/intel/embedder';
+import { contactProfile } from '../../main/intel/profiles';
 
 /** A type alias (not an interface) so it also reads as Record<string, number> for bench/run.ts. */
 export type EmbedBenchResult = {

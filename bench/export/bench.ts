@@ -4,10 +4,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Lead } from '../domain/types';
+import type { Lead } from '../../main/domain/types';
 import { sampleLeads } from './sample';
-import type { ExportCampaign } from './summary-sheet';
-import { writeWorkbook } from './workbook';
+import type { ExportCampaign } from '../../main/export/summary-sheet';
+import { writeWorkbook } from '../../main/export/workbook';
 
 export const BENCH_CAMPAIGN: ExportCampaign = {
   id: 1,

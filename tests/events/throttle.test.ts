@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createThrottle, type Timers } from '../../main/throttle';
+import { createThrottle, type Timers } from '../../main/events/throttle';
 
 /** A manual clock: time moves only when the test says so, so ordering is exact and nothing waits. */
 function manualTimers() {

@@ -1,6 +1,6 @@
-import type { FaultConfig } from './sandbox/faults';
-import type { RateLimitConfig } from './sandbox/limits';
-import { siblingModule, spawnModuleWorker } from './workers';
+import type { FaultConfig } from '../sandbox/faults';
+import type { RateLimitConfig } from '../sandbox/limits';
+import { siblingModule, spawnModuleWorker } from './module-worker';
 
 export interface SandboxHandle {
   /** Apollo-style base URL, e.g. http://127.0.0.1:PORT/api/v1 */

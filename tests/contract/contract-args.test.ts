@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { METHODS, type Method } from '../../main/contract';
-import { AppError } from '../../main/errors';
-import { ARG_SCHEMAS, saveDialogName, validateArg } from '../../electron/validators';
+import { AppError } from '../../main/shared/errors';
+import { ARG_SCHEMAS, validateArg } from '../../main/contract-args';
+import { saveDialogName } from '../../electron/save-dialog';
 
 const icp = {
   name: 'Q3 manufacturing',

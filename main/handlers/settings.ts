@@ -1,0 +1,43 @@
+import { createApolloProvider } from '../providers/apollo';
+import { AppError } from '../shared/errors';
+import type { Handlers } from '../contract';
+import type { HandlersOf, Services } from './services';
+
+type SettingsHandlers = HandlersOf<'settings'> & HandlersOf<'keys'>;
+
+export function settingsHandlers(
+  s: Pick<Services, 'secrets' | 'logger' | 'providers' | 'dataDir' | 'apolloBaseUrl'>,
+): SettingsHandlers {
+  const { secrets, logger, providers } = s;
+  const keysTest: Handlers['keys/test'] = async ({ provider }) => {
+    const key = await secrets?.get(provider);
+    if (!key) return { ok: false, message: 'No Apollo key is stored: the app runs in sandbox mode.' };
+    providers.knownKeys.add(key);
+    const client = createApolloProvider({ apiKey: key, baseUrl: s.apolloBaseUrl });
+    try {
+      const r = await client.testConnection();
+      logger.info(`${provider} connection test: ${r.ok ? 'ok' : 'failed'}`, r.message);
+      return r;
+    } finally {
+      await client.close();
+    }
+  };
+  return {
+    'settings/get': async () => {
+      const present = !!(await providers.apolloKey());
+      return { sandbox: !present, keys: { apollo: { present } }, dataDir: s.dataDir };
+    },
+    'keys/set': async ({ provider, key }) => {
+      if (!secrets) throw new AppError('KEYCHAIN_UNAVAILABLE', 'No OS keychain is available to store keys.');
+      providers.knownKeys.add(key.trim());
+      await secrets.set(provider, key);
+      logger.info(`${provider} key stored in the OS keychain`);
+      providers.dropApollo();
+    },
+    'keys/delete': async ({ provider }) => {
+      await secrets?.delete(provider);
+      providers.dropApollo();
+    },
+    'keys/test': keysTest,
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The runner registry: at most one CampaignRunner per campaign in this engine, registered the moment it
+ * is asked for (so a pause, a cancel or a second start arriving while the provider and the filter are
+ * still being prepared finds it), and forgotten once its last progress snapshot went out.
+ */
+import type { CampaignStatus } from '../shared/shapes';
+import { AppError } from '../shared/errors';
+import { CampaignRunner } from '../pipeline/runner';
+import type { PreFilter } from '../pipeline/prefilter';
+import type { FactsOrder } from '../pipeline/stages';
+import type { Logger } from '../secrets/redact';
+import { addEvent, getCampaign, rateLimitedCampaigns, type Db } from '../store';
+import type { EventBus } from './event-bus';
+import type { Providers } from './providers';
+import type { VectorStore } from './vector-store';
+
+export interface RunnerRegistry {
+  /** Runs (or resumes) a campaign; resolves with its final status. A second call joins the first. */
+  start(campaignId: number, opts?: { budget?: number | null }): Promise<CampaignStatus>;
+  /** The final status of the run in progress, or null when no runner works on it here. */
+  running(campaignId: number): Promise<CampaignStatus> | null;
+  /** Asks the runner to stop after the current step and waits for it; false when none runs here. */
+  stop(campaignId: number, how: 'pause' | 'cancel'): Promise<boolean>;
+  pauseAll(): Promise<void>;
+  /** Stops the timers that resume rate-limited campaigns (the engine is closing). */
+  stopResumes(): void;
+}
+
+interface Entry {
+  runner: CampaignRunner | null;
+  stopRequest: 'pause' | 'cancel' | null;
+  done: Promise<CampaignStatus>;
+}
+
+export function createRunnerRegistry(o: {
+  db: Db;
+  bus: EventBus;
+  logger: Logger;
+  providers: Providers;
+  vectors: VectorStore;
+  concurrency?: number;
+  clock: () => number;
+  factsOrder?: FactsOrder;
+  /** Resume campaigns a rate window paused when their window turns (default true; the CLI says no). */
+  autoResume?: boolean;
+}): RunnerRegistry {
+  const { db, bus, logger } = o;
+  const runs = new Map<number, Entry>();
+  const resumeTimers = new Map<number, NodeJS.Timeout>();
+  let closing = false;
+
+  /** A campaign a 24-hour window paused goes on by itself when the window turns (also after a restart). */
+  function scheduleResumes(): void {
+    if (o.autoResume === false || closing) return;
+    for (const { id, resumeAt } of rateLimitedCampaigns(db)) {
+      if (resumeTimers.has(id) || runs.has(id)) continue;
+      const wait = Math.min(Math.max(0, Date.parse(resumeAt) - o.clock()), 2 ** 31 - 1);
+      const timer = setTimeout(() => {
+        resumeTimers.delete(id);
+        if (Date.parse(resumeAt) > o.clock()) return scheduleResumes(); // a wait longer than a timer holds
+        logger.info(`campaign ${id}: its rate window has turned; resuming`);
+        void start(id).catch(() => undefined);
+      }, wait);
+      timer.unref();
+      resumeTimers.set(id, timer);
+    }
+  }
+
+  async function prepare(campaignId: number, entry: Entry, budget: number | null | undefined) {
+    const c = getCampaign(db, campaignId);
+    if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
+    const provider = await o.providers.forCampaign(c);
+    const knowledge = await o.vectors.knowledgeFor((message) =>
+      bus.emit('campaign/activity', addEvent(db, campaignId, 'warn', message)),
+    );
+    await knowledge?.rememberIcp(campaignId, c.icp);
+    const prefilter = await o.vectors.prefilterFor(c.icp, knowledge);
+    const runner = new CampaignRunner({
+      db,
+      provider,
+      prefilter,
+      campaignId,
+      budget,
+      concurrency: o.concurrency,
+      clock: o.clock,
+      factsOrder: o.factsOrder,
+      onProgress: (p) => bus.emit('campaign/progress', p),
+      onActivity: (a) => bus.emit('campaign/activity', a),
+      onCompanies: knowledge ? (companies) => knowledge.rememberCompanies(companies) : undefined,
+      findCompany: knowledge ? (domain) => knowledge.findCompany(domain) : undefined,
+    });
+    entry.runner = runner;
+    if (entry.stopRequest === 'pause') runner.pause();
+    if (entry.stopRequest === 'cancel') runner.cancel();
+    logger.info(
+      `campaign ${campaignId}: run (${c.sandbox ? 'sandbox' : provider.name}, filter ${prefilter.name})`,
+    );
+    return { runner, prefilter };
+  }
+
+  async function execute(campaignId: number, entry: Entry, budget: number | null | undefined) {
+    let prefilter: PreFilter | null = null;
+    try {
+      const prepared = await prepare(campaignId, entry, budget);
+      prefilter = prepared.prefilter;
+      return await prepared.runner.run();
+    } catch (e) {
+      logger.error(`campaign ${campaignId}: crashed`, e instanceof Error ? (e.stack ?? e.message) : e);
+      throw e;
+    } finally {
+      // The final snapshot goes out on the throttle's schedule; the run settles after it.
+      await bus.idle(campaignId);
+      runs.delete(campaignId);
+      void prefilter?.close?.();
+      scheduleResumes();
+    }
+  }
+
+  function start(campaignId: number, opts: { budget?: number | null } = {}): Promise<CampaignStatus> {
+    const existing = runs.get(campaignId);
+    if (existing) return existing.done;
+    const entry: Entry = { runner: null, stopRequest: null, done: null as never };
+    runs.set(campaignId, entry);
+    entry.done = execute(campaignId, entry, opts.budget);
+    return entry.done;
+  }
+
+  scheduleResumes();
+
+  return {
+    start,
+    running: (campaignId) => runs.get(campaignId)?.done ?? null,
+    async stop(campaignId, how) {
+      const entry = runs.get(campaignId);
+      if (!entry) return false;
+      entry.stopRequest = how;
+      if (how === 'pause') entry.runner?.pause();
+      else entry.runner?.cancel();
+      if (how === 'pause') await entry.done;
+      else await entry.done.catch(() => undefined);
+      return true;
+    },
+    async pauseAll() {
+      for (const entry of runs.values()) {
+        entry.stopRequest = 'pause';
+        entry.runner?.pause();
+      }
+      await Promise.allSettled([...runs.values()].map((r) => r.done));
+    },
+    stopResumes() {
+      closing = true;
+      for (const t of resumeTimers.values()) clearTimeout(t);
+      resumeTimers.clear();
+    },
+  };
+}
