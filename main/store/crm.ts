@@ -1,4 +1,4 @@
-/** CRM sync state, dead letters and outreach events (migration 003). */
+/** CRM sync state, dead letters and outreach events (migration 006). */
 import type { OutreachEvent } from '../domain/outreach';
 
 export type CrmEntity = 'contact' | 'company';

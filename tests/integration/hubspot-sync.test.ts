@@ -14,8 +14,6 @@ import {
   type HubSpotClient,
   type HubSpotClientOptions,
 } from '../../main/providers/hubspot';
-import { MIGRATIONS } from '../../main/store/migrations/index';
-import crmMigration from '../../main/store/migrations/003_crm';
 import { migrate } from '../../main/store/migrate';
 import { openDeadLetters, recordPush, syncStates } from '../../main/store/crm';
 import type { Db } from '../../main/store/sql';
@@ -122,7 +120,7 @@ function client(sb: HubSpotSandboxServer, opts: Partial<HubSpotClientOptions> = 
 function crmDb(): { db: Db; file: string } {
   const file = tempDbFile();
   const db = new Database(file);
-  migrate(db, undefined, [...MIGRATIONS, crmMigration]);
+  migrate(db);
   return { db, file };
 }
 

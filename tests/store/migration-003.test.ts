@@ -38,6 +38,9 @@ describe('migration 003: pause reason, resume time, expected and reported credit
     expect(getCampaign(db, id)).toMatchObject({ status: 'paused', pauseReason: null, resumeAt: null });
     expect(rateLimitedCampaigns(db)).toEqual([]);
 
+    // From here on today's store writes it, with the columns later migrations added too.
+    migrate(db);
+    setCampaignStatus(db, id, 'running');
     setCampaignStatus(db, id, 'paused', 'window used up', {
       reason: 'rate-limit',
       resumeAt: '2026-12-02T00:00:00.000Z',

@@ -4,6 +4,8 @@ import candidateTitleTier from './002_candidate_title_tier';
 import pauseAndReportedCredits from './003_pause_and_reported_credits';
 import privacy from './004_privacy';
 import campaignInterrupted from './005_campaign_interrupted';
+import crm from './006_crm';
+import signals from './007_signals';
 
 /** Every migration in order; versions are 1, 2, 3 … with no gaps. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,6 +14,8 @@ export const MIGRATIONS: readonly Migration[] = [
   pauseAndReportedCredits,
   privacy,
   campaignInterrupted,
+  crm,
+  signals,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -8,7 +8,7 @@ import type { Migration } from './types';
  * it lives in the OS keychain. outreach_events: seed 004's fct_outreach_events.
  */
 const migration: Migration = {
-  version: 3,
+  version: 6,
   name: 'crm',
   up(db) {
     db.exec(`
