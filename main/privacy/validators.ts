@@ -43,7 +43,7 @@ const personRef = z
   .object(person)
   .strict()
   .refine((p) => Object.values(p).some((v) => v !== undefined), {
-    message: 'give at least one of email, linkedinUrl, providerId or leadId',
+    message: 'one of email, linkedinUrl, providerId or leadId is required',
   });
 
 const noArg = z
@@ -57,7 +57,7 @@ export const PRIVACY_ARG_SCHEMAS: { [M in keyof PrivacyHandlers]: z.ZodType<Req<
     .object({ ...person, path: filePath('.json') })
     .strict()
     .refine((p) => [p.email, p.linkedinUrl, p.providerId, p.leadId].some((v) => v !== undefined), {
-      message: 'give at least one of email, linkedinUrl, providerId or leadId',
+      message: 'one of email, linkedinUrl, providerId or leadId is required',
     }),
   'privacy/set-retention': z
     .object({

@@ -39,8 +39,10 @@ describe('resume when the window turns', () => {
     const second = await createEngine(options(dataDir));
     try {
       const statuses: string[] = [];
+      let firstProgressAt: number | null = null;
       const done = new Promise<void>((resolve) =>
         second.on('campaign/progress', (p) => {
+          firstProgressAt ??= Date.now();
           statuses.push(p.status);
           if (p.campaignId === campaignId && p.status === 'completed') resolve();
         }),
@@ -55,7 +57,8 @@ describe('resume when the window turns', () => {
       await done;
       const c = getCampaign(engineDatabase(second), campaignId)!;
       expect(c).toMatchObject({ status: 'completed', pauseReason: null, resumeAt: null });
-      expect(Date.parse(c.startedAt!)).toBeGreaterThanOrEqual(Date.parse(resumeAt));
+      // It went on at its time, not before (started_at keeps the first start, so the events tell).
+      expect(firstProgressAt!).toBeGreaterThanOrEqual(Date.parse(resumeAt));
     } finally {
       await second.close();
     }

@@ -147,7 +147,9 @@ describe('BuiltWith v22', () => {
     );
     const res = await builtwith(sb).domain(c.primary_domain);
     expect(res.credits).toBe(1);
-    expect(res.calls).toEqual([{ endpoint: '/api.json', credits: 1 }]);
+    expect(res.calls).toEqual([
+      { endpoint: '/api.json', credits: 1, expectedCredits: 1, reportedCredits: null },
+    ]);
     expect(res.data.indexed).toBe(true);
     const names = res.data.technologies.map((t) => t.name);
     for (const t of c.current_technologies) expect(names).toContain(t.name);

@@ -36,7 +36,7 @@ describe('privacy CLI', () => {
   it('names the missing or bad field', async () => {
     const none = await runCli(['erase', '--db', db]);
     expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/give at least one of email, linkedinUrl, providerId or leadId/);
+    expect(none.stderr).toMatch(/one of email, linkedinUrl, providerId or leadId is required/);
     const bad = await runCli(['erase', '--email', 'not-an-address', '--db', db]);
     expect(bad.stderr).toMatch(/email: email must look like name@example.com/);
     const days = await runCli(['retention', '--days', '0', '--db', db]);
