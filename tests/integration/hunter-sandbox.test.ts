@@ -109,7 +109,11 @@ describe('Hunter client ↔ sandbox Hunter', () => {
       { domain: 'no-such-company.example', firstName: 'Ada', lastName: 'Lovelace' },
       ctx,
     );
-    expect(none).toEqual({ data: null, credits: 0, calls: [{ endpoint: '/email-finder', credits: 0 }] });
+    expect(none).toEqual({
+      data: null,
+      credits: 0,
+      calls: [{ endpoint: '/email-finder', credits: 0, expectedCredits: 0, reportedCredits: null }],
+    });
     expect(sb.usage()).toMatchObject({ searches: 1, credits: 1 });
     expect(sb.stats().requests['/v2/email-finder']).toBe(2);
   });
