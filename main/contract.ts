@@ -5,22 +5,16 @@
 import type { Icp, IcpInput } from './domain/icp';
 import type { Lead } from './domain/types';
 import type {
-  FieldIssue,
-  TierCounters,
-  Stage,
   CampaignProgress,
   ActivityLine,
   CreditEstimate,
   CampaignSummary,
   CampaignReport,
-  PauseReason,
-  LeadSort,
   LeadQuery,
   Provider,
   Settings,
   ModelStatus,
   CampaignStatus,
-  EmailStatus,
   LeadStatus,
 } from './shared/shapes';
 import type { IcpCheck } from './domain/icp-io';
@@ -45,8 +39,8 @@ export type {
   CampaignStatus,
   EmailStatus,
   LeadStatus,
-  IcpCheck,
-};
+} from './shared/shapes';
+export type { IcpCheck };
 
 export interface CampaignDetail extends CampaignSummary {
   icp: Icp;
