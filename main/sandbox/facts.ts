@@ -3,18 +3,20 @@
  * with its own PRNG stream: the world (and its digest) stays as it is, and every fact is the same
  * for the same seed. Hiring, multi-site and email truth stay consistent with the world:
  * job postings are exactly `job_postings_count`, suborganizations and retail locations come from
- * the extra sites, and a "verified" address at a catch-all domain may really bounce.
+ * the extra sites, and catch-all domains and live mailboxes are mail-truth.ts's (the Hunter
+ * sandbox's too).
  */
 import { COUNTRY_BY_NAME } from './geo';
 import { Rng, hash32 } from './prng';
+import { isCatchAllDomain, mailboxAlive } from './mail-truth';
 import { SECTORS } from './sectors';
 import { WORLD_REFERENCE_DATE, type World, type WorldCompany, type WorldPerson } from './world';
 
 const REF_MS = Date.parse(`${WORLD_REFERENCE_DATE}T00:00:00Z`);
 const DAY = 86_400_000;
 
-/** Share of company domains whose mail server accepts every address (B2B lists see roughly a fifth). */
-export const CATCHALL_SHARE = 0.22;
+/** The world's one catch-all share (mail-truth.ts says where the figure comes from). */
+export { CATCH_ALL_SHARE as CATCHALL_SHARE } from './mail-truth';
 
 const rngFor = (world: World, kind: string, id: string) => new Rng(world.seed, hash32(`${kind}:${id}`));
 
@@ -98,8 +100,10 @@ function deriveCompanyFacts(world: World, c: WorldCompany): CompanyFacts {
           exchange: country?.code === 'IN' ? 'nse' : rng.pick(['nyse', 'nasdaq']),
         }
       : null;
+  // The draw that once decided catch-all is still taken, so every fact after it stays as it was.
+  rng.next();
   return {
-    catchall: rng.chance(CATCHALL_SHARE),
+    catchall: isCatchAllDomain(world, c.primary_domain),
     hiring,
     growth: growthOf(rng, c, hiring),
     linkedinUid: String(rng.int(1_000_000, 99_999_999)),
@@ -114,36 +118,24 @@ function deriveCompanyFacts(world: World, c: WorldCompany): CompanyFacts {
 
 export interface EmailFacts {
   catchall: boolean;
-  /** Ground truth: sending to this address would bounce. */
+  /** Ground truth: mail to this address reaches nobody (a dead mailbox; a catch-all server hides it). */
   bounces: boolean;
   extrapolatedConfidence: number | null;
 }
 
 /**
- * At a catch-all domain the server accepts any address at the SMTP check, so "verified" there says
- * little: a good share of those bounce later. Elsewhere a verified address holds.
+ * What the world says of a person's Apollo address: the domain's catch-all flag and whether the
+ * mailbox is alive (mail-truth.ts, the same truth the Hunter sandbox answers from).
  */
 export function emailFacts(world: World, p: WorldPerson): EmailFacts {
   const c = world.companies[p.companyIdx] as WorldCompany;
-  const catchall = companyFacts(world, c).catchall;
+  const catchall = isCatchAllDomain(world, c.primary_domain);
   const rng = rngFor(world, 'email', p.id);
-  const r = rng.next();
-  const bounceChance =
-    p.email === null
-      ? 0
-      : p.email_status === 'verified'
-        ? catchall
-          ? 0.4
-          : 0
-        : catchall
-          ? 0.5
-          : p.email_status === 'unverified'
-            ? 0.3
-            : 0.15;
+  rng.next(); // the draw that once decided bounces: kept so the confidence below stays as it was
   const guessed = p.email !== null && p.email_status !== 'verified';
   return {
     catchall,
-    bounces: r < bounceChance,
+    bounces: p.email !== null && !mailboxAlive(world, p),
     extrapolatedConfidence: guessed ? Math.round((0.4 + rng.next() * 0.55) * 100) / 100 : null,
   };
 }

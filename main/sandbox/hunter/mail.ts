@@ -1,14 +1,29 @@
 /**
  * The mail facts of the synthetic world that an email finder / verifier can discover: each
  * company's address pattern, whether its mail server accepts every address (catch-all), and whether
- * a person's mailbox truly exists. Pure functions of the world (no state), so the Apollo sandbox can
- * reuse them for `email_domain_catchall` and for which of its "verified" addresses bounce.
+ * a person's mailbox truly exists. Pure functions of the world (no state); the catch-all and mailbox
+ * truth itself lives in ../mail-truth.ts, which the Apollo sandbox reads too.
  *
  * The pattern is read back from the addresses the world already gives people (world.ts picks one
  * per company), so Apollo's revealed emails and Hunter's guesses always agree.
  */
-import { hash32 } from '../prng';
-import { asciiFold, type EmailStatus, type World, type WorldCompany, type WorldPerson } from '../world';
+import {
+  isCatchAllDomain,
+  mailboxAlive,
+  normalizeEmailDomain,
+  unitHash,
+} from '../mail-truth';
+import { asciiFold, type World, type WorldCompany, type WorldPerson } from '../world';
+
+// The world's mail truth (catch-all, live mailboxes) is decided once, for both sandboxes.
+export {
+  CATCH_ALL_SHARE,
+  MAILBOX_ALIVE,
+  isCatchAllDomain,
+  mailboxAlive,
+  normalizeEmailDomain,
+  unitHash,
+} from '../mail-truth';
 
 /** Hunter's pattern notation (domain-search `pattern`). */
 export type MailPattern = '{first}.{last}' | '{f}{last}' | '{first}' | '{first}{l}' | '{first}_{last}';
@@ -22,25 +37,8 @@ export const MAIL_PATTERNS: readonly MailPattern[] = [
 /** Used only for a company whose people carry no address to read the pattern from. */
 const FALLBACK_WEIGHTS = [60, 15, 8, 5, 12];
 
-/**
- * Share of company domains whose server accepts all addresses; a verifier can say nothing more
- * than "accept_all" about them. Published B2B figures range from 15% to 30%; this is the low end,
- * because no address on such a domain can ever be "verified" (the share caps the verified share).
- */
-export const CATCH_ALL_SHARE = 0.15;
 /** Share of domains whose SMTP server will not answer a verifier (greylisting, timeouts). */
 export const SMTP_SILENT_SHARE = 0.03;
-/**
- * Chance that a person's mailbox exists. People leave, addresses are retired: even an address a
- * provider has seen recently can bounce. Apollo's own "verified" ones bounce least.
- */
-export const MAILBOX_ALIVE: Readonly<Record<EmailStatus, number>> = {
-  verified: 0.97,
-  'likely to engage': 0.9,
-  unverified: 0.86,
-  unavailable: 0.86,
-};
-
 const WEBMAIL = new Set([
   'gmail.com',
   'yahoo.com',
@@ -57,20 +55,6 @@ const DISPOSABLE = new Set([
   '10minutemail.com',
   'trashmail.com',
 ]);
-
-/** A value in [0, 1) fixed by the world's seed and a label: the same question always gets the same answer. */
-export function unitHash(world: World, label: string): number {
-  return hash32(`${world.seed}:${label}`) / 4294967296;
-}
-
-export function normalizeEmailDomain(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z]+:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/\/.*$/, '');
-}
 
 /** Lower-case ASCII name part, exactly as world.ts builds addresses. */
 export function nameSlug(text: string): string {
@@ -162,12 +146,6 @@ export function mailPattern(world: World, domain: string): MailPattern | null {
   return company ? patternOfCompany(world, company) : null;
 }
 
-/** Whether the domain's server accepts every address (false for domains outside the world). */
-export function isCatchAllDomain(world: World, domain: string): boolean {
-  const d = normalizeEmailDomain(domain);
-  return world.companyByDomain.has(d) && unitHash(world, `catchall:${d}`) < CATCH_ALL_SHARE;
-}
-
 /** Whether the domain's SMTP server refuses to talk to a verifier (it still delivers mail). */
 export function isSmtpSilentDomain(world: World, domain: string): boolean {
   const d = normalizeEmailDomain(domain);
@@ -191,11 +169,6 @@ export function personAddress(world: World, person: WorldPerson): string {
   if (person.email) return person.email.toLowerCase();
   const company = world.companies[person.companyIdx] as WorldCompany;
   return `${renderLocal(patternOfCompany(world, company), person.first_name, person.last_name)}@${company.primary_domain}`;
-}
-
-/** Whether the person's mailbox exists (mail to it reaches them). */
-export function mailboxAlive(world: World, person: WorldPerson): boolean {
-  return unitHash(world, `mailbox:${person.id}`) < MAILBOX_ALIVE[person.email_status];
 }
 
 /** Who owns this address, if anyone: the world's own addresses, then pattern renderings. */
