@@ -177,7 +177,11 @@ async function runAndReport(
     precision: report.precision,
     wasteRatio: report.wasteRatio,
     wasted: report.wasted,
+    emails: report.emails,
+    emailPrecision: report.emailPrecision,
+    creditsByProvider: report.creditsByProvider,
   };
+  if (report.hunter && report.hunter.state !== 'on') err(`Email waterfall: ${report.hunter.message}`);
   out(result);
   return status;
 }

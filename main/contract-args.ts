@@ -15,9 +15,10 @@ import {
 } from './contract';
 import { IcpSchema, TIERS, type IcpInput } from './domain/icp';
 import { AppError } from './shared/errors';
+import { FINAL_EMAIL_STATUSES } from './shared/shapes';
 import { PRIVACY_ARG_SCHEMAS } from './privacy/validators';
 
-export const PROVIDERS = ['apollo'] as const satisfies readonly Provider[];
+export const PROVIDERS = ['apollo', 'hunter'] as const satisfies readonly Provider[];
 
 const noArg = z
   .union([z.undefined(), z.null()], { error: 'this call takes no argument' })
@@ -110,10 +111,11 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
     tier: z.enum(TIERS, { error: `tier must be one of: ${TIERS.join(', ')}` }).optional(),
     search: z.string({ error: 'search must be text' }).max(200, 'search is over 200 characters').optional(),
     emailStatus: z
-      .enum(['verified', 'guessed', 'unavailable'], {
-        error: 'emailStatus must be one of: verified, guessed, unavailable',
+      .enum(FINAL_EMAIL_STATUSES, {
+        error: `emailStatus must be one of: ${FINAL_EMAIL_STATUSES.join(', ')}`,
       })
       .optional(),
+    deliverableOnly: z.boolean({ error: 'deliverableOnly must be true or false' }).optional(),
     sort: z
       .enum(['score', 'validation', 'company', 'contact', 'createdAt'], {
         error: 'sort must be one of: score, validation, company, contact, createdAt',

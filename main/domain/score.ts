@@ -1,6 +1,15 @@
 import type { Icp } from './icp';
 import { inLocations } from './checklist';
-import type { Company, LeadScore, RevealedPerson, ScoreBand, ScoreItem, Validation } from './types';
+import { apolloStatus } from './email';
+import type {
+  Company,
+  FinalEmailStatus,
+  LeadScore,
+  RevealedPerson,
+  ScoreBand,
+  ScoreItem,
+  Validation,
+} from './types';
 
 /** Seed 001: LEAD_SCORE = Intent × 40% + Fit × 35% + Accessibility × 25%, each 0–100. */
 export const WEIGHTS = { intent: 0.4, fit: 0.35, accessibility: 0.25 } as const;
@@ -76,17 +85,7 @@ export function scoreLead({
   if (nice.length > 0) add('fit', 'Complementary tools', 15, `Uses ${nice.join(', ')}`);
 
   // Accessibility
-  if (person.email && person.emailStatus === 'verified' && person.emailDomainCatchall)
-    add(
-      'accessibility',
-      'Direct email found',
-      20,
-      'Verified, but the domain accepts every address (catch-all), so it may still bounce',
-    );
-  else if (person.email && person.emailStatus === 'verified')
-    add('accessibility', 'Direct email found', 30, 'Verified email');
-  else if (person.email && person.emailStatus === 'guessed')
-    add('accessibility', 'Direct email found', 15, 'Email found but not verified');
+  addEmailPoints(person, add);
   if (person.linkedinUrl) add('accessibility', 'LinkedIn profile', 25, person.linkedinUrl);
   if (person.phone) add('accessibility', 'Phone number', 20, 'Phone available');
   if (colleaguesFound > 0)
@@ -109,4 +108,35 @@ export function scoreLead({
     intent * WEIGHTS.intent + fit * WEIGHTS.fit + accessibility * WEIGHTS.accessibility,
   );
   return { total, intent, fit, accessibility, band: band(total), breakdown: items };
+}
+
+const EMAIL_POINTS: Record<FinalEmailStatus, { points: number; evidence: string } | null> = {
+  verified: { points: 30, evidence: 'Verified email' },
+  accept_all: {
+    points: 20,
+    evidence: 'The domain accepts every address (catch-all), so no check can prove it; it may still bounce',
+  },
+  guessed: { points: 15, evidence: 'Email found but not verified' },
+  invalid: null,
+  unavailable: null,
+};
+
+/** The email's points follow the waterfall's final status; a lead from before it, Apollo's flags. */
+function addEmailPoints(
+  person: RevealedPerson,
+  add: (component: ScoreItem['component'], signal: string, points: number, evidence: string) => void,
+): void {
+  if (!person.email) return;
+  const status =
+    person.emailEvidence?.status ??
+    apolloStatus(person.email, person.emailStatus, person.emailDomainCatchall ?? null);
+  const points = EMAIL_POINTS[status];
+  if (!points) return;
+  const from = person.emailEvidence?.steps.at(-1)?.source;
+  add(
+    'accessibility',
+    'Direct email found',
+    points.points,
+    from ? `${points.evidence} (${from})` : points.evidence,
+  );
 }

@@ -1,7 +1,9 @@
 import type { CheckId, Tier } from './icp';
-import type { CampaignStatus, EmailStatus, LeadStatus } from '../shared/shapes';
+import type { CampaignStatus, EmailStatus, FinalEmailStatus, LeadStatus } from '../shared/shapes';
+import type { EmailEvidence } from './email';
 
-export type { CampaignStatus, EmailStatus, LeadStatus };
+export type { CampaignStatus, EmailStatus, FinalEmailStatus, LeadStatus };
+export type { EmailEvidence };
 export type ScoreBand = 'hot' | 'warm' | 'nurture' | 'cold';
 
 /** A person as a free search returns it: no email, few company facts. */
@@ -97,6 +99,8 @@ export interface RevealedPerson {
   departments: string[];
   /** The company's mail server accepts every address, so "verified" is weaker (null/absent: not said). */
   emailDomainCatchall?: boolean | null;
+  /** What the email waterfall did for this address (absent: Apollo's reveal alone, before issue 12). */
+  emailEvidence?: EmailEvidence;
 }
 
 export interface CheckResult {
@@ -145,7 +149,8 @@ export interface Lead {
   tier: Tier;
   company: Company;
   contact: RevealedPerson;
-  emailStatus: EmailStatus;
+  /** The waterfall's final status (leads saved before it: Apollo's). */
+  emailStatus: FinalEmailStatus;
   validation: Validation;
   score: LeadScore;
   similarity: number | null;

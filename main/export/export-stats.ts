@@ -1,6 +1,7 @@
 /** Totals the Summary sheet needs, gathered in one pass over the leads (which are never all in memory). */
 import { TIERS, type Tier } from '../domain/icp';
-import type { EmailStatus, Lead, ScoreBand } from '../domain/types';
+import { FINAL_EMAIL_STATUSES } from '../shared/shapes';
+import type { FinalEmailStatus, Lead, ScoreBand } from '../domain/types';
 
 export const BANDS: readonly { band: ScoreBand; range: string }[] = [
   { band: 'hot', range: '80–100' },
@@ -9,7 +10,7 @@ export const BANDS: readonly { band: ScoreBand; range: string }[] = [
   { band: 'cold', range: '0–39' },
 ];
 
-export const EMAIL_STATUSES: readonly EmailStatus[] = ['verified', 'guessed', 'unavailable'];
+export const EMAIL_STATUSES: readonly FinalEmailStatus[] = FINAL_EMAIL_STATUSES;
 
 interface TierTotals {
   leads: number;
@@ -22,7 +23,7 @@ export interface ExportStats {
   validationSum: number;
   tiers: Record<Tier, TierTotals>;
   bands: Record<ScoreBand, number>;
-  emailStatus: Record<EmailStatus, number>;
+  emailStatus: Record<FinalEmailStatus, number>;
 }
 
 export function emptyStats(): ExportStats {
@@ -32,7 +33,7 @@ export function emptyStats(): ExportStats {
     validationSum: 0,
     tiers: { T1: tier(), T2: tier(), T3: tier() },
     bands: { hot: 0, warm: 0, nurture: 0, cold: 0 },
-    emailStatus: { verified: 0, guessed: 0, unavailable: 0 },
+    emailStatus: { verified: 0, accept_all: 0, guessed: 0, invalid: 0, unavailable: 0 },
   };
 }
 

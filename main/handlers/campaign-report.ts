@@ -9,6 +9,7 @@ import {
   filteredOnlyCompanies,
   type CampaignRow,
 } from '../store';
+import { emailReport } from './email-report';
 import type { Services } from './services';
 
 /** What a campaign produced and spent (the CLI prints it after a run). */
@@ -33,6 +34,7 @@ export async function campaignReport(
     resumeAt: c.status === 'paused' ? c.resumeAt : null,
     wasteRatio: spend.wasteRatio,
     wasted: spend.wasted,
+    ...(await emailReport(s, c)),
   };
 }
 

@@ -25,7 +25,12 @@ export function settingsHandlers(
   return {
     'settings/get': async () => {
       const present = !!(await providers.apolloKey());
-      return { sandbox: !present, keys: { apollo: { present } }, dataDir: s.dataDir };
+      const hunter = !!(await providers.hunterKey());
+      return {
+        sandbox: !present,
+        keys: { apollo: { present }, hunter: { present: hunter } },
+        dataDir: s.dataDir,
+      };
     },
     'keys/set': async ({ provider, key }) => {
       if (!secrets) throw new AppError('KEYCHAIN_UNAVAILABLE', 'No OS keychain is available to store keys.');

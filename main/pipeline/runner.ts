@@ -25,7 +25,13 @@ import { CompanyDirectory, organizationFilters } from './directory';
 import { mapLimit } from './map-limit';
 import { BudgetReached, PaidGate } from './paid-gate';
 import type { PreFilter } from './prefilter';
-import { processBatch, type BatchContext, type FactsOrder } from './stages';
+import {
+  createWaterfall,
+  processBatch,
+  type BatchContext,
+  type EmailWaterfallInit,
+  type FactsOrder,
+} from './stages';
 
 export interface RunnerOptions {
   db: Db;
@@ -49,6 +55,8 @@ export interface RunnerOptions {
   clock?: () => number;
   /** Which paid company facts come first (stages/facts.ts; default reveal-first). */
   factsOrder?: FactsOrder;
+  /** The email waterfall's Hunter and settings (absent: Apollo's reveal alone). */
+  email?: EmailWaterfallInit;
 }
 
 /** Longer waits for a rate window pause the campaign instead of holding the run open. */
@@ -300,6 +308,13 @@ export class CampaignRunner {
       log: (level, message) => this.log(level, message),
       onCompanies: this.o.onCompanies,
       onStage: (stage) => (this.stage = stage),
+      email: this.o.email
+        ? createWaterfall(this.o.email, {
+            db: this.o.db,
+            campaignId: this.o.campaignId,
+            signal: this.abort.signal,
+          })
+        : undefined,
     };
     return this.ctx;
   }

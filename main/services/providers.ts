@@ -15,7 +15,8 @@ import type { FaultConfig } from '../sandbox/faults';
 import { RATE_LIMIT_PRESETS, type RateLimitConfig, type WindowLimits } from '../sandbox/limits';
 import type { SecretStore } from '../secrets/keychain';
 import { AppError } from '../shared/errors';
-import { startSandboxThread, type SandboxHandle } from '../threads/sandbox-host';
+import { startSandboxThread, type SandboxHandle, type SandboxHunterOptions } from '../threads/sandbox-host';
+import { createHunterSource, type HunterChoice } from './hunter-source';
 
 /** A preset, or the paid preset with some windows overridden per class, e.g. {"enrich":{"day":60}}. */
 export type SandboxLimits = 'free' | 'paid' | 'off' | SandboxLimitOverrides;
@@ -74,6 +75,9 @@ export interface ProvidersOptions {
   sandboxSeed?: number;
   sandboxLimits?: SandboxLimits;
   sandboxFaults?: FaultConfig;
+  /** The sandbox Hunter's plan, windows and faults (default Growth, documented limits). */
+  sandboxHunter?: SandboxHunterOptions;
+  hunterBaseUrl?: string;
   /** The sandbox's company extract. */
   extractPath: string;
   concurrency?: number;
@@ -95,6 +99,14 @@ export interface Providers {
   sandboxOrigin(): string | null;
   /** Forgets the Apollo client (the key changed). */
   dropApollo(): void;
+  /** The stored Hunter key, or null. */
+  hunterKey(): Promise<string | null>;
+  /** The Hunter a campaign's email waterfall uses (hunter-source.ts says which and why). */
+  hunterFor(c: { sandbox: boolean; sandboxSeed: number | null }): Promise<HunterChoice>;
+  /** The sandbox Hunter's origin (its /_sandbox/truth), once the sandbox runs. */
+  hunterSandboxOrigin(): string | null;
+  /** Forgets the Hunter client (the key changed). */
+  dropHunter(): void;
   close(): Promise<void>;
 }
 
@@ -104,6 +116,12 @@ export function createProviders(o: ProvidersOptions): Providers {
   let sandbox: Promise<SandboxHandle> | null = null;
   let sandboxReady: SandboxHandle | null = null;
   const limits = o.sandboxLimits ?? 'paid';
+  const hunter = createHunterSource({
+    knownKeys,
+    secrets: o.forceSandbox ? undefined : o.secrets,
+    hunterBaseUrl: o.hunterBaseUrl,
+    clock: o.clock,
+  });
 
   async function apolloKey() {
     const key = o.forceSandbox || !o.secrets ? null : await o.secrets.get('apollo');
@@ -130,6 +148,7 @@ export function createProviders(o: ProvidersOptions): Providers {
       clockOffsetMs: o.clockOffsetMs,
       extractPath: o.extractPath,
       faults: o.sandboxFaults,
+      hunter: o.sandboxHunter,
     });
     const sb = await sandbox;
     sandboxReady = sb;
@@ -158,7 +177,16 @@ export function createProviders(o: ProvidersOptions): Providers {
       null,
     sandboxOrigin: () => sandboxReady?.origin ?? null,
     dropApollo: () => void clients.delete('apollo'),
+    hunterKey: hunter.key,
+    hunterFor: (c) =>
+      hunter.forCampaign(c, async () => {
+        await sandboxed(c.sandboxSeed);
+        return sandboxReady!.hunterUrl;
+      }),
+    hunterSandboxOrigin: () => (sandboxReady ? new URL(sandboxReady.hunterUrl).origin : null),
+    dropHunter: hunter.drop,
     async close() {
+      await hunter.close();
       for (const p of clients.values()) await p.close();
       if (sandbox) await (await sandbox).close();
     },

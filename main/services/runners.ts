@@ -10,6 +10,7 @@ import type { PreFilter } from '../pipeline/prefilter';
 import type { FactsOrder } from '../pipeline/stages';
 import type { Logger } from '../secrets/redact';
 import { addEvent, getCampaign, rateLimitedCampaigns, type Db } from '../store';
+import { waterfallSettings } from '../store/waterfall-settings';
 import type { EventBus } from './event-bus';
 import type { Providers } from './providers';
 import type { VectorStore } from './vector-store';
@@ -70,6 +71,7 @@ export function createRunnerRegistry(o: {
     const c = getCampaign(db, campaignId);
     if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
     const provider = await o.providers.forCampaign(c);
+    const email = { ...(await o.providers.hunterFor(c)), settings: waterfallSettings(db) };
     const knowledge = await o.vectors.knowledgeFor((message) =>
       bus.emit('campaign/activity', addEvent(db, campaignId, 'warn', message)),
     );
@@ -84,6 +86,7 @@ export function createRunnerRegistry(o: {
       concurrency: o.concurrency,
       clock: o.clock,
       factsOrder: o.factsOrder,
+      email,
       onProgress: (p) => bus.emit('campaign/progress', p),
       onActivity: (a) => bus.emit('campaign/activity', a),
       onCompanies: knowledge ? (companies) => knowledge.rememberCompanies(companies) : undefined,

@@ -20,7 +20,23 @@ export const CAMPAIGN_STATUSES = [
 /** `interrupted`: was running when its engine died (crash, kill -9, power loss); resumable. */
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
+/** What a provider's reveal says of an address (the contacts table keeps this). */
 export type EmailStatus = 'verified' | 'guessed' | 'unavailable';
+/**
+ * A lead's email after the waterfall (Apollo → Hunter finder → Hunter verifier): verified (a check
+ * proved the mailbox), accept_all (the domain takes every address: nothing can prove it), guessed
+ * (an address no check confirmed), invalid (a check proved it bounces), unavailable (no address).
+ */
+export type FinalEmailStatus = 'verified' | 'accept_all' | 'guessed' | 'invalid' | 'unavailable';
+export const FINAL_EMAIL_STATUSES: readonly FinalEmailStatus[] = [
+  'verified',
+  'accept_all',
+  'guessed',
+  'invalid',
+  'unavailable',
+];
+/** How likely a send bounces (domain/email.ts says from what). */
+export type BounceRisk = 'low' | 'medium' | 'high';
 export type LeadStatus = 'new' | 'contacted' | 'replied';
 
 export interface FieldIssue {
@@ -98,14 +114,16 @@ export interface LeadQuery {
   campaignId: number;
   tier?: Tier;
   search?: string;
-  emailStatus?: EmailStatus;
+  emailStatus?: FinalEmailStatus;
+  /** Only leads whose bounce risk is low or medium (an address worth sending to). */
+  deliverableOnly?: boolean;
   sort?: LeadSort;
   desc?: boolean;
   offset?: number;
   limit?: number;
 }
 
-export type Provider = 'apollo';
+export type Provider = 'apollo' | 'hunter';
 
 export interface Settings {
   sandbox: boolean; // true when no Apollo key is stored
@@ -152,4 +170,12 @@ export interface CampaignReport {
   wasteRatio: number | null;
   /** Spent on people and on companies that did not become leads. */
   wasted: { people: number; companies: number };
+  /** Saved leads per final email status (the email waterfall). */
+  emails: Record<FinalEmailStatus, number>;
+  /** Sandbox only: share of leads marked verified whose address truly delivers; null elsewhere. */
+  emailPrecision: number | null;
+  /** Credits per provider, each in its own currency ({"apollo":n,"hunter":n}). */
+  creditsByProvider: Record<string, number>;
+  /** Whether Hunter took part, and why not (null: the campaign ran before the waterfall). */
+  hunter: { state: 'on' | 'off' | 'no_key' | 'quota_exhausted' | 'bad_key'; message: string } | null;
 }

@@ -5,8 +5,9 @@ export type CacheEntity = 'company' | 'person' | (string & {});
 
 const DAY_MS = 86_400_000;
 
-// A revealed person is personal data: sealed at rest like the contacts table. Companies are not.
-const PERSONAL = new Set(['person']);
+// A revealed person and Hunter's answers about one are personal data: sealed at rest like the
+// contacts table. Companies are not.
+const PERSONAL = new Set(['person', 'hunter_finder', 'hunter_verifier']);
 
 function key(entity: string, k: string, source: string) {
   const entityType = normKey(entity);

@@ -1,8 +1,9 @@
 import type { LeadQuery, LeadSort } from '../shared/shapes';
 import { TIERS, type Tier } from '../domain/icp';
+import { contactStatusOf } from '../domain/email';
 import type {
   Company,
-  EmailStatus,
+  FinalEmailStatus,
   Lead,
   LeadScore,
   LeadStatus,
@@ -10,6 +11,7 @@ import type {
   Validation,
 } from '../domain/types';
 import { AppError } from '../shared/errors';
+import { LEAD_BOUNCE_RISK_SQL, LEAD_FINAL_STATUS_SQL } from './email-evidence';
 import { blindOf, cipherOf, type FieldCipher } from './field-cipher';
 import { fromJson, isoNow, normDomain, normKey, stmt, toJson, type Db } from './sql';
 
@@ -22,7 +24,8 @@ interface Row {
   id: number;
   campaign_id: number;
   tier: Tier;
-  email_status: EmailStatus;
+  /** The waterfall's final status (lead_emails), else the status saved with the lead. */
+  email_status: FinalEmailStatus;
   validation_json: string;
   score_json: string;
   similarity: number | null;
@@ -60,7 +63,7 @@ function contactOf(c: FieldCipher, r: Row): RevealedPerson {
       firstName,
       lastName: rest.join(' '),
       title: r.contact_title,
-      emailStatus: r.email_status,
+      emailStatus: contactStatusOf(r.email_status),
     },
   };
 }
@@ -91,8 +94,7 @@ const toLead = (c: FieldCipher, r: Row): Lead => ({
   createdAt: r.created_at,
 });
 
-const LEAD_COLUMNS =
-  'id, campaign_id, tier, email_status, validation_json, score_json, similarity, company_json, contact_json, contact_name, contact_title, score_total, score_intent, score_fit, score_access, score_band, status, notes, created_at';
+const LEAD_COLUMNS = `id, campaign_id, tier, ${LEAD_FINAL_STATUS_SQL} AS email_status, validation_json, score_json, similarity, company_json, contact_json, contact_name, contact_title, score_total, score_intent, score_fit, score_access, score_band, status, notes, created_at`;
 
 export function companyLocation(c: Company): string | null {
   const parts = [c.city, c.state, c.country].filter((p): p is string => !!p && p.trim() !== '');
@@ -138,7 +140,7 @@ export function insertLead(db: Db, lead: NewLead): number | null {
     contactLinkedin: seal(p.linkedinUrl),
     contactEmailBidx: blindOf(db, 'email', p.email),
     notes: seal(''),
-    emailStatus: lead.emailStatus,
+    emailStatus: contactStatusOf(lead.emailStatus),
     validationScore: validation.score,
     validationJson: toJson(validation),
     scoreTotal: score.total,
@@ -196,6 +198,7 @@ export function listLeads(db: Db, q: LeadQuery): { total: number; rows: Lead[] }
     campaignId: q.campaignId,
     tier: q.tier ?? null,
     emailStatus: q.emailStatus ?? null,
+    deliverableOnly: q.deliverableOnly ? 1 : null,
     pattern: search === '' ? null : `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
     emailBidx: search.includes('@') ? blindOf(db, 'email', search) : null,
     limit,
@@ -203,7 +206,8 @@ export function listLeads(db: Db, q: LeadQuery): { total: number; rows: Lead[] }
   };
   const where = `campaign_id = @campaignId
     AND (@tier IS NULL OR tier = @tier)
-    AND (@emailStatus IS NULL OR email_status = @emailStatus)
+    AND (@emailStatus IS NULL OR ${LEAD_FINAL_STATUS_SQL} = @emailStatus)
+    AND (@deliverableOnly IS NULL OR ${LEAD_BOUNCE_RISK_SQL} IN ('low','medium'))
     AND (@pattern IS NULL OR company_name LIKE @pattern ESCAPE '\\' OR company_domain LIKE @pattern ESCAPE '\\'
       OR contact_name LIKE @pattern ESCAPE '\\' OR contact_title LIKE @pattern ESCAPE '\\'
       OR contact_email_bidx = @emailBidx)`;

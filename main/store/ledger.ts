@@ -40,10 +40,15 @@ export function recordPaidCall(db: Db, c: PaidCall): number {
   return Number(res.lastInsertRowid);
 }
 
+/**
+ * The campaign's lead-provider credits (what the budget counts). Hunter's are another currency,
+ * reported apart (store/email-evidence.ts: creditsByProvider).
+ */
 export function creditsUsed(db: Db, campaignId: number): number {
-  const row = stmt(db, 'SELECT COALESCE(SUM(credits), 0) AS c FROM credit_ledger WHERE campaign_id = ?').get(
-    campaignId,
-  ) as { c: number };
+  const row = stmt(
+    db,
+    "SELECT COALESCE(SUM(credits), 0) AS c FROM credit_ledger WHERE campaign_id = ? AND provider <> 'hunter'",
+  ).get(campaignId) as { c: number };
   return row.c;
 }
 

@@ -1,4 +1,5 @@
 import type { FaultConfig } from '../sandbox/faults';
+import type { HunterSandboxOptions } from '../sandbox/hunter/server';
 import type { RateLimitConfig } from '../sandbox/limits';
 import { siblingModule, spawnModuleWorker } from './module-worker';
 
@@ -7,6 +8,8 @@ export interface SandboxHandle {
   url: string;
   /** The server's origin, for its /_sandbox control endpoints. */
   origin: string;
+  /** The sandbox Hunter's base URL (.../v2), same world and clock; its origin serves /_sandbox too. */
+  hunterUrl: string;
   close(): Promise<void>;
 }
 
@@ -19,6 +22,14 @@ export interface SandboxHostOptions {
   extractPath?: string;
   /** Injected transport faults (5xx, slow answers, malformed bodies, 429 storms), for drills. */
   faults?: FaultConfig;
+  /** The sandbox Hunter's plan, windows and faults (default: the Growth plan, documented limits). */
+  hunter?: SandboxHunterOptions;
+}
+
+export interface SandboxHunterOptions {
+  plan?: HunterSandboxOptions['plan'];
+  limits?: HunterSandboxOptions['limits'];
+  faults?: HunterSandboxOptions['faults'];
 }
 
 /** Starts the sandbox server on a free loopback port in a worker thread. */
@@ -31,16 +42,18 @@ export function startSandboxThread(opts: SandboxHostOptions = {}): Promise<Sandb
       extractPath: opts.extractPath,
       faults: opts.faults,
       clockOffsetMs: opts.clockOffsetMs ?? 0,
+      hunter: { plan: 'growth', limits: 'documented', ...opts.hunter },
     },
   });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
-    worker.once('message', (m: { url: string }) => {
+    worker.once('message', (m: { url: string; hunterUrl: string }) => {
       worker.off('error', reject);
       worker.unref();
       resolve({
         url: m.url,
         origin: new URL(m.url).origin,
+        hunterUrl: m.hunterUrl,
         close: async () => {
           worker.postMessage({ type: 'close' });
           await new Promise<void>((r) => {

@@ -1,14 +1,32 @@
 import type { Tier } from '../../main/domain/icp';
-import type { EmailStatus, ScoreBand } from '../../main/domain/types';
+import type { BounceRisk } from '../../main/shared/shapes';
+import type { FinalEmailStatus, ScoreBand } from '../../main/domain/types';
 
-const EMAIL_TEXT: Record<EmailStatus, string> = {
+export const EMAIL_TEXT: Record<FinalEmailStatus, string> = {
   verified: 'Verified',
+  accept_all: 'Accept-all',
   guessed: 'Guessed',
+  invalid: 'Invalid',
   unavailable: 'Unavailable',
 };
 
-export function EmailBadge({ status }: { status: EmailStatus }) {
+export function EmailBadge({ status }: { status: FinalEmailStatus }) {
   return <span className={`badge badge-email-${status}`}>{EMAIL_TEXT[status]}</span>;
+}
+
+const RISK_TEXT: Record<BounceRisk, string> = { low: 'Low risk', medium: 'Medium risk', high: 'High risk' };
+const RISK_TITLE: Record<BounceRisk, string> = {
+  low: 'A check proved the mailbox recently',
+  medium: 'Catch-all domain, an old check, or an address no check confirmed',
+  high: 'No address, proved invalid, or only a guess from the domain’s pattern',
+};
+
+export function BounceRiskBadge({ risk }: { risk: BounceRisk }) {
+  return (
+    <span className={`badge badge-risk-${risk}`} title={RISK_TITLE[risk]}>
+      {RISK_TEXT[risk]}
+    </span>
+  );
 }
 
 const BAND_TEXT: Record<ScoreBand, string> = { hot: 'Hot', warm: 'Warm', nurture: 'Nurture', cold: 'Cold' };

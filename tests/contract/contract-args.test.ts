@@ -88,7 +88,11 @@ describe('IPC argument validation', () => {
     ['export/workbook', { campaignId: 1, path: 'leads.xlsx' }, /path: path must be absolute/],
     ['export/workbook', { campaignId: 1, path: '/tmp/leads.csv' }, /path: path must end in \.xlsx/],
     ['export/workbook', { campaignId: 1, path: '/tmp/a\0b.xlsx' }, /path: path contains a NUL character/],
-    ['keys/set', { provider: 'hunter', key: 'abcdefgh' }, /provider: provider must be one of: apollo/],
+    [
+      'keys/set',
+      { provider: 'clearbit', key: 'abcdefgh' },
+      /provider: provider must be one of: apollo, hunter/,
+    ],
     ['keys/set', { provider: 'apollo', key: 42 }, /key: key must be text/],
   ])('rejects a bad %s argument naming the field', (method, arg, message) => {
     const err = rejection(method, arg);

@@ -210,7 +210,7 @@ describe('people search keyword tags (undocumented there)', () => {
 });
 
 describe('ground truth the engine is measured against', () => {
-  it('knows which "verified" addresses bounce (only at catch-all domains) and which companies hire', async () => {
+  it('knows which "verified" addresses bounce (mostly at catch-all domains) and which companies hire', async () => {
     const people = sandbox.world.people.filter((p) => p.email !== null).slice(0, 3000);
     const res = await fetch(`${origin(sandbox)}/_sandbox/truth`, {
       method: 'POST',

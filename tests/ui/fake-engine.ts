@@ -309,7 +309,7 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     },
     'settings/get': async () => ({
       sandbox: !apolloKey,
-      keys: { apollo: { present: apolloKey } },
+      keys: { apollo: { present: apolloKey }, hunter: { present: false } },
       dataDir: opts.dataDir ?? '/tmp/lead-studio-fake',
     }),
     'keys/set': async ({ key }) => {

@@ -7,6 +7,7 @@ import type { CandidateRow, Db } from '../../store';
 import type { CompanyDirectory } from '../directory';
 import type { PaidGate } from '../paid-gate';
 import type { PreFilter } from '../prefilter';
+import type { EmailWaterfall } from './contact';
 
 /**
  * What every stage of a batch reads: the campaign, its paid gate and directory, and the two
@@ -31,6 +32,8 @@ export interface BatchContext {
   colleagues: Map<string, number>;
   log(level: ActivityLine['level'], message: string): void;
   onCompanies?: (companies: Company[]) => Promise<void>;
+  /** The email waterfall after the reveal (absent: Apollo's reveal alone, stages/contact.ts). */
+  email?: EmailWaterfall;
   /** Tells the progress stream which stage is running. */
   onStage?: (stage: Stage) => void;
 }

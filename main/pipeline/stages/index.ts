@@ -5,6 +5,7 @@
 import type { Tier } from '../../domain/icp';
 import type { CandidateRow } from '../../store';
 import { revealStage } from './buy';
+import { contactStage } from './contact';
 import { factsStage } from './facts';
 import type { BatchContext } from './context';
 import { scoreStage, validateStage } from './judge';
@@ -17,6 +18,7 @@ export { enrichStage, revealStage, type CompanyFacts } from './buy';
 export { companyVerdict, scoreStage, validateStage } from './judge';
 export { factsStage, headCountsDecide, hiringMatters, type FactsOrder } from './facts';
 export { saveStage } from './save';
+export { contactStage, createWaterfall, type EmailWaterfall, type EmailWaterfallInit } from './contact';
 export { planStage, prefilterStage, resolveStage } from './screen';
 
 /** Runs one batch through every stage; returns the leads it saved. */
@@ -36,6 +38,7 @@ export async function processBatch(
   const pending = validateStage(ctx, searchTier, kept, facts);
   ctx.onStage?.('enriching');
   const people = await revealStage(ctx, searchTier, pending);
+  const contacted = await contactStage(ctx, searchTier, pending, people); // the email waterfall
   ctx.onStage?.('saving');
-  return saveStage(ctx, scoreStage(ctx, pending, people));
+  return saveStage(ctx, scoreStage(ctx, contacted.pending, contacted.people));
 }

@@ -1,5 +1,6 @@
 /** The last stage: contacts, leads and candidate states, one transaction per lead, in queue order. */
 import { insertLead, setCandidateState, setContactCatchall, upsertContact } from '../../store';
+import { saveLeadEmail } from '../../store/email-evidence';
 import { isSuppressed } from '../../store/suppression';
 import type { BatchContext, Scored } from './context';
 
@@ -45,6 +46,7 @@ export function saveStage(ctx: BatchContext, scored: Scored[]): number {
         companySimilarity: p.cand.companySimilarity,
       });
       if (leadId === null) return;
+      saveLeadEmail(db, leadId, p.person.emailEvidence);
       saved++;
       const domain = p.company.domain;
       ctx.colleagues.set(domain, (ctx.colleagues.get(domain) ?? 0) + 1);
