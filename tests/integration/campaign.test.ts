@@ -42,18 +42,28 @@ describe('a full sandbox campaign through the CLI', () => {
         'SELECT COUNT(*) AS n FROM (SELECT contact_id FROM leads GROUP BY contact_id HAVING COUNT(*) > 1)',
       )
       .get() as { n: number };
-    const ledger = sql.prepare('SELECT COALESCE(SUM(credits), 0) AS c FROM credit_ledger').get() as {
-      c: number;
-    };
+    // Apollo's credits are what creditsUsed reports; Hunter's (another currency) are reported apart.
+    const ledger = sql
+      .prepare("SELECT COALESCE(SUM(credits), 0) AS c FROM credit_ledger WHERE provider <> 'hunter'")
+      .get() as { c: number };
+    const hunter = sql
+      .prepare("SELECT COALESCE(SUM(credits), 0) AS c FROM credit_ledger WHERE provider = 'hunter'")
+      .get() as { c: number };
     sql.close();
     expect(low.n).toBe(0);
     expect(dupes.n).toBe(0);
     expect(ledger.c).toBe(r.json!.creditsUsed); // every credit reported is a ledger entry
+    expect(r.json!.creditsByProvider).toEqual({ apollo: ledger.c, hunter: hunter.c });
+    // The email waterfall: no lead saved with an invalid address as its only channel.
+    const emails = r.json!.emails as Record<string, number>;
+    expect(emails.invalid).toBe(0);
+    expect(Object.values(emails).reduce((a, b) => a + b, 0)).toBe(500);
+    expect(r.json!.emailPrecision as number).toBeGreaterThanOrEqual(0.98);
     expect(r.stderr).toMatch(/Credit estimate: ~\d+ credits/);
     // Where the credits went is reported: nothing of it is lost to rounding.
     const wasted = r.json!.wasted as { people: number; companies: number };
     expect(r.json!.wasteRatio as number).toBeGreaterThanOrEqual(1);
-    expect(wasted.people + wasted.companies).toBeLessThan(ledger.c);
+    expect(wasted.people + wasted.companies).toBeLessThan(ledger.c + hunter.c);
   }, 900_000);
 
   it('stops at the credit budget, then resumes with a larger one', async () => {

@@ -60,6 +60,12 @@ export function createWaterfall(
   };
 }
 
+/** What the waterfall reads of a batch's context. */
+export type ContactContext = Pick<
+  BatchContext,
+  'db' | 'campaignId' | 'concurrency' | 'providerName' | 'email' | 'log'
+>;
+
 /** Pending leads with their contact's final address; invalid-only leads are left out. */
 export interface Contacted {
   pending: Pending[];
@@ -67,7 +73,7 @@ export interface Contacted {
 }
 
 export async function contactStage(
-  ctx: BatchContext,
+  ctx: ContactContext,
   searchTier: Tier,
   pending: Pending[],
   revealed: (RevealedPerson | null)[],
@@ -98,7 +104,7 @@ export async function contactStage(
   return out;
 }
 
-function announce(ctx: BatchContext, w: EmailWaterfall): void {
+function announce(ctx: ContactContext, w: EmailWaterfall): void {
   if (w.announced) return;
   w.announced = true;
   const steps = w.settings.steps.map((s) => `Hunter ${s}`).join(' → ');
@@ -114,7 +120,7 @@ function announce(ctx: BatchContext, w: EmailWaterfall): void {
   }
 }
 
-function reportStop(ctx: BatchContext, w: EmailWaterfall): void {
+function reportStop(ctx: ContactContext, w: EmailWaterfall): void {
   const stopped = w.gate?.stopped;
   if (!stopped || w.stopReported) return;
   w.stopReported = true;
@@ -141,7 +147,7 @@ interface Address {
 }
 
 async function contactOne(
-  ctx: BatchContext,
+  ctx: ContactContext,
   w: EmailWaterfall | undefined,
   tier: Tier,
   p: Pending,
@@ -187,7 +193,7 @@ async function contactOne(
 }
 
 function fromApollo(
-  ctx: BatchContext,
+  ctx: ContactContext,
   w: EmailWaterfall | undefined,
   person: RevealedPerson,
   found: boolean,

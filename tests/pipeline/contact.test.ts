@@ -1,0 +1,305 @@
+/**
+ * The email waterfall stage on its own: a real SQLite file and the sandbox Hunter over real HTTP,
+ * fed with people of the sandbox world as Apollo's reveal would hand them over.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_WATERFALL, type WaterfallSettings } from '../../main/domain/email';
+import { IcpSchema } from '../../main/domain/icp';
+import type { Company, RevealedPerson } from '../../main/domain/types';
+import { contactStage, createWaterfall, type ContactContext } from '../../main/pipeline/stages/contact';
+import type { Pending } from '../../main/pipeline/stages';
+import { createHunterClient, type HunterClient } from '../../main/providers/hunter';
+import {
+  addressTruth,
+  isCatchAllDomain,
+  isSmtpSilentDomain,
+  mailboxAlive,
+} from '../../main/sandbox/hunter/mail';
+import {
+  HUNTER_SANDBOX_INVALID_KEY,
+  startHunterSandbox,
+  type HunterSandboxOptions,
+  type HunterSandboxServer,
+} from '../../main/sandbox/hunter/server';
+import { getWorld, type WorldPerson } from '../../main/sandbox/world';
+import {
+  addCandidates,
+  createCampaign,
+  getCandidate,
+  ledgerEntries,
+  listEvents,
+  nextCandidates,
+  type Db,
+} from '../../main/store';
+import { hunterState } from '../../main/store/email-evidence';
+import { tempDb } from '../store/fixtures';
+
+const SCALE = 0.05;
+const world = getWorld(42, { scale: SCALE });
+const open: { close(): Promise<void> }[] = [];
+afterAll(async () => {
+  while (open.length) await open.pop()!.close();
+});
+
+async function hunter(opts: HunterSandboxOptions = {}, key = 'hunter-test-key-1') {
+  const sb = await startHunterSandbox({ scale: SCALE, plan: 'off', verifier: { pendingShare: 0 }, ...opts });
+  const client = createHunterClient({ apiKey: key, baseUrl: sb.url, retryBaseMs: 5, pollDelayMs: 50 });
+  open.push(client, sb);
+  return { sb, client };
+}
+
+const icp = IcpSchema.parse({
+  name: 'Waterfall test',
+  tiers: {
+    T1: { target: 50, titles: ['COO'] },
+    T2: { target: 5, titles: ['CHRO'] },
+    T3: { target: 5, titles: ['Recruiter'] },
+  },
+  industries: ['Automotive'],
+  locations: ['USA'],
+  companySize: { min: 1, max: 100000 },
+});
+
+const domainOf = (p: WorldPerson) => world.companies[p.companyIdx]!.primary_domain;
+const plain = (p: WorldPerson) =>
+  !isCatchAllDomain(world, domainOf(p)) && !isSmtpSilentDomain(world, domainOf(p));
+
+/** People of the world that fit a case. */
+function people(filter: (p: WorldPerson) => boolean, n: number): WorldPerson[] {
+  const out = world.people.filter(filter).slice(0, n);
+  expect(out.length).toBe(n);
+  return out;
+}
+
+/** What Apollo's reveal says of a world person (the Apollo sandbox's shape, mapped). */
+function revealed(p: WorldPerson): RevealedPerson {
+  return {
+    providerId: p.id,
+    firstName: p.first_name,
+    lastName: p.last_name,
+    title: p.title,
+    email: p.email,
+    emailStatus: !p.email
+      ? 'unavailable'
+      : p.email_status === 'verified'
+        ? 'verified'
+        : p.email_status === 'unavailable'
+          ? 'unavailable'
+          : 'guessed',
+    linkedinUrl: null,
+    phone: null,
+    city: null,
+    country: null,
+    seniority: null,
+    departments: [],
+    emailDomainCatchall: isCatchAllDomain(world, domainOf(p)),
+  };
+}
+
+function company(p: WorldPerson): Company {
+  const c = world.companies[p.companyIdx]!;
+  return { name: c.name, domain: c.primary_domain } as Company;
+}
+
+interface Case {
+  db: Db;
+  campaignId: number;
+  ctx: ContactContext;
+  lines: string[];
+  pending: Pending[];
+}
+
+function setUp(
+  client: HunterClient | null,
+  persons: WorldPerson[],
+  settings: WaterfallSettings = DEFAULT_WATERFALL,
+  db: Db = tempDb().db,
+): Case {
+  const campaignId = createCampaign(db, {
+    icp,
+    budget: null,
+    sandbox: true,
+    sandboxSeed: 42,
+    estimate: null,
+  });
+  addCandidates(
+    db,
+    campaignId,
+    'T1',
+    persons.map((p) => ({
+      providerId: p.id,
+      firstName: p.first_name,
+      lastName: p.last_name,
+      title: p.title,
+      organizationId: null,
+      organizationName: world.companies[p.companyIdx]!.name,
+      organizationDomain: null,
+      hasEmail: true,
+    })),
+  );
+  const rows = nextCandidates(db, campaignId, 'T1', ['new'], 100);
+  const pending = persons.map((p) => ({
+    cand: rows.find((r) => r.providerPersonId === p.id)!,
+    tier: 'T1' as const,
+    company: company(p),
+    companyId: 1,
+    validation: { score: 6, max: 6, checks: [], failedRequired: [], accepted: true },
+  }));
+  const lines: string[] = [];
+  const ctx: ContactContext = {
+    db,
+    campaignId,
+    concurrency: 4,
+    providerName: 'apollo',
+    log: (_level, message) => lines.push(message),
+    email: createWaterfall(
+      { client, via: 'the sandbox Hunter', source: 'hunter-sandbox', settings },
+      { db, campaignId },
+    ),
+  };
+  return { db, campaignId, ctx, lines, pending };
+}
+
+const run = (c: Case, persons: WorldPerson[]) => contactStage(c.ctx, 'T1', c.pending, persons.map(revealed));
+
+const hunterLedger = (c: Case) =>
+  ledgerEntries(c.db, c.campaignId).filter((e) => e.endpoint.startsWith('/email-'));
+
+describe('the email waterfall stage', () => {
+  it('verifies Apollo’s "verified" address again, finds one where Apollo had none, and keeps each step as evidence', async () => {
+    const { client } = await hunter();
+    const verified = people((p) => p.email_status === 'verified' && plain(p) && mailboxAlive(world, p), 3);
+    const missing = people((p) => p.email === null && plain(p) && mailboxAlive(world, p), 6);
+    const c = setUp(client, [...verified, ...missing]);
+    const out = await run(c, [...verified, ...missing]);
+
+    for (const person of out.people.slice(0, 3)) {
+      expect(person.emailEvidence).toMatchObject({
+        status: 'verified',
+        bounceRisk: 'low',
+        addressFrom: 'apollo',
+      });
+      expect(person.emailEvidence!.steps.map((s) => s.step)).toEqual(['apollo', 'hunter-verifier']);
+      expect(person.emailEvidence!.steps[1]).toMatchObject({
+        source: 'Hunter email-verifier (sandbox)',
+        credits: 0.5,
+      });
+      expect(Date.parse(person.emailEvidence!.steps[1]!.at)).not.toBeNaN();
+    }
+    // Where Apollo had nothing, the finder gives an address (from a page or the domain's pattern).
+    const found = out.people.slice(3).filter((p) => p.email);
+    expect(found.length).toBeGreaterThan(0);
+    for (const person of found) {
+      expect(person.emailEvidence!.addressFrom).toBe('hunter');
+      expect(person.emailEvidence!.steps[1]!.step).toBe('hunter-finder');
+      // The finder's address is the person's own; verified only when a check proved it.
+      expect(addressTruth(world, person.email!).personId).toBe(person.providerId);
+      if (person.emailEvidence!.status === 'verified')
+        expect(person.emailEvidence!.steps.at(-1)!.step).toBe('hunter-verifier');
+    }
+    for (const person of out.people.slice(3).filter((p) => !p.email))
+      expect(person.emailEvidence).toMatchObject({ status: 'unavailable', bounceRisk: 'high' });
+    // Every Hunter call is a ledger line for the person it was bought for.
+    for (const e of hunterLedger(c)) expect(e.entityKey).toMatch(/^p:/);
+    expect(hunterState(c.db, c.campaignId)?.state).toBe('on');
+    expect(c.lines[0]).toMatch(
+      /^Email waterfall: Apollo → Hunter finder → Hunter verifier, via the sandbox Hunter/,
+    );
+  });
+
+  it('does not save a lead whose only address is proved invalid, and says why', async () => {
+    const { client } = await hunter();
+    const dead = people((p) => p.email !== null && plain(p) && !mailboxAlive(world, p), 4);
+    const c = setUp(client, dead);
+    const out = await run(c, dead);
+    // Hunter says "valid" for a few dead mailboxes (they bounce later): those are kept as verified.
+    const dropped = dead.filter((p) => !out.pending.some((x) => x.cand.providerPersonId === p.id));
+    expect(dropped.length).toBeGreaterThan(0);
+    for (const p of dropped) {
+      expect(getCandidate(c.db, c.campaignId, p.id)).toMatchObject({
+        state: 'skipped',
+        reason: 'no deliverable email: the only address was proved invalid',
+      });
+      expect(
+        c.lines.some((l) => l.includes(`${p.first_name} ${p.last_name}`) && /only address bounces/.test(l)),
+      ).toBe(true);
+    }
+    expect(out.people.every((p) => p.emailEvidence!.status !== 'invalid')).toBe(true);
+  });
+
+  it('asks nothing about a catch-all address and calls it accept_all, whatever Apollo said', async () => {
+    const { client } = await hunter();
+    const atCatchAll = people(
+      (p) => p.email_status === 'verified' && isCatchAllDomain(world, domainOf(p)),
+      3,
+    );
+    const c = setUp(client, atCatchAll);
+    const out = await run(c, atCatchAll);
+    for (const person of out.people)
+      expect(person.emailEvidence).toMatchObject({
+        status: 'accept_all',
+        bounceRisk: 'medium',
+        catchAll: true,
+      });
+    expect(hunterLedger(c)).toEqual([]);
+  });
+
+  it('never asks twice: a second campaign on the same database gets the same answers from the cache', async () => {
+    const { sb, client } = await hunter();
+    const mix = people((p) => plain(p) && (p.email === null || p.email_status !== 'verified'), 8);
+    const first = setUp(client, mix);
+    const a = await run(first, mix);
+    const asked = sb.stats().requests;
+    expect(hunterLedger(first).length).toBeGreaterThan(0);
+    const second = setUp(client, mix, DEFAULT_WATERFALL, first.db);
+    const b = await run(second, mix);
+    expect(sb.stats().requests).toEqual(asked);
+    expect(hunterLedger(second)).toEqual([]);
+    expect(b.people.map((p) => [p.email, p.emailEvidence!.status])).toEqual(
+      a.people.map((p) => [p.email, p.emailEvidence!.status]),
+    );
+  });
+
+  it('keeps to the settings: no Hunter steps, or no credit room, means Apollo alone', async () => {
+    const { sb, client } = await hunter();
+    const mix = people((p) => plain(p) && p.email === null, 3);
+    const off = setUp(client, mix, { ...DEFAULT_WATERFALL, steps: [] });
+    const a = await run(off, mix);
+    expect(a.people.every((p) => p.emailEvidence!.steps.length === 1)).toBe(true);
+    expect(hunterState(off.db, off.campaignId)?.state).toBe('off');
+    const capped = setUp(client, mix, { ...DEFAULT_WATERFALL, maxHunterCreditsPerLead: 0.5 });
+    await run(capped, mix); // the finder costs 1 when it finds: over the cap, never asked
+    expect(sb.stats().requests['/v2/email-finder'] ?? 0).toBe(0);
+    const noVerify = setUp(client, mix, { ...DEFAULT_WATERFALL, steps: ['finder'] });
+    const n = await run(noVerify, mix);
+    expect(n.people.every((p) => p.emailEvidence!.steps.every((s) => s.step !== 'hunter-verifier'))).toBe(
+      true,
+    );
+  });
+
+  it('goes on with Apollo alone when Hunter’s quota is used up, and says so once', async () => {
+    const { client } = await hunter({ plan: { name: 'Tiny', searches: 1, verifications: 1 } });
+    const mix = people((p) => plain(p) && p.email !== null && p.email_status !== 'verified', 6);
+    const c = setUp(client, mix);
+    const out = await run(c, mix);
+    expect(out.pending.length + c.lines.filter((l) => /only address bounces/.test(l)).length).toBe(6);
+    expect(hunterState(c.db, c.campaignId)).toMatchObject({ state: 'quota_exhausted' });
+    const said = c.lines.filter((l) => /monthly quota/.test(l));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/Apollo alone/);
+    // Leads after the refusal keep Apollo's answer only.
+    expect(out.people.filter((p) => p.emailEvidence!.steps.length === 1).length).toBeGreaterThan(0);
+  });
+
+  it('names Hunter when it refuses the key, and the leads keep Apollo’s addresses', async () => {
+    const { client } = await hunter({}, HUNTER_SANDBOX_INVALID_KEY);
+    const mix = people((p) => plain(p) && p.email !== null && p.email_status !== 'verified', 2);
+    const c = setUp(client, mix);
+    const out = await run(c, mix);
+    expect(out.pending).toHaveLength(2);
+    expect(out.people.map((p) => p.email)).toEqual(mix.map((p) => p.email));
+    expect(hunterState(c.db, c.campaignId)?.state).toBe('bad_key');
+    const events = listEvents(c.db, c.campaignId, 100).map((e) => e.message);
+    expect([...c.lines, ...events].some((l) => /Hunter refused the API key \(401\)/.test(l))).toBe(true);
+  });
+});
