@@ -16,8 +16,9 @@ import {
 import { IcpSchema, TIERS, type IcpInput } from './domain/icp';
 import { AppError } from './shared/errors';
 import { PRIVACY_ARG_SCHEMAS } from './privacy/validators';
+import { CRM_ARG_SCHEMAS } from './crm/validators';
 
-export const PROVIDERS = ['apollo'] as const satisfies readonly Provider[];
+export const PROVIDERS = ['apollo', 'hubspot'] as const satisfies readonly Provider[];
 
 const noArg = z
   .union([z.undefined(), z.null()], { error: 'this call takes no argument' })
@@ -148,6 +149,7 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   'model/download': noArg,
   'knowledge/reindex': noArg,
   ...PRIVACY_ARG_SCHEMAS,
+  ...CRM_ARG_SCHEMAS,
 };
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {

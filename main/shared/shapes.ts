@@ -105,7 +105,8 @@ export interface LeadQuery {
   limit?: number;
 }
 
-export type Provider = 'apollo';
+/** Whose keys live in the keychain: the data provider, and the CRM (HubSpot private-app token). */
+export type Provider = 'apollo' | 'hubspot';
 
 export interface Settings {
   sandbox: boolean; // true when no Apollo key is stored
