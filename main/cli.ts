@@ -23,6 +23,7 @@ import { MODEL_ID } from './intel/model-files';
 import type { FactsOrder } from './pipeline/stages';
 import type { FaultConfig } from './sandbox/faults';
 import { isPrivacyCommand, PRIVACY_OPTIONS, PRIVACY_USAGE, runPrivacyCommand } from './privacy/cli';
+import { CRM_OPTIONS, CRM_USAGE, isCrmCommand, runCrmCommand } from './cli/crm';
 import { userInfo } from 'node:os';
 
 const USAGE = `Usage:
@@ -39,7 +40,8 @@ const USAGE = `Usage:
   npm run cli -- classify-companies [--icp <file>]   (JSON lines {"name","industry","keywords","description",…} on stdin)
   npm run cli -- fetch-model [--mirror <url>]   (one-time download of the matching model into the user cache;
                      default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)
-${PRIVACY_USAGE}`;
+${PRIVACY_USAGE}
+${CRM_USAGE}`;
 
 const out = (obj: unknown) => process.stdout.write(JSON.stringify(obj) + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
@@ -206,6 +208,7 @@ async function main(): Promise<number> {
       mirror: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...PRIVACY_OPTIONS,
+      ...CRM_OPTIONS,
     },
   });
   if (!command || values.help) {
@@ -361,6 +364,16 @@ async function main(): Promise<number> {
         const engine = await openEngine(dbPath, {});
         try {
           out(await runPrivacyCommand(engine, command, values));
+          return 0;
+        } finally {
+          await engine.close();
+        }
+      }
+      if (isCrmCommand(command)) {
+        const engine = await openEngine(dbPath, {});
+        try {
+          for (const line of await runCrmCommand(engine, command, positionals, values, dbPath, err))
+            out(line);
           return 0;
         } finally {
           await engine.close();

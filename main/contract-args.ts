@@ -17,8 +17,9 @@ import { IcpSchema, TIERS, type IcpInput } from './domain/icp';
 import { AppError } from './shared/errors';
 import { FINAL_EMAIL_STATUSES } from './shared/shapes';
 import { PRIVACY_ARG_SCHEMAS } from './privacy/validators';
+import { CRM_ARG_SCHEMAS } from './crm/validators';
 
-export const PROVIDERS = ['apollo', 'hunter'] as const satisfies readonly Provider[];
+export const PROVIDERS = ['apollo', 'hunter', 'hubspot'] as const satisfies readonly Provider[];
 
 const noArg = z
   .union([z.undefined(), z.null()], { error: 'this call takes no argument' })
@@ -150,6 +151,7 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   'model/download': noArg,
   'knowledge/reindex': noArg,
   ...PRIVACY_ARG_SCHEMAS,
+  ...CRM_ARG_SCHEMAS,
 };
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {

@@ -18,6 +18,7 @@ import type {
   LeadStatus,
 } from './shared/shapes';
 import type { IcpCheck } from './domain/icp-io';
+import { CRM_METHODS, type CrmHandlers } from './crm/contract';
 import { PRIVACY_METHODS, type PrivacyHandlers } from './privacy/contract';
 
 // Wire shapes are defined once in shared/shapes.ts (dependency-free); transports import them from here.
@@ -48,7 +49,7 @@ export interface CampaignDetail extends CampaignSummary {
   progress: CampaignProgress | null;
 }
 
-export interface Handlers extends PrivacyHandlers {
+export interface Handlers extends PrivacyHandlers, CrmHandlers {
   'icp/validate': (input: unknown) => Promise<IcpCheck>;
   'icp/templates': () => Promise<{ id: string; icp: Icp }[]>;
   'icp/parse': (args: { text: string; format: 'yaml' | 'json' }) => Promise<IcpCheck>;
@@ -118,6 +119,7 @@ export const METHODS = [
   'model/download',
   'knowledge/reindex',
   ...PRIVACY_METHODS,
+  ...CRM_METHODS,
 ] as const satisfies readonly Method[];
 
 export const EVENTS = [

@@ -10,6 +10,7 @@ import type { ApolloProvider } from './providers/apollo';
 import type { FaultConfig } from './sandbox/faults';
 import type { SecretStore } from './secrets/keychain';
 import { createLogger, type Logger } from './secrets/redact';
+import { createCrmService, type CrmOptions } from './services/crm';
 import { createEventBus } from './services/event-bus';
 import { createModelService } from './services/model';
 import {
@@ -57,6 +58,8 @@ export interface EngineOptions {
   autoResume?: boolean;
   /** Who acts through this engine, for the audit log (default "<OS user> via app"). */
   actor?: string;
+  /** HubSpot: another base URL for the stored token, shorter retry waits, sandbox faults (tests, drills). */
+  crm?: CrmOptions;
 }
 
 export interface Engine {
@@ -136,6 +139,15 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     clock,
     clockOffsetMs,
   });
+  const crm = createCrmService({
+    ...opts.crm,
+    knownKeys,
+    secrets: opts.secrets,
+    sandboxSeed: opts.sandboxSeed,
+    extractPath: join(resourcesDir, 'sandbox', 'companies.json.gz'),
+    sandboxStatePath: join(opts.dataDir, 'sandbox', 'hubspot-crm.json'),
+    clockOffsetMs,
+  });
   for (const id of interruptOrphans(db, processAlive)) {
     bus.emit('campaign/activity', addEvent(db, id, 'warn', INTERRUPTED));
   }
@@ -181,6 +193,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     model,
     runners,
     privacy,
+    crm,
   });
 
   const engine: Engine = {
@@ -198,6 +211,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       await runners.pauseAll();
       bus.flush();
       await providers.close();
+      await crm.close();
       await vectors.close();
       db.close();
     },

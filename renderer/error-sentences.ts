@@ -35,6 +35,10 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
   UNAVAILABLE: 'Apollo did not answer; check the connection and resume the campaign.',
   BAD_RESPONSE: 'Apollo sent an answer the app cannot read; resume the campaign to retry.',
   ABORTED: 'The request was stopped before it finished.',
+  CRM_AUTH:
+    'HubSpot refused the private-app token; paste a new one in Settings → CRM (it needs the CRM contacts and companies scopes).',
+  CRM_SYNC_FAILED:
+    'The sync to HubSpot stopped before it finished; nothing was lost, records that did not go through are in the dead-letter list.',
   MODEL_MISSING: 'The matching model is not installed; download it in Settings → Matching model.',
   MODEL_DOWNLOAD_FAILED: 'The model download failed; retry, it continues where it stopped.',
   MODEL_LOAD_FAILED: 'The matching model could not be loaded; download it again in Settings.',

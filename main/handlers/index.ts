@@ -5,6 +5,7 @@
 import type { Handlers, Method } from '../contract';
 import { withValidation } from '../contract-args';
 import { campaignHandlers } from './campaign';
+import { crmHandlers } from './crm';
 import { exportHandlers } from './export';
 import { icpHandlers } from './icp';
 import { knowledgeHandlers } from './knowledge';
@@ -37,6 +38,7 @@ export function createHandlers(s: Services): Handlers {
       ...modelHandlers(s),
       ...knowledgeHandlers(s),
       ...createPrivacyHandlers(s),
+      ...crmHandlers(s),
     }),
   );
 }

@@ -3,6 +3,7 @@ import type { Handlers, Method } from '../contract';
 import type { Privacy } from '../privacy/service';
 import type { SecretStore } from '../secrets/keychain';
 import type { Logger } from '../secrets/redact';
+import type { CrmService } from '../services/crm';
 import type { EventBus } from '../services/event-bus';
 import type { ModelService } from '../services/model';
 import type { Providers } from '../services/providers';
@@ -25,6 +26,7 @@ export interface Services {
   model: ModelService;
   runners: RunnerRegistry;
   privacy: Privacy;
+  crm: CrmService;
 }
 
 /** The handlers of one domain: every method whose name starts with `<prefix>/`. */

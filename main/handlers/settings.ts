@@ -6,10 +6,11 @@ import type { HandlersOf, Services } from './services';
 type SettingsHandlers = HandlersOf<'settings'> & HandlersOf<'keys'>;
 
 export function settingsHandlers(
-  s: Pick<Services, 'secrets' | 'logger' | 'providers' | 'dataDir' | 'apolloBaseUrl'>,
+  s: Pick<Services, 'secrets' | 'logger' | 'providers' | 'dataDir' | 'apolloBaseUrl' | 'crm'>,
 ): SettingsHandlers {
-  const { secrets, logger, providers } = s;
+  const { secrets, logger, providers, crm } = s;
   const keysTest: Handlers['keys/test'] = async ({ provider }) => {
+    if (provider === 'hubspot') return crm.testConnection();
     const key = await secrets?.get(provider);
     if (!key) return { ok: false, message: 'No Apollo key is stored: the app runs in sandbox mode.' };
     providers.knownKeys.add(key);
@@ -26,9 +27,10 @@ export function settingsHandlers(
     'settings/get': async () => {
       const present = !!(await providers.apolloKey());
       const hunter = !!(await providers.hunterKey());
+      const hubspot = { present: !!(await crm.token()) };
       return {
         sandbox: !present,
-        keys: { apollo: { present }, hunter: { present: hunter } },
+        keys: { apollo: { present }, hunter: { present: hunter }, hubspot },
         dataDir: s.dataDir,
       };
     },
@@ -38,10 +40,12 @@ export function settingsHandlers(
       await secrets.set(provider, key);
       logger.info(`${provider} key stored in the OS keychain`);
       providers.dropApollo();
+      crm.dropClient();
     },
     'keys/delete': async ({ provider }) => {
       await secrets?.delete(provider);
       providers.dropApollo();
+      crm.dropClient();
     },
     'keys/test': keysTest,
   };

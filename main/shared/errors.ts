@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   'UNAVAILABLE',
   'BAD_RESPONSE',
   'ABORTED',
+  // CRM sync (HubSpot)
+  'CRM_AUTH',
+  'CRM_SYNC_FAILED',
   // local matching model and vector store
   'MODEL_MISSING',
   'MODEL_DOWNLOAD_FAILED',

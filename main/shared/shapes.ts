@@ -123,7 +123,8 @@ export interface LeadQuery {
   limit?: number;
 }
 
-export type Provider = 'apollo' | 'hunter';
+/** Whose keys live in the keychain: the data providers (Apollo, Hunter), and the CRM (HubSpot private-app token). */
+export type Provider = 'apollo' | 'hunter' | 'hubspot';
 
 export interface Settings {
   sandbox: boolean; // true when no Apollo key is stored

@@ -1,5 +1,8 @@
 /** CRM sync state, dead letters and outreach events (migration 006). */
 import type { OutreachEvent } from '../domain/outreach';
+import type { Lead, LeadScore, LeadStatus } from '../domain/types';
+import { blindOf, cipherOf } from './field-cipher';
+import { allLeads, getLead } from './leads';
 
 export type CrmEntity = 'contact' | 'company';
 /** `${entity}:${localId}` */
@@ -24,7 +27,7 @@ export interface CrmPushRecord {
   deadLetters: CrmDeadLetterInput[];
 }
 
-import { isoNow, stmt, type Db } from './sql';
+import { isoNow, stmt, toJson, type Db } from './sql';
 
 export function syncStates(db: Db, provider: string): Map<CrmStateKey, CrmSyncState> {
   const rows = stmt(
@@ -150,4 +153,86 @@ export function outreachEvents(db: Db, leadId: number): OutreachEvent[] {
     at: r.at,
     note: r.note,
   }));
+}
+
+/** A lead with the local ids of its contact and company: what a CRM sync keys its records on. */
+export interface LeadRefs {
+  lead: Lead;
+  contactId: number;
+  companyId: number | null;
+}
+
+function refsOf(db: Db, leads: Lead[]): LeadRefs[] {
+  const ids = stmt(db, 'SELECT contact_id, company_id FROM leads WHERE id = ?');
+  return leads.map((lead) => {
+    const r = ids.get(lead.id) as { contact_id: number; company_id: number | null };
+    return { lead, contactId: r.contact_id, companyId: r.company_id };
+  });
+}
+
+export function campaignLeadRefs(db: Db, campaignId: number): LeadRefs[] {
+  return refsOf(db, allLeads(db, campaignId));
+}
+
+/** The newest lead of every contact or company named (a dead letter's record, whatever its campaign). */
+export function leadRefsOfRecords(db: Db, contactIds: number[], companyIds: number[]): LeadRefs[] {
+  if (!contactIds.length && !companyIds.length) return [];
+  const rows = stmt(
+    db,
+    `SELECT MAX(id) AS id FROM leads
+     WHERE contact_id IN (SELECT value FROM json_each(?)) OR company_id IN (SELECT value FROM json_each(?))
+     GROUP BY contact_id ORDER BY id`,
+  ).all(JSON.stringify(contactIds), JSON.stringify(companyIds)) as { id: number }[];
+  return refsOf(
+    db,
+    rows.map((r) => getLead(db, r.id)!),
+  );
+}
+
+/** Our lead for an address in a campaign (emails are sealed: equality goes through their blind index). */
+export function leadIdByEmail(db: Db, campaignId: number, email: string): number | null {
+  const bidx = blindOf(db, 'email', email);
+  if (!bidx) return null;
+  const row = stmt(
+    db,
+    'SELECT id FROM leads WHERE campaign_id = ? AND contact_email_bidx = ? ORDER BY id LIMIT 1',
+  ).get(campaignId, bidx) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+/** Every outreach event of a campaign's leads, in time order. */
+export function campaignOutreachEvents(db: Db, campaignId: number): OutreachEvent[] {
+  const rows = stmt(
+    db,
+    `SELECT e.lead_id FROM outreach_events e JOIN leads l ON l.id = e.lead_id
+     WHERE l.campaign_id = ? GROUP BY e.lead_id`,
+  ).all(campaignId) as { lead_id: number }[];
+  return rows.flatMap((r) => outreachEvents(db, r.lead_id));
+}
+
+/** Writes what outreach changed on a lead: its status and its score (sealed like at save time). */
+export function applyOutreach(db: Db, leadId: number, status: LeadStatus, score: LeadScore): void {
+  stmt(
+    db,
+    `UPDATE leads SET status = @status, score_json = @scoreJson, score_total = @total, score_intent = @intent,
+       score_fit = @fit, score_access = @access, score_band = @band, updated_at = @now WHERE id = @id`,
+  ).run({
+    id: leadId,
+    status,
+    scoreJson: cipherOf(db).seal(toJson(score)),
+    total: score.total,
+    intent: score.intent,
+    fit: score.fit,
+    access: score.accessibility,
+    band: score.band,
+    now: isoNow(),
+  });
+}
+
+/** When each record was last pushed, for the dead-letter list and the UI. */
+export function lastSyncAt(db: Db, provider: string): string | null {
+  const row = stmt(db, 'SELECT MAX(synced_at) AS at FROM crm_records WHERE provider = ?').get(provider) as {
+    at: string | null;
+  };
+  return row.at;
 }

@@ -2,6 +2,7 @@
  * An in-memory EngineLike for iterating on the renderer and for host/transport tests and the table
  * benchmark. It is NOT the engine: the E2E test runs the real one (main/engine.ts).
  */
+import { fakeCrmHandlers } from './fake-crm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import YAML from 'yaml';
@@ -309,7 +310,7 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     },
     'settings/get': async () => ({
       sandbox: !apolloKey,
-      keys: { apollo: { present: apolloKey }, hunter: { present: false } },
+      keys: { apollo: { present: apolloKey }, hunter: { present: false }, hubspot: { present: false } },
       dataDir: opts.dataDir ?? '/tmp/lead-studio-fake',
     }),
     'keys/set': async ({ key }) => {
@@ -381,6 +382,7 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     'audit/export': async () => ({ path: '/tmp/lead-studio-fake/exports/audit.jsonl', rows: audit.length }),
     'model/status': async () => structuredClone(model),
     'knowledge/reindex': async () => ({ companies: 0, icps: 0 }),
+    ...fakeCrmHandlers,
     'model/download': async () => {
       const total = 22_928_619;
       for (const share of [0.25, 0.5, 1]) {

@@ -79,6 +79,14 @@ export interface PropertyProblem {
   message: string;
 }
 
+export interface CrmSnapshot {
+  nextId: number;
+  records: Record<ObjectType, CrmRecord[]>;
+  /** Custom properties only (HubSpot's own are always there). */
+  properties: Record<ObjectType, PropertyDef[]>;
+  associations: [string, string[]][];
+}
+
 export class SandboxCrm {
   private nextId = 51_000_000_001;
   readonly records: Record<ObjectType, Map<string, CrmRecord>> = {
@@ -176,6 +184,37 @@ export class SandboxCrm {
     }
     rec.updatedAt = new Date(this.now()).toISOString();
     rec.properties[type === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate'] = rec.updatedAt;
+  }
+
+  /** Everything the CRM holds, as JSON-safe data (the sandbox thread keeps it across runs). */
+  snapshot(): CrmSnapshot {
+    return {
+      nextId: this.nextId,
+      records: {
+        contacts: [...this.records.contacts.values()],
+        companies: [...this.records.companies.values()],
+      },
+      properties: {
+        contacts: [...this.properties.contacts.values()].filter((p) => !p.hubspotDefined),
+        companies: [...this.properties.companies.values()].filter((p) => !p.hubspotDefined),
+      },
+      associations: [...this.associations].map(([c, set]) => [c, [...set]]),
+    };
+  }
+
+  /** Replaces what the CRM holds with a snapshot. */
+  restore(s: CrmSnapshot): void {
+    this.nextId = s.nextId;
+    for (const type of ['contacts', 'companies'] as const) {
+      this.records[type].clear();
+      for (const r of s.records[type]) this.records[type].set(r.id, r);
+      for (const p of s.properties[type]) this.properties[type].set(p.name, p);
+    }
+    this.byEmail.clear();
+    for (const r of this.records.contacts.values())
+      if (r.properties.email) this.byEmail.set(r.properties.email.toLowerCase(), r.id);
+    this.associations.clear();
+    for (const [c, ids] of s.associations) this.associations.set(c, new Set(ids));
   }
 
   /** Records whose property equals (case-insensitively) one of the values, oldest first. */
