@@ -255,6 +255,8 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   let functions = 0;
   let prevClass: string | null = null;
   words.forEach((w, i) => {
+    // "Supply Chain & Operations" names two functions; "Supply Chain Operations" is one function's.
+    if (w === 'and' || w === '&') prevClass = null;
     if (FILLER.has(w)) return;
     if (SCOPE_WORDS.has(w)) {
       a.scope = true;
@@ -296,7 +298,17 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   a.rank = head?.rank ?? null;
   a.rankWord = head?.word ?? null;
   if (a.recruiter) a.classes.add('hr');
+  hrRanks(a);
   return a;
+}
+
+/**
+ * In HR a lead runs the team ("Talent Acquisition Lead", "HR Team Lead") while a supervisor
+ * works in it ("HR Supervisor"); on a production line both are line ranks and stay out.
+ */
+function hrRanks(a: TitleAnalysis): void {
+  if (!a.classes.has('hr') || a.rank !== 'lead') return;
+  a.rank = a.rankWord === 'lead' ? 'manager' : 'practitioner';
 }
 
 /** The class a title belongs to: HR wins over operations ("HR Operations Manager" is HR). */
@@ -428,6 +440,7 @@ const HR_OUTSIDE = new Set([
   'navy',
   'seaman',
   'stage',
+  'admissions',
 ]);
 
 /** How likely a match is right, from what had to be assumed to make it (see README for the calibration). */
