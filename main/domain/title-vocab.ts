@@ -47,6 +47,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   hrd: 'human resources',
   hrg: 'human resources generalist',
   prod: 'production',
+  prodn: 'production',
   mfr: 'manufacturing',
   manuf: 'manufacturing',
   supt: 'superintendent',
@@ -82,6 +83,8 @@ export const TRANSLATIONS: [RegExp, string][] = [
   [/\brecrutador(a)?( senior| s[eê]nior)?\b/, 'recruiter$2'],
   [/\bejecutiv[oa] de recursos humanos\b/, 'human resources executive'],
   [/\bgerente regional\b/, 'regional manager'],
+  // Spanish/Portuguese/French "industrial" director or manager runs the factories.
+  [/\b(diretor|directora?|gerente|directeur|directrice|jefe|jefa|chefe) industrial\b/, '$1 manufacturing'],
   [/\bvice-?presidente? de opera[cç](oes|[oõ]es|iones)\b/, 'vice president operations'],
   [/\bcharg[eé]e? (des |de )?ressources humaines\b/, 'human resources executive'],
   [/\bcharg[eé]e? rh manager\b/, 'human resources manager'],
@@ -136,6 +139,31 @@ export const TRANSLATIONS: [RegExp, string][] = [
   [/\b(produktions|fertigungs|herstellungs)leiter(in)?\b/, 'head production'],
   [/\b(produktions|fertigungs)manager(in)?\b/, 'production manager'],
   [/\bpersonalleiter(in)?\b/, 'head human resources'],
+  [/\bpersonalsachbearbeiter(in)?\b/, 'human resources executive'],
+  [/\b(gestion|talento|capital) human[oa]\b/, 'human resources'],
+  [/\brisorse umane\b/, 'human resources'],
+  [
+    /\bt[eé]cnic[oa] (de |en )?(recursos humanos|human resources|rrhh|rh|seleccion|reclutamiento)\b/,
+    'human resources specialist',
+  ],
+  [
+    /\banalista de (recruiting|recrutamento|reclutamiento|selecao|seleccion)( (e|y) (selecao|seleccion))?\b/,
+    'recruitment specialist',
+  ],
+  [/\bcharg[eé]e? (de )?rh\b/, 'human resources executive'],
+  [/\bchef (de |du )?(production|fabrication|usine|site|exploitation|personnel)\b/, 'head $2'],
+  [/\bdirect(eur|rice) industriel(le)?\b/, 'director manufacturing'],
+  // Dutch compounds
+  [/\b(plant|productie|fabrieks|operationeel|personeels|hr)(manager|directeur|leider)\b/, '$1 $2'],
+  [/\bleiter(in)? (der )?(personal|personalabteilung|personalwesen)\b/, 'head human resources'],
+  [/\bpersonalchef(in)?\b/, 'head human resources'],
+  [
+    /\b(jefe|jefa|gerente|director|directora|responsable|chefe|diretor|diretora) de(l)? personal\b/,
+    'human resources manager',
+  ],
+  [/\bresponsable du personnel\b/, 'human resources manager'],
+  [/\bresponsable (du |de )?recrutement\b/, 'recruitment manager'],
+  [/\b(jefe|jefa|gerente) de (seleccion|reclutamiento)\b/, 'recruitment manager'],
   [/\bpersonalreferent(in)?\b/, 'human resources executive'],
   [/\brecruiter(in)?\b/, 'recruiter'],
   [/\bgesch[aä]ftsf[uü]hrer(in)? (operations|betrieb)\b/, 'general manager operations'],
@@ -173,6 +201,7 @@ export const FUNCTION_CLASS: Record<string, string> = {
   recruiting: 'hr',
   recruitment: 'hr',
   hiring: 'hr',
+  onboarding: 'hr',
   employment: 'hr',
   placement: 'hr',
   headhunting: 'hr',
@@ -267,12 +296,13 @@ export const FUNCTION_CLASS: Record<string, string> = {
   telecommunications: 'tech',
   technical: 'tech',
   systems: 'tech',
+  analytics: 'tech',
 };
 
 /** Classes that may accompany a target class without changing the role ("VP Operations & Supply Chain"). */
 export const COMPANION_CLASSES: Record<string, readonly string[]> = {
   ops: ['supply', 'business', 'planning', 'quality', 'maintenance', 'ehs', 'facilities', 'admin'],
-  hr: ['admin', 'business', 'rewards', 'learning', 'planning'],
+  hr: ['admin', 'business', 'rewards', 'learning', 'planning', 'ehs'],
   tech: ['product', 'research', 'business', 'security'],
   product: ['tech', 'design', 'business'],
 };
@@ -460,6 +490,8 @@ export const OUTSIDE_CONTEXT = new Set([
   'healthcare',
   'nursery',
   'radiation',
+  'admissions',
+  'cargo',
 ]);
 
 /**
@@ -500,6 +532,7 @@ export const RANK_WORDS: Record<string, string> = {
   expert: 'practitioner',
   professional: 'practitioner',
   executive: 'practitioner',
+  interviewer: 'practitioner',
   lead: 'lead',
   supervisor: 'lead',
   foreman: 'lead',
@@ -629,6 +662,16 @@ export const FILLER = new Set([
   'all',
   'overall',
   'general',
+  'di',
+  'del',
+  'della',
+  'dello',
+  'du',
+  'des',
+  'la',
+  'le',
+  'da',
+  'do',
 ]);
 
 /** Ordinary title words that must never be "repaired" into another word. */
@@ -783,5 +826,22 @@ export const WORD_TRANSLATIONS: Record<string, string> = {
   operador: 'operator',
   operadora: 'operator',
   tecnico: 'technician',
+  direttore: 'director',
+  direttrice: 'director',
+  responsabile: 'manager',
+  stabilimento: 'plant',
+  produzione: 'production',
+  operazioni: 'operations',
+  personale: 'personnel',
+  selezionatore: 'recruiter',
+  selezionatrice: 'recruiter',
+  reclutatore: 'recruiter',
+  reclutatrice: 'recruiter',
+  gestionnaire: 'administrator',
+  productie: 'production',
+  fabrieks: 'factory',
+  operationeel: 'operations',
+  personeels: 'personnel',
+  leider: 'head',
   techniker: 'technician',
 };

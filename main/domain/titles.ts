@@ -1,5 +1,6 @@
 import type { Icp, Tier } from './icp';
 import { TIERS } from './icp';
+import { calibrated } from './title-calibration';
 import type { TitleMatch } from './types';
 import {
   ABBREVIATIONS,
@@ -255,6 +256,8 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   let functions = 0;
   let prevClass: string | null = null;
   words.forEach((w, i) => {
+    // "Supply Chain & Operations" names two functions; "Supply Chain Operations" is one function's.
+    if (w === 'and' || w === '&') prevClass = null;
     if (FILLER.has(w)) return;
     if (SCOPE_WORDS.has(w)) {
       a.scope = true;
@@ -296,7 +299,17 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   a.rank = head?.rank ?? null;
   a.rankWord = head?.word ?? null;
   if (a.recruiter) a.classes.add('hr');
+  hrRanks(a);
   return a;
+}
+
+/**
+ * In HR a lead runs the team ("Talent Acquisition Lead", "HR Team Lead") while a supervisor
+ * works in it ("HR Supervisor"); on a production line both are line ranks and stay out.
+ */
+function hrRanks(a: TitleAnalysis): void {
+  if (!a.classes.has('hr') || a.rank !== 'lead') return;
+  a.rank = a.rankWord === 'lead' ? 'manager' : 'practitioner';
 }
 
 /** The class a title belongs to: HR wins over operations ("HR Operations Manager" is HR). */
@@ -428,10 +441,11 @@ const HR_OUTSIDE = new Set([
   'navy',
   'seaman',
   'stage',
+  'admissions',
 ]);
 
-/** How likely a match is right, from what had to be assumed to make it (see README for the calibration). */
-function matchConfidence(p: TitleAnalysis, fit: TierFit): number {
+/** The rule score of a match, from what had to be assumed to make it (calibrated in title-calibration.ts). */
+function matchScore(p: TitleAnalysis, fit: TierFit): number {
   let c = fit.kind === 'exact' ? 0.97 : 0.93;
   c -= 0.03 * Math.min(3, p.others.size);
   if (p.placeOnly && p.weakPlace) c -= 0.12;
@@ -440,16 +454,67 @@ function matchConfidence(p: TitleAnalysis, fit: TierFit): number {
   return Math.max(0.5, Math.round(c * 100) / 100);
 }
 
-function rejectConfidence(p: TitleAnalysis, cls: string | null, why: string | null): number {
+/** The rule score of a rejection: lower the nearer the title is to a target class. */
+function rejectScore(p: TitleAnalysis, cls: string | null, why: string | null): number {
   const near = cls === 'ops' || cls === 'hr';
   if (!near) return p.rank ? 0.97 : 0.85;
   if (why?.startsWith('outside')) return 0.85;
   return 0.8;
 }
 
+/** What the rules made of a title, before and after calibration. */
+export interface TitleReading {
+  /** The decision with its calibrated confidence (what `classify` returns). */
+  match: TitleMatch;
+  /** The uncalibrated rule score the confidence was read from. */
+  score: number;
+  /** The rules found no rank or no function to go on: a similarity signal may decide. */
+  undecided: boolean;
+  /** Why no tier takes the title (null when one does). */
+  reason: string | null;
+}
+
 export interface TitleClassifier {
   classify(title: string): TitleMatch;
+  explain(title: string): TitleReading;
 }
+
+interface RuleRead {
+  p: TitleAnalysis;
+  cls: string | null;
+  why: string | null;
+  best: TierFit | null;
+}
+
+function noTierReason(r: RuleRead, tierClasses: Set<string>): string {
+  if (r.why) return r.why;
+  if (!r.cls) return 'no function word';
+  if (!tierClasses.has(r.cls)) return `${r.cls} is no tier's function`;
+  return `rank "${r.p.rankWord ?? '?'}" is outside the tiers' ranks`;
+}
+
+function readingOf(r: RuleRead, tierClasses: Set<string>): TitleReading {
+  if (r.best) {
+    const score = matchScore(r.p, r.best);
+    return {
+      match: { tier: r.best.tier, confidence: calibrated('match', score), matched: r.best.title },
+      score,
+      undecided: false,
+      reason: null,
+    };
+  }
+  const score = rejectScore(r.p, r.cls, r.why);
+  const undecided = r.why === 'no rank' || (!r.why && !r.cls && !NON_TARGET_RANKS.has(r.p.rank ?? ''));
+  return {
+    match: { tier: null, confidence: calibrated('reject', score), matched: null },
+    score,
+    undecided,
+    reason: noTierReason(r, tierClasses),
+  };
+}
+
+/** Ranks that are never a tier's unless the ICP names them: the rules have decided. */
+const NON_TARGET_RANKS = new Set(['worker', 'junior', 'owner']);
 
 /** Builds a classifier for one ICP: the person's title is compared with every tier's titles. */
 export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier {
@@ -458,7 +523,8 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
     for (const t of icp.tiers[tier].titles)
       for (const w of tokens(stripAccents(t.toLowerCase()))) if (w.length >= 4) extra.add(w);
   const profiles = TIERS.map((tier) => tierProfile(tier, icp.tiers[tier].titles, extra));
-  const read = (title: string) => {
+  const tierClasses = new Set(profiles.flatMap((p) => [...p.classes]));
+  const read = (title: string): RuleRead => {
     const p = analyzeTitle(title, extra);
     const cls = primaryClass(p);
     const why = disqualified(p, cls);
@@ -470,17 +536,15 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
       }
     return { p, cls, why, best };
   };
-  return {
-    classify(title: string): TitleMatch {
-      let r = read(title);
-      // "HR Manager - Plant", "Director HR (Manufacturing)": the qualifier says where, not what.
-      const core = title.split(/\s[-–|]\s|[(,]/)[0]!;
-      if (!r.best && core.trim() && core !== title && !r.p.context.length) {
-        const c = read(core);
-        if (c.best) r = c;
-      }
-      if (!r.best) return { tier: null, confidence: rejectConfidence(r.p, r.cls, r.why), matched: null };
-      return { tier: r.best.tier, confidence: matchConfidence(r.p, r.best), matched: r.best.title };
-    },
+  const explain = (title: string): TitleReading => {
+    let r = read(title);
+    // "HR Manager - Plant", "Director HR (Manufacturing)": the qualifier says where, not what.
+    const core = title.split(/\s[-–|]\s|[(,]/)[0]!;
+    if (!r.best && core.trim() && core !== title && !r.p.context.length) {
+      const c = read(core);
+      if (c.best) r = c;
+    }
+    return readingOf(r, tierClasses);
   };
+  return { explain, classify: (title) => explain(title).match };
 }
