@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import { isProviderError } from '../providers/errors';
 import type { Tier } from '../domain/icp';
 import type { Company } from '../domain/types';

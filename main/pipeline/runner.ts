@@ -3,7 +3,7 @@ import type { ActivityLine, CampaignProgress, PauseReason, Stage, TierCounters }
 import { TIERS, type Icp, type Tier } from '../domain/icp';
 import { createTitleClassifier, type TitleClassifier } from '../domain/titles';
 import type { CampaignStatus, Company } from '../domain/types';
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import { isProviderError } from '../providers/errors';
 import type { LeadProvider, PeopleSearchQuery } from '../providers/types';
 import {

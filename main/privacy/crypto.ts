@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import { SEALED_PREFIX, type BlindKind, type FieldCipher } from '../store/field-cipher';
 
 /** A 256-bit data key and the id it is known by (stored beside each ciphertext). */

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import { addAudit } from '../store/audit';
 import { cipherOf } from '../store/field-cipher';
 import { findPerson, removePerson, scrubEvents } from '../store/people';

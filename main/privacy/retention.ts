@@ -3,7 +3,7 @@ import { purgeExpired } from '../store/cache';
 import { removePerson, type PersonRows } from '../store/people';
 import { isoNow, stmt, type Db } from '../store/sql';
 import { getContact } from '../store/contacts';
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 const DAY_MS = 86_400_000;

@@ -3,7 +3,7 @@
  * into its table) and again by the handlers themselves (CLI, WebSocket host).
  */
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import type { PrivacyHandlers } from './contract';
 
 type Req<M extends keyof PrivacyHandlers> = Parameters<PrivacyHandlers[M]>[0];

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../shared/errors';
 import type { WindowName } from './rate-window';
 import type { ProviderErrorCode } from './types';
 

@@ -5,10 +5,20 @@
  * moves when told (`POST /_sandbox/clock {advanceDays}`), faults (including malformed RSS) and the
  * buying-window truth (`GET /_sandbox/truth/buying-window`).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { FaultInjector, type FaultConfig } from '../faults';
+import {
+  bump,
+  controlBody,
+  headerOf as header,
+  NOT_JSON,
+  readBody,
+  reply,
+  serveLoopback,
+  sleep,
+  trimPath,
+} from '../http-scaffold';
 import { asciiFold, getWorld, type World, type WorldCompany } from '../world';
 import {
   NEWS_RATE_LIMIT_PAGE,
@@ -86,30 +96,6 @@ export interface SignalsSandboxServer {
 
 const clockBody = z.object({ advanceDays: z.number().int().min(-3650).max(3650) }).strict();
 
-function send(res: ServerResponse, status: number, body: unknown, type?: string): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type':
-      type ?? (typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8'),
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-const header = (req: IncomingMessage, name: string) => {
-  const v = req.headers[name];
-  return (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
-};
-
 /** Fixed windows keyed by name: at most `limit` per `ms`-long window. */
 class Windows {
   private readonly counts = new Map<string, { start: number; n: number }>();
@@ -128,302 +114,330 @@ class Windows {
   }
 }
 
-export async function startSignalsSandbox(opts: SignalsSandboxOptions = {}): Promise<SignalsSandboxServer> {
+const XML_TYPE = 'application/xml; charset=utf-8';
+const send = (res: ServerResponse, status: number, body: unknown, type?: string) =>
+  reply(res, status, body, { type });
+
+/** One server's state: the world and its signal timeline, the sandbox day, windows, faults, counts. */
+interface SignalsState {
+  world: World;
+  sw: SignalWorld;
+  clock: () => number;
+  limits: SignalsLimits;
+  day: number;
+  windows: Windows;
+  lastNewsQuery: Map<string, number>;
+  faults: FaultInjector;
+  malformedRss: number;
+  stats: SignalsSandboxStats;
+}
+
+const NO_LIMITS: SignalsLimits = {
+  crunchbasePerMinute: Infinity,
+  builtwithPerSecond: Infinity,
+  builtwithCredits: Infinity,
+  newsMinIntervalMs: 0,
+};
+
+function signalsState(opts: SignalsSandboxOptions): SignalsState {
   const seed = opts.seed ?? 42;
   const world = opts.world ?? getWorld(seed, { scale: opts.scale, extractPath: opts.extractPath });
-  const sw = getSignalWorld(world);
   const clock = opts.clock ?? (() => Date.now());
-  const limits: SignalsLimits =
-    opts.limits === 'off'
-      ? {
-          crunchbasePerMinute: Infinity,
-          builtwithPerSecond: Infinity,
-          builtwithCredits: Infinity,
-          newsMinIntervalMs: 0,
-        }
-      : { ...SIGNALS_DEFAULT_LIMITS, ...opts.limits };
-  let day = opts.startDay ?? 0;
-  const windows = new Windows(clock);
-  const lastNewsQuery = new Map<string, number>();
-  const faults = new FaultInjector(seed);
-  let malformedRss = 0;
-  const setFaults = (config: SignalsFaultConfig) => {
-    const { malformedRss: n, ...rest } = config;
-    faults.set(rest);
-    malformedRss = Math.max(0, Math.floor(n ?? 0));
+  const s: SignalsState = {
+    world,
+    sw: getSignalWorld(world),
+    clock,
+    limits: opts.limits === 'off' ? NO_LIMITS : { ...SIGNALS_DEFAULT_LIMITS, ...opts.limits },
+    day: opts.startDay ?? 0,
+    windows: new Windows(clock),
+    lastNewsQuery: new Map(),
+    faults: new FaultInjector(seed),
+    malformedRss: 0,
+    stats: { requests: {}, rateLimited: {}, builtwithCreditsUsed: 0, faults: {} },
   };
-  if (opts.faults) setFaults(opts.faults);
-  const stats: SignalsSandboxStats = { requests: {}, rateLimited: {}, builtwithCreditsUsed: 0, faults: {} };
-  const bump = (into: Record<string, number>, key: string) => (into[key] = (into[key] ?? 0) + 1);
+  if (opts.faults) setFaults(s, opts.faults);
+  return s;
+}
 
-  function crunchbase(req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
-    const path = url.pathname.slice('/crunchbase/api/v4'.length);
-    if (url.searchParams.has('user_key'))
-      return send(
-        res,
-        400,
-        crunchbaseError('MD100', 'Send the key in the X-cb-user-key header, never in the URL.'),
-      );
-    const key = header(req, 'x-cb-user-key');
-    if (!key || key === SIGNALS_SANDBOX_INVALID_KEY)
-      return send(res, 401, crunchbaseError('LA001', 'Invalid or missing user key (X-cb-user-key).'));
-    if (!windows.take(`cb:${key}`, limits.crunchbasePerMinute, 60_000)) {
-      bump(stats.rateLimited, 'crunchbase');
-      return send(
-        res,
-        429,
-        crunchbaseError('LA002', `Rate limit of ${limits.crunchbasePerMinute} calls per minute exceeded.`),
-      );
-    }
-    const org = /^\/entities\/organizations\/([^/]+)$/.exec(path);
-    if (org && req.method === 'GET') {
-      const c =
-        sw.byPermalink.get(decodeURIComponent(org[1] as string).toLowerCase()) ??
-        world.companyById.get(org[1] as string);
-      if (!c) return send(res, 404, crunchbaseError('MD101', `Entity not found: ${org[1]}`));
-      const cards = (url.searchParams.get('card_ids') ?? '').split(',').filter(Boolean);
-      return send(res, 200, crunchbaseOrganization(sw.of(c), c, day, cards));
-    }
-    if (path === '/searches/organizations' && req.method === 'POST') return crunchbaseSearch(res, body);
-    send(res, 404, crunchbaseError('MD100', `No such endpoint: ${req.method} ${path}`));
+function setFaults(s: SignalsState, config: SignalsFaultConfig): void {
+  const { malformedRss: n, ...rest } = config;
+  s.faults.set(rest);
+  s.malformedRss = Math.max(0, Math.floor(n ?? 0));
+}
+
+function crunchbase(
+  s: SignalsState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+): void {
+  const { sw, world, windows, limits, stats } = s;
+  const path = url.pathname.slice('/crunchbase/api/v4'.length);
+  if (url.searchParams.has('user_key'))
+    return send(
+      res,
+      400,
+      crunchbaseError('MD100', 'Send the key in the X-cb-user-key header, never in the URL.'),
+    );
+  const key = header(req, 'x-cb-user-key');
+  if (!key || key === SIGNALS_SANDBOX_INVALID_KEY)
+    return send(res, 401, crunchbaseError('LA001', 'Invalid or missing user key (X-cb-user-key).'));
+  if (!windows.take(`cb:${key}`, limits.crunchbasePerMinute, 60_000)) {
+    bump(stats.rateLimited, 'crunchbase');
+    return send(
+      res,
+      429,
+      crunchbaseError('LA002', `Rate limit of ${limits.crunchbasePerMinute} calls per minute exceeded.`),
+    );
   }
+  const org = /^\/entities\/organizations\/([^/]+)$/.exec(path);
+  if (org && req.method === 'GET') {
+    const c =
+      sw.byPermalink.get(decodeURIComponent(org[1] as string).toLowerCase()) ??
+      world.companyById.get(org[1] as string);
+    if (!c) return send(res, 404, crunchbaseError('MD101', `Entity not found: ${org[1]}`));
+    const cards = (url.searchParams.get('card_ids') ?? '').split(',').filter(Boolean);
+    return send(res, 200, crunchbaseOrganization(sw.of(c), c, s.day, cards));
+  }
+  if (path === '/searches/organizations' && req.method === 'POST') return crunchbaseSearch(s, res, body);
+  send(res, 404, crunchbaseError('MD100', `No such endpoint: ${req.method} ${path}`));
+}
 
-  const searchBody = z.looseObject({
-    query: z
-      .array(
-        z.looseObject({
-          type: z.literal('predicate'),
-          field_id: z.literal('website_url'),
-          operator_id: z.literal('domain_eq'),
-          values: z.array(z.string()).min(1),
-        }),
-      )
-      .min(1),
-    limit: z.number().int().min(1).max(1000).optional(),
+const searchBody = z.looseObject({
+  query: z
+    .array(
+      z.looseObject({
+        type: z.literal('predicate'),
+        field_id: z.literal('website_url'),
+        operator_id: z.literal('domain_eq'),
+        values: z.array(z.string()).min(1),
+      }),
+    )
+    .min(1),
+  limit: z.number().int().min(1).max(1000).optional(),
+});
+
+function crunchbaseSearch({ world, sw }: SignalsState, res: ServerResponse, body: string): void {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return send(res, 400, crunchbaseError('MD100', 'The request body must be JSON.'));
+  }
+  const parsed = searchBody.safeParse(json);
+  if (!parsed.success)
+    return send(
+      res,
+      400,
+      crunchbaseError(
+        'MD100',
+        'The sandbox supports query [{type:"predicate", field_id:"website_url", operator_id:"domain_eq", values:[domain]}].',
+      ),
+    );
+  const hits: WorldCompany[] = [];
+  for (const v of parsed.data.query[0]?.values ?? []) {
+    const c = world.companyByDomain.get(
+      v
+        .trim()
+        .toLowerCase()
+        .replace(/^www\./, ''),
+    );
+    if (c) hits.push(c);
+  }
+  send(res, 200, {
+    count: hits.length,
+    entities: hits.slice(0, parsed.data.limit ?? 50).map((c) => crunchbaseSearchHit(sw.of(c), c)),
   });
+}
 
-  function crunchbaseSearch(res: ServerResponse, body: string): void {
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      return send(res, 400, crunchbaseError('MD100', 'The request body must be JSON.'));
-    }
-    const parsed = searchBody.safeParse(json);
-    if (!parsed.success)
-      return send(
-        res,
-        400,
-        crunchbaseError(
-          'MD100',
-          'The sandbox supports query [{type:"predicate", field_id:"website_url", operator_id:"domain_eq", values:[domain]}].',
-        ),
-      );
-    const hits: WorldCompany[] = [];
-    for (const v of parsed.data.query[0]?.values ?? []) {
-      const c = world.companyByDomain.get(
-        v
-          .trim()
-          .toLowerCase()
-          .replace(/^www\./, ''),
-      );
-      if (c) hits.push(c);
-    }
-    send(res, 200, {
-      count: hits.length,
-      entities: hits.slice(0, parsed.data.limit ?? 50).map((c) => crunchbaseSearchHit(sw.of(c), c)),
-    });
+function builtwith(s: SignalsState, res: ServerResponse, url: URL): void {
+  const { windows, limits, stats, world, sw } = s;
+  const key = url.searchParams.get('KEY')?.trim() ?? '';
+  const lookup = (url.searchParams.get('LOOKUP') ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, '');
+  // BuiltWith reports errors in a 200 body's Errors[] (its documented answer shape).
+  if (!key || key === SIGNALS_SANDBOX_INVALID_KEY)
+    return send(res, 200, builtwithError(lookup || null, 'API Key is invalid.'));
+  if (!lookup)
+    return send(res, 200, builtwithError(null, 'LOOKUP is required: a root domain such as example.com.'));
+  if (!windows.take(`bw:${key}`, limits.builtwithPerSecond, 1000)) {
+    bump(stats.rateLimited, 'builtwith');
+    return send(
+      res,
+      429,
+      builtwithError(lookup, `Too many requests: at most ${limits.builtwithPerSecond} per second.`),
+    );
   }
+  if (stats.builtwithCreditsUsed >= limits.builtwithCredits)
+    return send(
+      res,
+      200,
+      builtwithError(lookup, 'You have no API credits remaining. Purchase more at builtwith.com/plans.'),
+    );
+  stats.builtwithCreditsUsed += 1;
+  const c = world.companyByDomain.get(lookup) ?? null;
+  send(res, 200, builtwithDomainBody(c ? sw.of(c) : null, c, lookup, s.day));
+}
 
-  function builtwith(res: ServerResponse, url: URL): void {
-    const key = url.searchParams.get('KEY')?.trim() ?? '';
-    const lookup = (url.searchParams.get('LOOKUP') ?? '')
-      .trim()
-      .toLowerCase()
-      .replace(/^www\./, '');
-    // BuiltWith reports errors in a 200 body's Errors[] (its documented answer shape).
-    if (!key || key === SIGNALS_SANDBOX_INVALID_KEY)
-      return send(res, 200, builtwithError(lookup || null, 'API Key is invalid.'));
-    if (!lookup)
-      return send(res, 200, builtwithError(null, 'LOOKUP is required: a root domain such as example.com.'));
-    if (!windows.take(`bw:${key}`, limits.builtwithPerSecond, 1000)) {
-      bump(stats.rateLimited, 'builtwith');
-      return send(
-        res,
-        429,
-        builtwithError(lookup, `Too many requests: at most ${limits.builtwithPerSecond} per second.`),
-      );
-    }
-    if (stats.builtwithCreditsUsed >= limits.builtwithCredits)
-      return send(
+function news(s: SignalsState, res: ServerResponse, url: URL): void {
+  const { clock, lastNewsQuery, limits, stats, sw, day } = s;
+  const q = (url.searchParams.get('q') ?? '').trim();
+  if (!q) return send(res, 400, '<html><body>400. That’s an error. Missing q.</body></html>');
+  const now = clock();
+  const last = lastNewsQuery.get(q);
+  if (last !== undefined && now - last < limits.newsMinIntervalMs) {
+    bump(stats.rateLimited, 'news');
+    return send(res, 429, NEWS_RATE_LIMIT_PAGE);
+  }
+  lastNewsQuery.set(q, now);
+  const name = asciiFold(q.replace(/"/g, '').replace(/\s+when:\d+[dhmy]$/i, ''))
+    .trim()
+    .toLowerCase();
+  const c = sw.byName.get(name) ?? null;
+  const xml = newsRss(q, visibleStories(c ? sw.of(c) : null, day), day);
+  if (s.malformedRss > 0) return malformedNews(s, res, xml);
+  send(res, 200, xml, XML_TYPE);
+}
+
+/** A malformed-RSS fault: truncated XML and a consent page (200, HTML) in turn. */
+function malformedNews(s: SignalsState, res: ServerResponse, xml: string): void {
+  const { stats } = s;
+  s.malformedRss -= 1;
+  const truncated = (stats.faults.malformedRss ?? 0) % 2 === 0;
+  bump(stats.faults, 'malformedRss');
+  return truncated
+    ? send(res, 200, xml.slice(0, Math.max(40, Math.floor(xml.length / 2))), XML_TYPE)
+    : send(
         res,
         200,
-        builtwithError(lookup, 'You have no API credits remaining. Purchase more at builtwith.com/plans.'),
+        '<!doctype html><html><body><p>Before you continue to Google News</p><form><button>Accept all</body></html>',
       );
-    stats.builtwithCreditsUsed += 1;
-    const c = world.companyByDomain.get(lookup) ?? null;
-    send(res, 200, builtwithDomainBody(c ? sw.of(c) : null, c, lookup, day));
-  }
+}
 
-  function news(res: ServerResponse, url: URL): void {
-    const q = (url.searchParams.get('q') ?? '').trim();
-    if (!q) return send(res, 400, '<html><body>400. That’s an error. Missing q.</body></html>');
-    const now = clock();
-    const last = lastNewsQuery.get(q);
-    if (last !== undefined && now - last < limits.newsMinIntervalMs) {
-      bump(stats.rateLimited, 'news');
-      return send(res, 429, NEWS_RATE_LIMIT_PAGE);
-    }
-    lastNewsQuery.set(q, now);
-    const name = asciiFold(q.replace(/"/g, '').replace(/\s+when:\d+[dhmy]$/i, ''))
-      .trim()
-      .toLowerCase();
-    const c = sw.byName.get(name) ?? null;
-    const xml = newsRss(q, visibleStories(c ? sw.of(c) : null, day), day);
-    if (malformedRss > 0) {
-      malformedRss -= 1;
-      const truncated = (stats.faults.malformedRss ?? 0) % 2 === 0;
-      bump(stats.faults, 'malformedRss');
-      return truncated
-        ? send(
-            res,
-            200,
-            xml.slice(0, Math.max(40, Math.floor(xml.length / 2))),
-            'application/xml; charset=utf-8',
-          )
-        : send(
-            res,
-            200,
-            '<!doctype html><html><body><p>Before you continue to Google News</p><form><button>Accept all</body></html>',
-          );
-    }
-    send(res, 200, xml, 'application/xml; charset=utf-8');
-  }
+function truth({ world, sw, day }: SignalsState, res: ServerResponse, url: URL): void {
+  const wanted = url.searchParams.get('domains');
+  const companies = wanted
+    ? wanted
+        .split(',')
+        .map((d) => world.companyByDomain.get(d.trim().toLowerCase()))
+        .filter((c): c is WorldCompany => !!c)
+    : world.companies;
+  send(res, 200, {
+    day,
+    date: dayToIso(day),
+    companies: companies.map((c) => {
+      const w = windowAt(sw.of(c), day);
+      return {
+        companyId: c.id,
+        domain: c.primary_domain,
+        inWindow: w !== null,
+        window: w ? { start: dayToIso(w.startDay), end: dayToIso(w.endDay), trigger: w.trigger } : null,
+      };
+    }),
+  });
+}
 
-  function truth(res: ServerResponse, url: URL): void {
-    const wanted = url.searchParams.get('domains');
-    const companies = wanted
-      ? wanted
-          .split(',')
-          .map((d) => world.companyByDomain.get(d.trim().toLowerCase()))
-          .filter((c): c is WorldCompany => !!c)
-      : world.companies;
-    send(res, 200, {
-      day,
-      date: dayToIso(day),
-      companies: companies.map((c) => {
-        const w = windowAt(sw.of(c), day);
-        return {
-          companyId: c.id,
-          domain: c.primary_domain,
-          inWindow: w !== null,
-          window: w ? { start: dayToIso(w.startDay), end: dayToIso(w.endDay), trigger: w.trigger } : null,
-        };
-      }),
-    });
+async function control(
+  s: SignalsState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  raw: string,
+): Promise<void> {
+  const path = trimPath(url.pathname);
+  const parsedBody = controlBody(raw);
+  if (!parsedBody) return send(res, 400, NOT_JSON);
+  const { body } = parsedBody;
+  if (path === '/_sandbox/clock' && req.method === 'GET')
+    return send(res, 200, { day: s.day, date: dayToIso(s.day) });
+  if (path === '/_sandbox/clock' && req.method === 'POST') {
+    const parsed = clockBody.safeParse(body);
+    if (!parsed.success)
+      return send(res, 400, {
+        error: 'clock needs {"advanceDays": n}, a whole number of days (negative goes back)',
+      });
+    s.day += parsed.data.advanceDays;
+    return send(res, 200, { day: s.day, date: dayToIso(s.day) });
   }
-
-  async function control(req: IncomingMessage, res: ServerResponse, url: URL, raw: string): Promise<void> {
-    const path = url.pathname.replace(/\/+$/, '');
-    let body: unknown;
+  if (path === '/_sandbox/truth/buying-window' && req.method === 'GET') return truth(s, res, url);
+  if (path === '/_sandbox/stats' && req.method === 'GET') return send(res, 200, s.stats);
+  if (path === '/_sandbox/faults' && req.method === 'POST') {
     try {
-      body = raw.trim() ? JSON.parse(raw) : {};
-    } catch {
-      return send(res, 400, { error: 'the request body must be JSON' });
+      setFaults(s, (body ?? {}) as SignalsFaultConfig);
+    } catch (err) {
+      return send(res, 400, { error: (err as Error).message });
     }
-    if (path === '/_sandbox/clock' && req.method === 'GET')
-      return send(res, 200, { day, date: dayToIso(day) });
-    if (path === '/_sandbox/clock' && req.method === 'POST') {
-      const parsed = clockBody.safeParse(body);
-      if (!parsed.success)
-        return send(res, 400, {
-          error: 'clock needs {"advanceDays": n}, a whole number of days (negative goes back)',
-        });
-      day += parsed.data.advanceDays;
-      return send(res, 200, { day, date: dayToIso(day) });
-    }
-    if (path === '/_sandbox/truth/buying-window' && req.method === 'GET') return truth(res, url);
-    if (path === '/_sandbox/stats' && req.method === 'GET') return send(res, 200, stats);
-    if (path === '/_sandbox/faults' && req.method === 'POST') {
-      try {
-        setFaults((body ?? {}) as SignalsFaultConfig);
-      } catch (err) {
-        return send(res, 400, { error: (err as Error).message });
-      }
-      return send(res, 200, { faults: { ...faults.current, malformedRss } });
-    }
-    send(res, 404, { error: `No such control endpoint: ${req.method} ${path}` });
+    return send(res, 200, { faults: { ...s.faults.current, malformedRss: s.malformedRss } });
   }
+  send(res, 404, { error: `No such control endpoint: ${req.method} ${path}` });
+}
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
-    if (url.pathname.startsWith('/_sandbox/')) return control(req, res, url, raw);
-    const provider = url.pathname.startsWith('/crunchbase/api/v4/')
-      ? 'crunchbase'
-      : url.pathname === '/builtwith/v22/api.json'
-        ? 'builtwith'
-        : url.pathname === '/news/rss/search'
-          ? 'news'
-          : null;
-    if (!provider) return send(res, 404, { error: `No such endpoint: ${req.method} ${url.pathname}` });
-    bump(stats.requests, provider);
-    const fault = faults.decide(`/${provider}`);
-    if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
-    if (fault.kind === 'storm429') {
-      bump(stats.faults, `storm429_${provider}`);
-      return provider === 'news'
-        ? send(res, 429, NEWS_RATE_LIMIT_PAGE)
-        : send(
-            res,
-            429,
-            provider === 'crunchbase'
-              ? crunchbaseError('LA002', 'Rate limit exceeded.')
-              : builtwithError(null, 'Too many requests.'),
-          );
-    }
-    if (fault.kind === 'error') {
-      bump(stats.faults, `http${fault.status}`);
-      return send(res, fault.status, '<html><body>Server Error</body></html>');
-    }
-    if (fault.kind === 'malformed' && provider === 'news') malformedRss = Math.max(malformedRss, 1);
-    else if (fault.kind === 'malformed') {
-      bump(stats.faults, `malformed_${provider}`);
-      return send(res, 200, '{"Results":[{"Result":{"Paths":[', 'application/json; charset=utf-8');
-    }
-    if (provider === 'crunchbase') return crunchbase(req, res, url, raw);
-    if (provider === 'builtwith') return builtwith(res, url);
-    return news(res, url);
+type SignalProvider = 'crunchbase' | 'builtwith' | 'news';
+
+const providerOf = (pathname: string): SignalProvider | null =>
+  pathname.startsWith('/crunchbase/api/v4/')
+    ? 'crunchbase'
+    : pathname === '/builtwith/v22/api.json'
+      ? 'builtwith'
+      : pathname === '/news/rss/search'
+        ? 'news'
+        : null;
+
+async function handle(s: SignalsState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { stats, faults } = s;
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const raw = await readBody(req);
+  if (url.pathname.startsWith('/_sandbox/')) return control(s, req, res, url, raw);
+  const provider = providerOf(url.pathname);
+  if (!provider) return send(res, 404, { error: `No such endpoint: ${req.method} ${url.pathname}` });
+  bump(stats.requests, provider);
+  const fault = faults.decide(`/${provider}`);
+  if (fault.delayMs > 0) await sleep(fault.delayMs);
+  if (fault.kind === 'storm429') {
+    bump(stats.faults, `storm429_${provider}`);
+    return provider === 'news'
+      ? send(res, 429, NEWS_RATE_LIMIT_PAGE)
+      : send(
+          res,
+          429,
+          provider === 'crunchbase'
+            ? crunchbaseError('LA002', 'Rate limit exceeded.')
+            : builtwithError(null, 'Too many requests.'),
+        );
   }
+  if (fault.kind === 'error') {
+    bump(stats.faults, `http${fault.status}`);
+    return send(res, fault.status, '<html><body>Server Error</body></html>');
+  }
+  if (fault.kind === 'malformed' && provider === 'news') s.malformedRss = Math.max(s.malformedRss, 1);
+  else if (fault.kind === 'malformed') {
+    bump(stats.faults, `malformed_${provider}`);
+    return send(res, 200, '{"Results":[{"Result":{"Paths":[', 'application/json; charset=utf-8');
+  }
+  if (provider === 'crunchbase') return crunchbase(s, req, res, url, raw);
+  if (provider === 'builtwith') return builtwith(s, res, url);
+  return news(s, res, url);
+}
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) send(res, 500, { error: `sandbox bug: ${(err as Error).message}` });
-      else res.destroy();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
+export async function startSignalsSandbox(opts: SignalsSandboxOptions = {}): Promise<SignalsSandboxServer> {
+  const s = signalsState(opts);
+  const server = await serveLoopback((req, res) => handle(s, req, res), { port: opts.port });
+  const origin = `http://127.0.0.1:${server.port}`;
   return {
     url: origin,
     crunchbaseUrl: `${origin}/crunchbase/api/v4`,
     builtwithUrl: `${origin}/builtwith/v22`,
     newsUrl: `${origin}/news/rss`,
-    port,
-    world,
-    signals: sw,
-    day: () => day,
-    advanceDays: (n) => (day += n),
-    stats: () => structuredClone(stats),
-    setFaults,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
+    port: server.port,
+    world: s.world,
+    signals: s.sw,
+    day: () => s.day,
+    advanceDays: (n) => (s.day += n),
+    stats: () => structuredClone(s.stats),
+    setFaults: (config) => setFaults(s, config),
+    close: server.close,
   };
 }
