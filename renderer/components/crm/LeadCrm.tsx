@@ -35,7 +35,7 @@ export function BantPanel({ leadId }: { leadId: number }) {
     <section aria-label="BANT">
       <h4>BANT</h4>
       {error ? <Notice kind="error">{error}</Notice> : null}
-      <ul className="checklist bant">
+      <ul className="bant">
         {BANT_ROWS.map(({ key, label }) => {
           const s = bant?.[key];
           return (
