@@ -5,6 +5,7 @@ import { api } from '../api';
 import { BandBadge, StatusPill } from '../components/Badges';
 import { LeadsTable } from '../components/LeadsTable';
 import { Notice } from '../components/Notice';
+import { CrmPanel } from '../components/crm/CrmPanel';
 import { fmtInt, humanError, slug } from '../format';
 import { useDebounced } from '../hooks';
 import { useLive } from '../store/live';
@@ -122,6 +123,7 @@ export function ResultsScreen({ campaignId }: { campaignId: number }) {
       </div>
 
       <LeadsTable />
+      <CrmPanel campaignId={campaignId} />
     </div>
   );
 }

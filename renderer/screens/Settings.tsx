@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Provider } from '../../main/contract';
 import { Notice } from '../components/Notice';
 import { PrivacyCard } from '../components/PrivacyCard';
+import { HubSpotCard } from '../components/crm/HubSpotCard';
 import { ProgressBar } from '../components/ProgressBar';
 import { humanError } from '../format';
 import { useSettings } from '../store/settings';
@@ -33,6 +34,7 @@ export function SettingsScreen() {
           present={!!settings?.keys[p.id]?.present}
         />
       ))}
+      <HubSpotCard />
       <ModelCard />
       <PrivacyCard />
       <section className="card">

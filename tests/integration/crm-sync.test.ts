@@ -253,7 +253,7 @@ describe('crm push through the contract with the token in the OS keychain', () =
     for (const d of listed)
       expect(d, JSON.stringify(d)).toMatchObject({
         permanent: false,
-        label: expect.not.stringMatching(/^(contact|company) \d+$/), // named, not numbered,
+        label: expect.not.stringMatching(/^(contact|company) \d+$/), // named, not numbered
       });
 
     const retried = await e.handlers['crm/retry']();
