@@ -2,13 +2,11 @@
  * Headless entry for people and automated checks: progress goes to stderr, exactly one JSON
  * line per result to stdout.
  */
-import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CampaignProgress } from './contract';
 import { describeIssues, loadIcpFile } from './domain/icp-io';
 import { TIERS, type Icp } from './domain/icp';
-import { createTitleClassifier } from './domain/titles';
 import {
   createEngine,
   defaultResourcesDir,
@@ -35,7 +33,7 @@ const USAGE = `Usage:
   npm run cli -- export <campaignId> --db <path> --out <xlsx>
   npm run cli -- list --db <path>
   npm run cli -- reindex --db <path>   (rebuild the Chroma vector store from SQLite)
-  npm run cli -- classify-titles [--icp <file>]   (titles on stdin, one per line)
+  npm run cli -- classify-titles [--icp <file>] [--model]   (titles on stdin, one per line; --model adds MiniLM similarity)
   npm run cli -- classify-companies [--icp <file>]   (JSON lines {"name","industry","keywords","description",…} on stdin)
   npm run cli -- fetch-model [--mirror <url>]   (one-time download of the matching model into the user cache;
                      default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)
@@ -200,6 +198,7 @@ async function main(): Promise<number> {
       'sandbox-faults': { type: 'string' },
       'facts-order': { type: 'string' },
       mirror: { type: 'string' },
+      model: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       ...PRIVACY_OPTIONS,
     },
@@ -339,19 +338,11 @@ async function main(): Promise<number> {
       return (await import('./cli/classify-companies')).runClassifyCompanies(
         await loadIcp(values.icp ?? resolve(defaultResourcesDir(), 'icp', 'manufacturing-staffing.yaml')),
       );
-    case 'classify-titles': {
-      const icp = await loadIcp(
-        values.icp ?? resolve(defaultResourcesDir(), 'icp', 'manufacturing-staffing.yaml'),
+    case 'classify-titles':
+      return (await import('./cli/classify-titles')).runClassifyTitles(
+        await loadIcp(values.icp ?? resolve(defaultResourcesDir(), 'icp', 'manufacturing-staffing.yaml')),
+        values.model === true,
       );
-      const classifier = createTitleClassifier(icp);
-      for await (const line of createInterface({ input: process.stdin })) {
-        const title = line.trim();
-        if (!title) continue;
-        const m = classifier.classify(title);
-        out({ title, tier: m.tier, confidence: m.confidence });
-      }
-      return 0;
-    }
     default:
       if (isPrivacyCommand(command)) {
         const engine = await openEngine(dbPath, {});

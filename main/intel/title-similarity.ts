@@ -103,7 +103,7 @@ export function createModelTitleClassifier(
     if (n.similarity < threshold)
       return {
         ...r,
-        reason: `${r.reason}; similarity ${n.similarity.toFixed(2)} to "${n.title}" < ${threshold}`,
+        reason: `${r.reason}; nearest ICP title "${n.title}" (similarity ${n.similarity.toFixed(2)}) is not near enough`,
       };
     return {
       match: { tier: n.tier, confidence: calibrated('model', n.similarity), matched: `~${n.title}` },
