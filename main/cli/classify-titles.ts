@@ -27,7 +27,13 @@ async function flush(
   if ('prime' in classifier) await classifier.prime(batch);
   for (const title of batch) {
     const r = classifier.explain(title);
-    io.out({ title, ...r.match, reason: r.reason });
+    io.out({
+      title,
+      tier: r.match.tier,
+      confidence: r.match.confidence,
+      matched: r.match.matched,
+      reason: r.reason,
+    });
   }
   batch.length = 0;
 }
