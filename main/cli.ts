@@ -28,7 +28,7 @@ const USAGE = `Usage:
   npm run cli -- export <campaignId> --db <path> --out <xlsx>
   npm run cli -- list --db <path>
   npm run cli -- reindex --db <path>   (rebuild the Chroma vector store from SQLite)
-  npm run cli -- classify-titles [--icp <file>]   (titles on stdin, one per line)
+  npm run cli -- classify-titles [--icp <file>] [--model]   (titles on stdin, one per line; --model adds MiniLM similarity)
   npm run cli -- classify-companies [--icp <file>]   (JSON lines {"name","industry","keywords","description",…} on stdin)
   npm run cli -- fetch-model [--mirror <url>]   (one-time download of the matching model into the user cache;
                      default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)
@@ -50,7 +50,7 @@ const COMMANDS: Record<string, (a: CliArgs) => Promise<number>> = {
   'classify-companies': async (a) =>
     (await import('./cli/classify-companies')).runClassifyCompanies(await icpOrDefault(a)),
   'classify-titles': async (a) =>
-    (await import('./cli/classify-titles')).runClassifyTitles(await icpOrDefault(a)),
+    (await import('./cli/classify-titles')).runClassifyTitles(await icpOrDefault(a), a.values.model === true),
 };
 
 async function main(): Promise<number> {

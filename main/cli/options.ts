@@ -21,6 +21,7 @@ const OPTIONS = {
   'sandbox-faults': { type: 'string' },
   'facts-order': { type: 'string' },
   mirror: { type: 'string' },
+  model: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...PRIVACY_OPTIONS,
   ...CRM_OPTIONS,

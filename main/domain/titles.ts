@@ -505,11 +505,12 @@ function readingOf(r: RuleRead, tierClasses: Set<string>): TitleReading {
   }
   const score = rejectScore(r.p, r.cls, r.why);
   const undecided = r.why === 'no rank' || (!r.why && !r.cls && !NON_TARGET_RANKS.has(r.p.rank ?? ''));
+  const reason = noTierReason(r, tierClasses);
   return {
-    match: { tier: null, confidence: calibrated('reject', score), matched: null },
+    match: { tier: null, confidence: calibrated('reject', score), matched: null, reason },
     score,
     undecided,
-    reason: noTierReason(r, tierClasses),
+    reason,
   };
 }
 

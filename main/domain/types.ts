@@ -141,6 +141,8 @@ export interface TitleMatch {
   tier: Tier | null;
   confidence: number; // 0..1
   matched: string | null; // the ICP title or rule that matched
+  /** Why no tier takes the title ("rank \"operator\" is outside the tiers' ranks"); absent on a match. */
+  reason?: string;
 }
 
 export interface Lead {

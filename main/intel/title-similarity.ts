@@ -100,11 +100,10 @@ export function createModelTitleClassifier(
     }
     const n = r.undecided ? neighbour(title) : undefined;
     if (!n) return r;
-    if (n.similarity < threshold)
-      return {
-        ...r,
-        reason: `${r.reason}; similarity ${n.similarity.toFixed(2)} to "${n.title}" < ${threshold}`,
-      };
+    if (n.similarity < threshold) {
+      const reason = `${r.reason}; nearest ICP title "${n.title}" (similarity ${n.similarity.toFixed(2)}) is not near enough`;
+      return { ...r, match: { ...r.match, reason }, reason };
+    }
     return {
       match: { tier: n.tier, confidence: calibrated('model', n.similarity), matched: `~${n.title}` },
       score: n.similarity,

@@ -81,7 +81,11 @@ function validateOne(
   }
   const companyId = upsertCompany(db, company, ctx.providerName);
   if (!match.tier) {
-    set('rejected', `Title "${cand.person.title}" is not a target title`, { validation: null, companyId });
+    const why = match.reason ? ` (${match.reason})` : '';
+    set('rejected', `Title "${cand.person.title}" is not a target title${why}`, {
+      validation: null,
+      companyId,
+    });
     return null;
   }
   const { validation, failure } = companyVerdict(ctx, company);

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decideIndustry } from '../../main/domain/company-industry';
+import { parseIcpText } from '../../main/domain/icp-io';
+import { createTitleClassifier } from '../../main/domain/titles';
+
+/**
+ * The lookalike families of issue 11, with titles and companies as real job boards, LinkedIn and
+ * vendors write them: each target beside the title or company that shares its words and is not
+ * one. The classifier must read the parts (rank, function, setting, trade), not the words.
+ */
+const template = parseIcpText(readFileSync('resources/icp/manufacturing-staffing.yaml', 'utf8'), 'yaml');
+if (!template.ok) throw new Error('template invalid');
+const { classify, explain } = createTitleClassifier(template.icp);
+
+describe('title lookalike families', () => {
+  it.each([
+    // the plant's head vs the plant's operators, engineers and accountants
+    ['Plant Manager', 'T1', 'Plant Operator'],
+    ['Plant Superintendent', 'T1', 'Senior Plant Operator'],
+    ['Plant Director', 'T1', 'Plant Controller'],
+    ['Mill Manager', 'T1', 'Mill Operator'],
+    ['Works Manager', 'T1', 'Foundry Worker'],
+    ['Manufacturing Plant Manager', 'T1', 'Power Plant Operator'],
+    ['Production Manager', 'T1', 'Production Supervisor'],
+    ['Head of Production', 'T1', 'Production Planner'],
+    ['Production Director', 'T1', 'Television Production Director'],
+    ['Production Manager, Food Processing', 'T1', 'Film Production Manager'],
+    ['Factory Manager', 'T1', 'Assistant Plant Manager'],
+    // operations of the business vs operations of another function or setting
+    ['Operations Manager', 'T1', 'IT Operations Manager'],
+    ['Director of Operations', 'T1', 'Marketing Operations Director'],
+    ['VP Operations', 'T1', 'Airport Operations Manager'],
+    ['Head of Operations', 'T1', 'Military Operations Chief'],
+    ['Chief Operating Officer', 'T1', 'Chief of Operations, US Army'],
+    ['Plant Operations Manager', 'T1', 'Network Operations Manager'],
+    ['Operations Director', 'T1', 'Hospital Operations Director'],
+    // managers of production vs managers of projects
+    ['Manufacturing Manager', 'T1', 'Web Project Manager'],
+    ['Production Unit Manager', 'T1', 'Program Manager'],
+    // talent and staffing leaders vs talent in show business
+    ['Talent Acquisition Director', 'T2', 'Casting Director'],
+    ['Head of Talent Acquisition', 'T2', 'Talent Agent'],
+    ['Recruitment Director', 'T2', 'Talent Scout'],
+    ['Head of People', 'T2', 'People Analytics Manager'],
+    ['Employment Manager', 'T2', 'Employment Lawyer'],
+    ['HR Manager', 'T2', 'Assistant HR Manager'],
+    ['Talent Acquisition Lead', 'T2', 'Production Lead'],
+    // recruiters of our employers vs recruiters of armies, colleges and casts
+    ['Technical Recruiter', 'T3', 'Army Recruiter'],
+    ['Campus Recruiter', 'T3', 'College Admissions Recruiter'],
+    ['Recruitment Consultant', 'T3', 'Career Counselor'],
+    ['HR Generalist', 'T3', 'HR Intern'],
+    ['Personnel Officer', 'T3', 'Personnel Security Specialist'],
+    ['Staffing Coordinator', 'T3', 'Production Coordinator'],
+    ['HR Business Partner', 'T3', 'Business Partner, Sales'],
+  ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
+    expect(classify(target).tier).toBe(tier);
+    expect(classify(lookalike).tier).toBeNull();
+  });
+
+  it('says why a lookalike is out', () => {
+    expect(explain('Plant Operator').reason).toMatch(/operator/);
+    expect(explain('Casting Director').reason).toMatch(/casting/);
+    expect(explain('IT Operations Manager').reason).toMatch(/mixed functions/);
+    expect(explain('Plant Manager').reason).toBeNull();
+  });
+});
+
+describe('other languages, abbreviations and typos', () => {
+  it.each([
+    ['Dir. of Ops', 'T1'],
+    ['Hd. Production', 'T1'],
+    ['SVP Operations', 'T1'],
+    ['GM - Plant', 'T1'],
+    ['DGM Production', 'T1'],
+    ['Plant Manger', 'T1'],
+    ['Opertions Director', 'T1'],
+    ['Leiter Produktion', 'T1'],
+    ['Werkleiter', 'T1'],
+    ['Directeur d’usine', 'T1'],
+    ['Directeur Industriel', 'T1'],
+    ['Chef de production', 'T1'],
+    ['Jefe de Producción', 'T1'],
+    ['Gerente Industrial', 'T1'],
+    ['Diretor Industrial', 'T1'],
+    ['Direttore di stabilimento', 'T1'],
+    ['Responsabile della produzione', 'T1'],
+    ['Productiemanager', 'T1'],
+    ['Hd. HR', 'T2'],
+    ['Mgr. HR', 'T2'],
+    ['Human Resouces Director', 'T2'],
+    ['Jefe de RRHH', 'T2'],
+    ['Gerente de Talento Humano', 'T2'],
+    ['Responsable du personnel', 'T2'],
+    ['Leiter Personal', 'T2'],
+    ['Responsabile Risorse Umane', 'T2'],
+    ['Personeelsmanager', 'T2'],
+    ['Recuiter', 'T3'],
+    ['HR Generalsit', 'T3'],
+    ['Chargée RH', 'T3'],
+    ['Técnico de Recursos Humanos', 'T3'],
+    ['Analista de Recrutamento e Seleção', 'T3'],
+    ['Selezionatore', 'T3'],
+    ['Personalsachbearbeiter', 'T3'],
+  ])('%s → %s', (title, tier) => {
+    expect(classify(title).tier).toBe(tier);
+  });
+
+  it.each(['Coordinador de Producción', 'Operario de Producción', 'Becario RRHH', 'Praktikant Personal'])(
+    '%s is not a target',
+    (title) => expect(classify(title).tier).toBeNull(),
+  );
+});
+
+describe('company lookalike families', () => {
+  const decide = (industry: string | null, description: string | null = null) =>
+    decideIndustry({ industry, description }, template.icp.industries);
+  it.each([
+    // [maker, its label, lookalike, its label]
+    ['Hanesbrands', 'Apparel Manufacturing', 'Ross Stores', 'Apparel Retail'],
+    ['Dana Incorporated', 'Auto Parts', 'LKQ Corporation', 'Auto Parts Distribution'],
+    ['Parker Hannifin', 'Specialty Industrial Machinery', 'Grainger', 'Industrial Distribution'],
+    ['Jabil', 'Electronic Components', 'Arrow Electronics', 'Electronics & Computer Distribution'],
+    ['General Mills', 'Packaged Foods', 'Sysco', 'Food Distribution'],
+    ['General Mills', 'Packaged Foods', 'Darden Restaurants', 'Restaurants'],
+    ['Boeing', 'Aerospace & Defense', 'Delta Air Lines', 'Airlines'],
+    ['Dana Incorporated', 'Auto Parts', 'AutoZone', 'Specialty Retail'],
+    ['Ford Motor Company', 'Motor Vehicle Manufacturing', 'Carvana', 'Auto & Truck Dealerships'],
+  ])('%s (%s) is a maker; %s (%s) is not', (_maker, label, _lookalike, lookalikeLabel) => {
+    expect(decide(label).industryMatch).toBe(true);
+    expect(decide(lookalikeLabel).industryMatch).toBe(false);
+  });
+
+  it('reads a distributor of parts from its description as no maker', () => {
+    expect(decide(null, 'We distribute automotive replacement parts to repair shops.').industryMatch).toBe(
+      false,
+    );
+    expect(
+      decide(null, 'We design and manufacture precision hydraulic components for industrial machinery.')
+        .matched,
+    ).toBe('Industrial Machinery');
+  });
+});
