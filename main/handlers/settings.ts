@@ -1,4 +1,5 @@
 import { createApolloProvider } from '../providers/apollo';
+import { createHunterClient } from '../providers/hunter';
 import { AppError } from '../shared/errors';
 import type { Handlers } from '../contract';
 import type { HandlersOf, Services } from './services';
@@ -6,14 +7,24 @@ import type { HandlersOf, Services } from './services';
 type SettingsHandlers = HandlersOf<'settings'> & HandlersOf<'keys'>;
 
 export function settingsHandlers(
-  s: Pick<Services, 'secrets' | 'logger' | 'providers' | 'dataDir' | 'apolloBaseUrl'>,
+  s: Pick<Services, 'secrets' | 'logger' | 'providers' | 'dataDir' | 'apolloBaseUrl' | 'hunterBaseUrl'>,
 ): SettingsHandlers {
   const { secrets, logger, providers } = s;
   const keysTest: Handlers['keys/test'] = async ({ provider }) => {
     const key = await secrets?.get(provider);
-    if (!key) return { ok: false, message: 'No Apollo key is stored: the app runs in sandbox mode.' };
+    if (!key)
+      return provider === 'hunter'
+        ? {
+            ok: false,
+            message:
+              'No Hunter key is stored: sandbox campaigns use the sandbox Hunter, real ones Apollo alone.',
+          }
+        : { ok: false, message: 'No Apollo key is stored: the app runs in sandbox mode.' };
     providers.knownKeys.add(key);
-    const client = createApolloProvider({ apiKey: key, baseUrl: s.apolloBaseUrl });
+    const client =
+      provider === 'hunter'
+        ? createHunterClient({ apiKey: key, baseUrl: s.hunterBaseUrl })
+        : createApolloProvider({ apiKey: key, baseUrl: s.apolloBaseUrl });
     try {
       const r = await client.testConnection();
       logger.info(`${provider} connection test: ${r.ok ? 'ok' : 'failed'}`, r.message);
@@ -37,11 +48,13 @@ export function settingsHandlers(
       providers.knownKeys.add(key.trim());
       await secrets.set(provider, key);
       logger.info(`${provider} key stored in the OS keychain`);
-      providers.dropApollo();
+      if (provider === 'hunter') providers.dropHunter();
+      else providers.dropApollo();
     },
     'keys/delete': async ({ provider }) => {
       await secrets?.delete(provider);
-      providers.dropApollo();
+      if (provider === 'hunter') providers.dropHunter();
+      else providers.dropApollo();
     },
     'keys/test': keysTest,
   };
