@@ -49,6 +49,8 @@ export interface EngineOptions {
   /** Prefix for collection names on a shared Chroma server (default: none). */
   chromaNamespace?: string;
   apolloBaseUrl?: string;
+  /** Hunter's API base (tests point it at a sandbox Hunter; default the real service). */
+  hunterBaseUrl?: string;
   concurrency?: number;
   /** Shifts the engine's and the sandbox's clock (tests step past a 24-hour rate window). */
   clockOffsetMs?: number;
@@ -131,6 +133,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     secrets: opts.secrets,
     forceSandbox: opts.forceSandbox,
     apolloBaseUrl: opts.apolloBaseUrl,
+    hunterBaseUrl: opts.hunterBaseUrl,
     sandboxSeed: opts.sandboxSeed,
     sandboxLimits: opts.sandboxLimits,
     sandboxFaults: opts.sandboxFaults,
@@ -185,6 +188,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     semanticFilter: opts.semanticFilter,
     sandboxSeed: opts.sandboxSeed,
     apolloBaseUrl: opts.apolloBaseUrl,
+    hunterBaseUrl: opts.hunterBaseUrl,
     secrets: opts.secrets,
     logger,
     bus,

@@ -42,13 +42,24 @@ export interface WaterfallSettings {
   verifyApolloVerified: boolean;
   /** Hunter credits one lead may cost at most (finder 1 + verifier 0.5 by Hunter's cost table). */
   maxHunterCreditsPerLead: number;
+  /**
+   * A real seller's choice: a qualified lead without a verified address waits while the queue still
+   * holds other qualified candidates, and is saved only if its tier cannot be filled otherwise.
+   * Targets are never dropped; it costs the extra candidates' reveals.
+   */
+  reachableFirst: boolean;
 }
 
 export const DEFAULT_WATERFALL: Readonly<WaterfallSettings> = {
   steps: ['finder', 'verifier'],
   verifyApolloVerified: true,
   maxHunterCreditsPerLead: 2,
+  reachableFirst: true,
 };
+
+/** Candidate reasons of leads the waterfall holds back, and of those it lets back in. */
+export const HELD_PREFIX = 'held: ';
+export const RELEASED_PREFIX = 'released: ';
 
 /** What Apollo's reveal alone says: its "verified" cannot hold on a catch-all domain. */
 export function apolloStatus(

@@ -112,6 +112,24 @@ export const LEAD_COLUMNS: readonly LeadColumn[] = [
     value: (l) => link(mailtoUrl(l.contact.email), text(l.contact.email)),
   },
   { header: 'Email status', width: 13, kind: 'text', value: (l) => text(l.emailStatus) },
+  {
+    header: 'Bounce risk',
+    width: 11,
+    kind: 'text',
+    value: (l) => text(l.contact.emailEvidence?.bounceRisk ?? null),
+  },
+  {
+    header: 'Email evidence',
+    width: 48,
+    kind: 'text',
+    // Each step of the waterfall with its source and date, e.g. "Hunter email-verifier 2026-12-01: valid".
+    value: (l) =>
+      text(
+        l.contact.emailEvidence?.steps
+          .map((s) => `${s.source} ${s.at.slice(0, 10)}: ${s.result}`)
+          .join('; ') ?? null,
+      ),
+  },
   { header: 'Phone', width: 18, kind: 'text', value: (l) => text(l.contact.phone) },
   { header: 'Contact LinkedIn', width: 32, kind: 'link', value: (l) => urlCell(l.contact.linkedinUrl) },
   {

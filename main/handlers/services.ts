@@ -18,6 +18,7 @@ export interface Services {
   semanticFilter?: boolean;
   sandboxSeed?: number;
   apolloBaseUrl?: string;
+  hunterBaseUrl?: string;
   secrets?: SecretStore;
   logger: Logger;
   bus: EventBus;

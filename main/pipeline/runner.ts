@@ -20,6 +20,7 @@ import {
   setCampaignStatus,
   type Db,
 } from '../store';
+import { releaseHeld } from '../store/email-evidence';
 import { isSuppressed } from '../store/suppression';
 import { CompanyDirectory, organizationFilters } from './directory';
 import { mapLimit } from './map-limit';
@@ -236,6 +237,7 @@ export class CampaignRunner {
       const batch = nextCandidates(db, campaignId, tier, ['new', 'enriched', 'revealed'], batchSize);
       if (batch.length === 0) {
         if (!(await this.searchMore(tier))) {
+          if (releaseHeld(db, campaignId, tier) > 0) continue; // leads the email waterfall held back
           this.exhausted[tier] = true;
           const n = countLeadsByTier(db, campaignId)[tier];
           this.log(

@@ -1,5 +1,5 @@
 /** The email waterfall's rows: each lead's final email status and evidence, and Hunter's part per campaign. */
-import type { EmailEvidence, EmailStep } from '../domain/email';
+import { HELD_PREFIX, RELEASED_PREFIX, type EmailEvidence, type EmailStep } from '../domain/email';
 import { FINAL_EMAIL_STATUSES, type BounceRisk, type FinalEmailStatus } from '../shared/shapes';
 import { fromJson, isoNow, stmt, toJson, type Db } from './sql';
 
@@ -113,4 +113,24 @@ export function hunterState(db: Db, campaignId: number): { state: HunterState; m
     campaignId,
   ) as { hunter: HunterState; message: string } | undefined;
   return r ? { state: r.hunter, message: r.message } : null;
+}
+
+/**
+ * Lets the leads the waterfall held back in a search tier's queue back in, in queue order (the
+ * search is exhausted: they are now the best there is). Returns how many.
+ */
+export function releaseHeld(db: Db, campaignId: number, tier: string): number {
+  return stmt(
+    db,
+    `UPDATE campaign_candidates SET state = 'revealed', reason = @released || substr(reason, @cut), updated_at = @now
+     WHERE campaign_id = @campaignId AND tier = @tier AND state = 'skipped' AND substr(reason, 1, @len) = @held`,
+  ).run({
+    released: RELEASED_PREFIX,
+    held: HELD_PREFIX,
+    len: HELD_PREFIX.length,
+    cut: HELD_PREFIX.length + 1,
+    campaignId,
+    tier,
+    now: isoNow(),
+  }).changes;
 }

@@ -31,7 +31,7 @@ import {
   nextCandidates,
   type Db,
 } from '../../main/store';
-import { hunterState } from '../../main/store/email-evidence';
+import { hunterState, releaseHeld } from '../../main/store/email-evidence';
 import { tempDb } from '../store/fixtures';
 
 const SCALE = 0.05;
@@ -109,10 +109,13 @@ interface Case {
   pending: Pending[];
 }
 
+/** Every lead comes out of the stage (reachable-first holding has its own test). */
+const KEEP_ALL: WaterfallSettings = { ...DEFAULT_WATERFALL, reachableFirst: false };
+
 function setUp(
   client: HunterClient | null,
   persons: WorldPerson[],
-  settings: WaterfallSettings = DEFAULT_WATERFALL,
+  settings: WaterfallSettings = KEEP_ALL,
   db: Db = tempDb().db,
 ): Case {
   const campaignId = createCampaign(db, {
@@ -235,6 +238,7 @@ describe('the email waterfall stage', () => {
     );
     const c = setUp(client, atCatchAll);
     const out = await run(c, atCatchAll);
+    expect(out.people).toHaveLength(3);
     for (const person of out.people)
       expect(person.emailEvidence).toMatchObject({
         status: 'accept_all',
@@ -244,6 +248,32 @@ describe('the email waterfall stage', () => {
     expect(hunterLedger(c)).toEqual([]);
   });
 
+  it('reachable first: holds a lead without a verified address until its queue lets it back in', async () => {
+    const { client } = await hunter();
+    const live = people((p) => p.email_status === 'verified' && plain(p) && mailboxAlive(world, p), 2);
+    const catchAll = people((p) => p.email_status === 'verified' && isCatchAllDomain(world, domainOf(p)), 1);
+    const all = [...live, ...catchAll];
+    const c = setUp(client, all, DEFAULT_WATERFALL);
+    const out = await run(c, all);
+    expect(out.pending.map((p) => p.cand.providerPersonId)).toEqual(live.map((p) => p.id));
+    const held = getCandidate(c.db, c.campaignId, catchAll[0]!.id)!;
+    expect(held.state).toBe('skipped');
+    expect(held.reason).toMatch(/^held: accept_all email; saved only if T1 cannot be filled/);
+    // The search is exhausted: the held lead comes back, and this time it is kept (from the cache).
+    expect(releaseHeld(c.db, c.campaignId, 'T1')).toBe(1);
+    const back = getCandidate(c.db, c.campaignId, catchAll[0]!.id)!;
+    expect(back.state).toBe('revealed');
+    expect(back.reason).toMatch(/^released: accept_all email/);
+    const again = await contactStage(
+      c.ctx,
+      'T1',
+      [{ ...c.pending[2]!, cand: back }],
+      [revealed(catchAll[0]!)],
+    );
+    expect(again.people.map((p) => p.emailEvidence!.status)).toEqual(['accept_all']);
+    expect(releaseHeld(c.db, c.campaignId, 'T1')).toBe(0);
+  });
+
   it('never asks twice: a second campaign on the same database gets the same answers from the cache', async () => {
     const { sb, client } = await hunter();
     const mix = people((p) => plain(p) && (p.email === null || p.email_status !== 'verified'), 8);
@@ -251,7 +281,7 @@ describe('the email waterfall stage', () => {
     const a = await run(first, mix);
     const asked = sb.stats().requests;
     expect(hunterLedger(first).length).toBeGreaterThan(0);
-    const second = setUp(client, mix, DEFAULT_WATERFALL, first.db);
+    const second = setUp(client, mix, KEEP_ALL, first.db);
     const b = await run(second, mix);
     expect(sb.stats().requests).toEqual(asked);
     expect(hunterLedger(second)).toEqual([]);
@@ -263,14 +293,14 @@ describe('the email waterfall stage', () => {
   it('keeps to the settings: no Hunter steps, or no credit room, means Apollo alone', async () => {
     const { sb, client } = await hunter();
     const mix = people((p) => plain(p) && p.email === null, 3);
-    const off = setUp(client, mix, { ...DEFAULT_WATERFALL, steps: [] });
+    const off = setUp(client, mix, { ...KEEP_ALL, steps: [] });
     const a = await run(off, mix);
     expect(a.people.every((p) => p.emailEvidence!.steps.length === 1)).toBe(true);
     expect(hunterState(off.db, off.campaignId)?.state).toBe('off');
-    const capped = setUp(client, mix, { ...DEFAULT_WATERFALL, maxHunterCreditsPerLead: 0.5 });
+    const capped = setUp(client, mix, { ...KEEP_ALL, maxHunterCreditsPerLead: 0.5 });
     await run(capped, mix); // the finder costs 1 when it finds: over the cap, never asked
     expect(sb.stats().requests['/v2/email-finder'] ?? 0).toBe(0);
-    const noVerify = setUp(client, mix, { ...DEFAULT_WATERFALL, steps: ['finder'] });
+    const noVerify = setUp(client, mix, { ...KEEP_ALL, steps: ['finder'] });
     const n = await run(noVerify, mix);
     expect(n.people.every((p) => p.emailEvidence!.steps.every((s) => s.step !== 'hunter-verifier'))).toBe(
       true,

@@ -7,6 +7,8 @@
  */
 import { unrevealedPerson } from '../../domain/blank';
 import {
+  HELD_PREFIX,
+  RELEASED_PREFIX,
   apolloStatus,
   bounceRisk,
   contactStatusOf,
@@ -98,10 +100,24 @@ export async function contactStage(
       );
       return;
     }
+    if (shouldHold(w, p, person)) {
+      setCandidateState(ctx.db, ctx.campaignId, p.cand.providerPersonId, {
+        state: 'skipped',
+        reason: `${HELD_PREFIX}${person.emailEvidence!.status} email; saved only if ${p.tier} cannot be filled with verified ones`,
+      });
+      return;
+    }
     out.pending.push(p);
     out.people.push(person);
   });
   return out;
+}
+
+/** Reachable first: a lead without a proved address waits, unless it was let back in already. */
+function shouldHold(w: EmailWaterfall | undefined, p: Pending, person: RevealedPerson): boolean {
+  if (!w?.settings.reachableFirst || !w.gate || w.gate.stopped) return false;
+  if (p.cand.reason?.startsWith(RELEASED_PREFIX)) return false;
+  return person.emailEvidence?.status !== 'verified';
 }
 
 function announce(ctx: ContactContext, w: EmailWaterfall): void {
