@@ -24,6 +24,7 @@ import type { FactsOrder } from './pipeline/stages';
 import type { FaultConfig } from './sandbox/faults';
 import { isPrivacyCommand, PRIVACY_OPTIONS, PRIVACY_USAGE, runPrivacyCommand } from './privacy/cli';
 import { userInfo } from 'node:os';
+import { runWatchCommand, WATCH_USAGE } from './cli/watch';
 
 const USAGE = `Usage:
   npm run cli -- run --icp <file> [--sandbox] [--sandbox-seed N] [--sandbox-limits free|paid|off|<json>]
@@ -39,7 +40,8 @@ const USAGE = `Usage:
   npm run cli -- classify-companies [--icp <file>]   (JSON lines {"name","industry","keywords","description",…} on stdin)
   npm run cli -- fetch-model [--mirror <url>]   (one-time download of the matching model into the user cache;
                      default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)
-${PRIVACY_USAGE}`;
+${PRIVACY_USAGE}
+${WATCH_USAGE}`;
 
 const out = (obj: unknown) => process.stdout.write(JSON.stringify(obj) + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
@@ -177,6 +179,8 @@ async function runAndReport(
     precision: report.precision,
     wasteRatio: report.wasteRatio,
     wasted: report.wasted,
+    bands: report.bands,
+    intentAuc: report.intentAuc,
   };
   out(result);
   return status;
@@ -201,6 +205,7 @@ async function main(): Promise<number> {
       'facts-order': { type: 'string' },
       mirror: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      all: { type: 'boolean' },
       ...PRIVACY_OPTIONS,
     },
   });
@@ -352,6 +357,12 @@ async function main(): Promise<number> {
       }
       return 0;
     }
+    case 'watch':
+    case 'alerts':
+    case 'signals':
+      return runWatchCommand(command, positionals, values.all === true, () =>
+        openEngine(dbPath, { forceSandbox: values.sandbox }),
+      );
     default:
       if (isPrivacyCommand(command)) {
         const engine = await openEngine(dbPath, {});

@@ -19,6 +19,7 @@ import type {
 } from './shared/shapes';
 import type { IcpCheck } from './domain/icp-io';
 import { PRIVACY_METHODS, type PrivacyHandlers } from './privacy/contract';
+import { WATCH_METHODS, type WatchEvents, type WatchHandlers } from './shared/watch';
 
 // Wire shapes are defined once in shared/shapes.ts (dependency-free); transports import them from here.
 export type {
@@ -48,7 +49,7 @@ export interface CampaignDetail extends CampaignSummary {
   progress: CampaignProgress | null;
 }
 
-export interface Handlers extends PrivacyHandlers {
+export interface Handlers extends PrivacyHandlers, WatchHandlers {
   'icp/validate': (input: unknown) => Promise<IcpCheck>;
   'icp/templates': () => Promise<{ id: string; icp: Icp }[]>;
   'icp/parse': (args: { text: string; format: 'yaml' | 'json' }) => Promise<IcpCheck>;
@@ -80,7 +81,7 @@ export interface Handlers extends PrivacyHandlers {
   'knowledge/reindex': () => Promise<{ companies: number; icps: number }>;
 }
 
-export interface Events {
+export interface Events extends WatchEvents {
   'campaign/progress': CampaignProgress;
   'campaign/activity': ActivityLine;
   'model/progress': ModelStatus;
@@ -118,10 +119,12 @@ export const METHODS = [
   'model/download',
   'knowledge/reindex',
   ...PRIVACY_METHODS,
+  ...WATCH_METHODS,
 ] as const satisfies readonly Method[];
 
 export const EVENTS = [
   'campaign/progress',
   'campaign/activity',
   'model/progress',
+  'alerts/new',
 ] as const satisfies readonly EventName[];

@@ -20,6 +20,8 @@ import {
   type SandboxLimits,
 } from './services/providers';
 import { createRunnerRegistry } from './services/runners';
+import { createSignalService } from './services/signals';
+import { createWatchService } from './services/watch';
 import { createVectorStore } from './services/vector-store';
 import { AppError } from './shared/errors';
 import { addEvent, getCampaign, interruptOrphans, openDb, type Db } from './store';
@@ -57,6 +59,8 @@ export interface EngineOptions {
   autoResume?: boolean;
   /** Who acts through this engine, for the audit log (default "<OS user> via app"). */
   actor?: string;
+  /** How often the watchlist refreshes while the engine runs (default 6 hours; 0 = only on demand). */
+  watchIntervalMs?: number;
 }
 
 export interface Engine {
@@ -155,11 +159,16 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   });
   const stopRetention = privacy.schedule();
   const model = createModelService({ bus, logger, onInstalled: () => vectors.forgetEmbedder() });
+  const signals = createSignalService({ providers, clock });
+  const watch = createWatchService({ db, bus, logger, signals });
+  const stopWatch =
+    opts.watchIntervalMs === 0 ? () => undefined : watch.schedule(opts.watchIntervalMs ?? 6 * 3_600_000);
   const runners = createRunnerRegistry({
     db,
     bus,
     logger,
     providers,
+    signals,
     vectors,
     concurrency: opts.concurrency,
     clock,
@@ -181,6 +190,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     model,
     runners,
     privacy,
+    signals,
+    watch,
   });
 
   const engine: Engine = {
@@ -195,8 +206,10 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     async close() {
       runners.stopResumes();
       stopRetention();
+      stopWatch();
       await runners.pauseAll();
       bus.flush();
+      await signals.close();
       await providers.close();
       await vectors.close();
       db.close();

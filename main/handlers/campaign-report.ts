@@ -10,6 +10,7 @@ import {
   type CampaignRow,
 } from '../store';
 import type { Services } from './services';
+import { signalReport } from './signal-report';
 
 /** What a campaign produced and spent (the CLI prints it after a run). */
 export async function campaignReport(
@@ -33,6 +34,7 @@ export async function campaignReport(
     resumeAt: c.status === 'paused' ? c.resumeAt : null,
     wasteRatio: spend.wasteRatio,
     wasted: spend.wasted,
+    ...(await signalReport(s, c)),
   };
 }
 

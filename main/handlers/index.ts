@@ -13,6 +13,7 @@ import { modelHandlers } from './model';
 import { createPrivacyHandlers } from './privacy';
 import type { Services } from './services';
 import { settingsHandlers } from './settings';
+import { watchHandlers } from './watch';
 
 type Missing<T> = Exclude<Method, keyof T>;
 type Extra<T> = Exclude<keyof T, Method>;
@@ -37,6 +38,7 @@ export function createHandlers(s: Services): Handlers {
       ...modelHandlers(s),
       ...knowledgeHandlers(s),
       ...createPrivacyHandlers(s),
+      ...watchHandlers(s),
     }),
   );
 }

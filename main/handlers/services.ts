@@ -7,6 +7,8 @@ import type { EventBus } from '../services/event-bus';
 import type { ModelService } from '../services/model';
 import type { Providers } from '../services/providers';
 import type { RunnerRegistry } from '../services/runners';
+import type { SignalService } from '../services/signals';
+import type { WatchService } from '../services/watch';
 import type { VectorStore } from '../services/vector-store';
 import type { Db } from '../store';
 
@@ -25,6 +27,8 @@ export interface Services {
   model: ModelService;
   runners: RunnerRegistry;
   privacy: Privacy;
+  signals: SignalService;
+  watch: WatchService;
 }
 
 /** The handlers of one domain: every method whose name starts with `<prefix>/`. */

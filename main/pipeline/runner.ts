@@ -25,6 +25,7 @@ import { CompanyDirectory, organizationFilters } from './directory';
 import { mapLimit } from './map-limit';
 import { BudgetReached, PaidGate } from './paid-gate';
 import type { PreFilter } from './prefilter';
+import type { SignalSources } from './signal-reader';
 import { processBatch, type BatchContext, type FactsOrder } from './stages';
 
 export interface RunnerOptions {
@@ -49,6 +50,8 @@ export interface RunnerOptions {
   clock?: () => number;
   /** Which paid company facts come first (stages/facts.ts; default reveal-first). */
   factsOrder?: FactsOrder;
+  /** Buying-signal providers (issue 13); absent: intent from the company facts alone. */
+  signals?: SignalSources;
 }
 
 /** Longer waits for a rate window pause the campaign instead of holding the run open. */
@@ -300,6 +303,7 @@ export class CampaignRunner {
       log: (level, message) => this.log(level, message),
       onCompanies: this.o.onCompanies,
       onStage: (stage) => (this.stage = stage),
+      signals: this.o.signals,
     };
     return this.ctx;
   }

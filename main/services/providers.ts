@@ -93,6 +93,8 @@ export interface Providers {
   peek(c: { sandbox: boolean }): ApolloProvider | null;
   /** The sandbox's origin (its /_sandbox control endpoints), once it runs. */
   sandboxOrigin(): string | null;
+  /** The signal sandbox's origin (Crunchbase, BuiltWith, News), once the sandbox runs. */
+  signalsOrigin(): string | null;
   /** Forgets the Apollo client (the key changed). */
   dropApollo(): void;
   close(): Promise<void>;
@@ -157,6 +159,7 @@ export function createProviders(o: ProvidersOptions): Providers {
       (c.sandbox ? sandboxReady && clients.get(`sandbox:${sandboxReady.url}`) : clients.get('apollo')) ??
       null,
     sandboxOrigin: () => sandboxReady?.origin ?? null,
+    signalsOrigin: () => sandboxReady?.signalsOrigin ?? null,
     dropApollo: () => void clients.delete('apollo'),
     async close() {
       for (const p of clients.values()) await p.close();

@@ -12,6 +12,7 @@ import type { Logger } from '../secrets/redact';
 import { addEvent, getCampaign, rateLimitedCampaigns, type Db } from '../store';
 import type { EventBus } from './event-bus';
 import type { Providers } from './providers';
+import type { SignalService } from './signals';
 import type { VectorStore } from './vector-store';
 
 export interface RunnerRegistry {
@@ -37,6 +38,8 @@ export function createRunnerRegistry(o: {
   bus: EventBus;
   logger: Logger;
   providers: Providers;
+  /** Buying-signal providers per campaign (issue 13); absent: intent from the company facts alone. */
+  signals?: SignalService;
   vectors: VectorStore;
   concurrency?: number;
   clock: () => number;
@@ -84,6 +87,7 @@ export function createRunnerRegistry(o: {
       concurrency: o.concurrency,
       clock: o.clock,
       factsOrder: o.factsOrder,
+      signals: await o.signals?.forCampaign(c),
       onProgress: (p) => bus.emit('campaign/progress', p),
       onActivity: (a) => bus.emit('campaign/activity', a),
       onCompanies: knowledge ? (companies) => knowledge.rememberCompanies(companies) : undefined,

@@ -152,4 +152,8 @@ export interface CampaignReport {
   wasteRatio: number | null;
   /** Spent on people and on companies that did not become leads. */
   wasted: { people: number; companies: number };
+  /** Leads per score band (issue 13). */
+  bands: { hot: number; warm: number; nurture: number; cold: number };
+  /** Sandbox only: AUC of intent against the buying-window truth (leads in a window above the rest). */
+  intentAuc: number | null;
 }

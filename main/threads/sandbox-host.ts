@@ -7,6 +7,8 @@ export interface SandboxHandle {
   url: string;
   /** The server's origin, for its /_sandbox control endpoints. */
   origin: string;
+  /** The signal providers' sandbox (Crunchbase, BuiltWith, News; its clock and truth), same world. */
+  signalsOrigin: string;
   close(): Promise<void>;
 }
 
@@ -35,12 +37,13 @@ export function startSandboxThread(opts: SandboxHostOptions = {}): Promise<Sandb
   });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
-    worker.once('message', (m: { url: string }) => {
+    worker.once('message', (m: { url: string; signalsUrl: string }) => {
       worker.off('error', reject);
       worker.unref();
       resolve({
         url: m.url,
         origin: new URL(m.url).origin,
+        signalsOrigin: m.signalsUrl,
         close: async () => {
           worker.postMessage({ type: 'close' });
           await new Promise<void>((r) => {

@@ -4,15 +4,23 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { startSandboxServer, type SandboxOptions } from '../sandbox/server';
+import type { World, WorldCompany } from '../sandbox/world';
+import { startSignalsSandbox } from '../sandbox/signals/server';
+import { getSignalWorld, jobPostingsAt } from '../sandbox/signals/timeline';
 
 const { clockOffsetMs = 0, ...options } = workerData as SandboxOptions & { clockOffsetMs?: number };
-const server = await startSandboxServer(
-  clockOffsetMs ? { ...options, clock: () => Date.now() + clockOffsetMs } : options,
-);
-parentPort!.postMessage({ url: server.url });
+const clock = clockOffsetMs ? () => Date.now() + clockOffsetMs : undefined;
+// Apollo's open jobs come from the signal timeline on the signal sandbox's day, so hiring agrees with its truth.
+let signalDay = () => 0;
+const jobPostings = (w: World, c: WorldCompany) => jobPostingsAt(getSignalWorld(w).of(c), signalDay(), c);
+const server = await startSandboxServer({ ...options, ...(clock ? { clock } : {}), jobPostings });
+// The buying-signal providers' sandbox (Crunchbase, BuiltWith, News) on the same world (issue 13).
+const signals = await startSignalsSandbox({ world: server.world, seed: options.seed, clock });
+signalDay = () => signals.day();
+parentPort!.postMessage({ url: server.url, signalsUrl: signals.url });
 parentPort!.on('message', async (m: { type: string }) => {
   if (m.type === 'close') {
-    await server.close();
+    await Promise.all([server.close(), signals.close()]);
     process.exit(0);
   }
 });

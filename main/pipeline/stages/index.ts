@@ -9,6 +9,7 @@ import { factsStage } from './facts';
 import type { BatchContext } from './context';
 import { scoreStage, validateStage } from './judge';
 import { saveStage } from './save';
+import { scoreHistoryStage, signalsStage } from './signals';
 import { planStage, prefilterStage, resolveStage } from './screen';
 
 export type { BatchContext, Pending, Resolved, Scored, Screened } from './context';
@@ -37,5 +38,8 @@ export async function processBatch(
   ctx.onStage?.('enriching');
   const people = await revealStage(ctx, searchTier, pending);
   ctx.onStage?.('saving');
-  return saveStage(ctx, scoreStage(ctx, pending, people));
+  const scored = await signalsStage(ctx, scoreStage(ctx, pending, people)); // issue 13: intent from signals
+  const saved = saveStage(ctx, scored);
+  scoreHistoryStage(ctx);
+  return saved;
 }

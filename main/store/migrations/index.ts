@@ -6,6 +6,7 @@ import privacy from './004_privacy';
 import campaignInterrupted from './005_campaign_interrupted';
 import crm from './006_crm';
 import signals from './007_signals';
+import watchlist from './008_watchlist';
 
 /** Every migration in order; versions are 1, 2, 3 … with no gaps. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   campaignInterrupted,
   crm,
   signals,
+  watchlist,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
