@@ -74,6 +74,12 @@ export interface Engine {
 }
 
 const databases = new WeakMap<Engine, Db>();
+const signalOrigins = new WeakMap<Engine, () => string | null>();
+
+/** In-process diagnostics only (tests): the signal sandbox's origin (its clock and truth), once it runs. */
+export function engineSignalsOrigin(engine: Engine): string | null {
+  return signalOrigins.get(engine)?.() ?? null;
+}
 
 /**
  * In-process diagnostics only (tests and the bench): the engine's own database connection, with its
@@ -216,6 +222,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     },
   };
   databases.set(engine, db);
+  signalOrigins.set(engine, () => providers.signalsOrigin());
   return engine;
 }
 
