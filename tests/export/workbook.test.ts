@@ -13,7 +13,7 @@ import { writeWorkbook } from '../../main/export/workbook';
 import { CAMPAIGN, HOSTILE_DOMAIN, HOSTILE_NOTES, tierCount, writeFixture, type Fixture } from './fixture';
 
 const col = (header: string) => LEAD_COLUMNS.findIndex((c) => c.header === header) + 1;
-const lastColLetter = 'AE';
+const lastColLetter = 'AG';
 
 let fx: Fixture;
 let book: ExcelJS.Workbook;
@@ -46,7 +46,7 @@ afterAll(() => fx?.cleanup());
 describe('writeWorkbook read back with exceljs', () => {
   it('has Summary, T1, T2, T3 in that order and reports the row count', async () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'T1', 'T2', 'T3']);
-    expect(LEAD_COLUMNS).toHaveLength(31); // AE
+    expect(LEAD_COLUMNS).toHaveLength(33); // AG (Why now and Signals, issue 13)
     const again = await writeWorkbook(join(fx.dir, 'again.xlsx'), {
       campaign: CAMPAIGN,
       leads: fx.full.leads,
