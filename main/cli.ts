@@ -8,11 +8,12 @@ import { defaultResourcesDir } from './engine';
 import { AppError } from './shared/errors';
 import { isPrivacyCommand, PRIVACY_USAGE, runPrivacyCommand } from './privacy/cli';
 import { CRM_USAGE, isCrmCommand, runCrmCommand } from './cli/crm';
+import { runWatchCommand, WATCH_USAGE } from './cli/watch';
 import { exportCommand } from './cli/export';
 import { fetchModelCommand } from './cli/fetch-model';
 import { err, fail, loadIcp, out } from './cli/io';
 import { listCommand } from './cli/list';
-import { withEngine } from './cli/open-engine';
+import { openEngine, withEngine } from './cli/open-engine';
 import { checkCliArgs, parseValues, type CliArgs } from './cli/options';
 import { reindexCommand } from './cli/reindex';
 import { resumeCommand } from './cli/resume';
@@ -33,7 +34,8 @@ const USAGE = `Usage:
   npm run cli -- fetch-model [--mirror <url>]   (one-time download of the matching model into the user cache;
                      default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)
 ${PRIVACY_USAGE}
-${CRM_USAGE}`;
+${CRM_USAGE}
+${WATCH_USAGE}`;
 
 /** The ICP a classify command uses: --icp, or the bundled manufacturing-staffing one. */
 const icpOrDefault = (a: CliArgs) =>
@@ -47,6 +49,15 @@ const COMMANDS: Record<string, (a: CliArgs) => Promise<number>> = {
   list: listCommand,
   reindex: reindexCommand,
   'fetch-model': fetchModelCommand,
+  ...Object.fromEntries(
+    (['watch', 'alerts', 'signals'] as const).map((c) => [
+      c,
+      (a: CliArgs) =>
+        runWatchCommand(c, a.positionals, a.values.all === true, () =>
+          openEngine(a.dbPath, { forceSandbox: a.values.sandbox }),
+        ),
+    ]),
+  ),
   'classify-companies': async (a) =>
     (await import('./cli/classify-companies')).runClassifyCompanies(await icpOrDefault(a)),
   'classify-titles': async (a) =>

@@ -39,6 +39,10 @@ function args<S extends z.ZodRawShape>(shape: S) {
 }
 
 const campaignRef = args({ campaignId: id('campaign id') });
+// A watch is on a lead or on a company: exactly one of the two ids.
+const watchTarget = z.union([args({ leadId: id('lead id') }), args({ companyId: id('company id') })], {
+  error: 'expected an object with leadId or companyId (one of them)',
+});
 const provider = z.enum(PROVIDERS, { error: `provider must be one of: ${PROVIDERS.join(', ')}` });
 const format = z.enum(['yaml', 'json'], { error: 'format must be "yaml" or "json"' });
 
@@ -150,6 +154,22 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   'model/status': noArg,
   'model/download': noArg,
   'knowledge/reindex': noArg,
+  'watch/add': watchTarget,
+  'watch/remove': watchTarget,
+  'watch/list': noArg,
+  'watch/refresh': noArg,
+  'alerts/list': args({
+    all: z.boolean({ error: 'all must be true or false' }).optional(),
+    limit: z
+      .number()
+      .int('limit must be a whole number')
+      .min(1, 'limit must be at least 1')
+      .max(1000, 'limit is at most 1000')
+      .optional(),
+  }),
+  'alerts/read': args({
+    ids: z.array(id('alert id'), { error: 'ids must be a list of alert ids' }).max(10_000).optional(),
+  }),
   ...PRIVACY_ARG_SCHEMAS,
   ...CRM_ARG_SCHEMAS,
 };

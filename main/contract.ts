@@ -20,6 +20,7 @@ import type {
 import type { IcpCheck } from './domain/icp-io';
 import { CRM_METHODS, type CrmHandlers } from './crm/contract';
 import { PRIVACY_METHODS, type PrivacyHandlers } from './privacy/contract';
+import { WATCH_METHODS, type WatchEvents, type WatchHandlers } from './shared/watch';
 
 // Wire shapes are defined once in shared/shapes.ts (dependency-free); transports import them from here.
 export type {
@@ -49,7 +50,7 @@ export interface CampaignDetail extends CampaignSummary {
   progress: CampaignProgress | null;
 }
 
-export interface Handlers extends PrivacyHandlers, CrmHandlers {
+export interface Handlers extends PrivacyHandlers, CrmHandlers, WatchHandlers {
   'icp/validate': (input: unknown) => Promise<IcpCheck>;
   'icp/templates': () => Promise<{ id: string; icp: Icp }[]>;
   'icp/parse': (args: { text: string; format: 'yaml' | 'json' }) => Promise<IcpCheck>;
@@ -81,7 +82,7 @@ export interface Handlers extends PrivacyHandlers, CrmHandlers {
   'knowledge/reindex': () => Promise<{ companies: number; icps: number }>;
 }
 
-export interface Events {
+export interface Events extends WatchEvents {
   'campaign/progress': CampaignProgress;
   'campaign/activity': ActivityLine;
   'model/progress': ModelStatus;
@@ -120,10 +121,12 @@ export const METHODS = [
   'knowledge/reindex',
   ...PRIVACY_METHODS,
   ...CRM_METHODS,
+  ...WATCH_METHODS,
 ] as const satisfies readonly Method[];
 
 export const EVENTS = [
   'campaign/progress',
   'campaign/activity',
   'model/progress',
+  'alerts/new',
 ] as const satisfies readonly EventName[];

@@ -21,6 +21,8 @@ import {
   type SandboxLimits,
 } from './services/providers';
 import { createRunnerRegistry } from './services/runners';
+import { createSignalService } from './services/signals';
+import { createWatchService } from './services/watch';
 import { createVectorStore } from './services/vector-store';
 import { AppError } from './shared/errors';
 import { addEvent, getCampaign, interruptOrphans, openDb, type Db } from './store';
@@ -62,6 +64,8 @@ export interface EngineOptions {
   actor?: string;
   /** HubSpot: another base URL for the stored token, shorter retry waits, sandbox faults (tests, drills). */
   crm?: CrmOptions;
+  /** How often the watchlist refreshes while the engine runs (default 6 hours; 0 = only on demand). */
+  watchIntervalMs?: number;
 }
 
 export interface Engine {
@@ -75,6 +79,12 @@ export interface Engine {
 }
 
 const databases = new WeakMap<Engine, Db>();
+const signalOrigins = new WeakMap<Engine, () => string | null>();
+
+/** In-process diagnostics only (tests): the signal sandbox's origin (its clock and truth), once it runs. */
+export function engineSignalsOrigin(engine: Engine): string | null {
+  return signalOrigins.get(engine)?.() ?? null;
+}
 
 /**
  * In-process diagnostics only (tests and the bench): the engine's own database connection, with its
@@ -170,11 +180,16 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   });
   const stopRetention = privacy.schedule();
   const model = createModelService({ bus, logger, onInstalled: () => vectors.forgetEmbedder() });
+  const signals = createSignalService({ providers, clock });
+  const watch = createWatchService({ db, bus, logger, signals });
+  const stopWatch =
+    opts.watchIntervalMs === 0 ? () => undefined : watch.schedule(opts.watchIntervalMs ?? 6 * 3_600_000);
   const runners = createRunnerRegistry({
     db,
     bus,
     logger,
     providers,
+    signals,
     vectors,
     concurrency: opts.concurrency,
     clock,
@@ -198,6 +213,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     runners,
     privacy,
     crm,
+    signals,
+    watch,
   });
 
   const engine: Engine = {
@@ -212,8 +229,10 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     async close() {
       runners.stopResumes();
       stopRetention();
+      stopWatch();
       await runners.pauseAll();
       bus.flush();
+      await signals.close();
       await providers.close();
       await crm.close();
       await vectors.close();
@@ -221,6 +240,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     },
   };
   databases.set(engine, db);
+  signalOrigins.set(engine, () => providers.signalsOrigin());
   return engine;
 }
 

@@ -22,6 +22,7 @@ const OPTIONS = {
   'facts-order': { type: 'string' },
   mirror: { type: 'string' },
   model: { type: 'boolean' },
+  all: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...PRIVACY_OPTIONS,
   ...CRM_OPTIONS,

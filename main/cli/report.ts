@@ -58,6 +58,7 @@ export async function runAndReport(
     `Spent on people who did not become leads: ${report.wasted.people}; on companies without a lead: ` +
       `${report.wasted.companies} (waste ratio ${report.wasteRatio ?? '–'}).`,
   );
+  if (report.hunter && report.hunter.state !== 'on') err(`Email waterfall: ${report.hunter.message}`);
   const result = {
     campaignId,
     status,
@@ -73,6 +74,11 @@ export async function runAndReport(
     precision: report.precision,
     wasteRatio: report.wasteRatio,
     wasted: report.wasted,
+    emails: report.emails,
+    emailPrecision: report.emailPrecision,
+    creditsByProvider: report.creditsByProvider,
+    bands: report.bands,
+    intentAuc: report.intentAuc,
   };
   out(result);
   return status;

@@ -55,6 +55,8 @@ export const IcpSchema = z
     // Checks a lead must pass whatever its total (an ICP's industry is not negotiable by default).
     requiredChecks: z.array(z.enum(CHECK_IDS)).default(['industry', 'size']),
     fundingStages: z.array(z.string().trim().min(1)).optional(),
+    // What `fundingStages` does to intent: only those stages count (filter) or they count more (boost).
+    fundingStageMode: z.enum(['filter', 'boost']).optional(),
     techStack: z
       .object({
         mustHave: z.array(z.string().trim().min(1)).default([]),

@@ -135,6 +135,8 @@ export interface LeadScore {
   accessibility: number;
   band: ScoreBand;
   breakdown: ScoreItem[];
+  /** One line of the strongest buying signals ("Series B 3 weeks ago · 14 production openings"); absent before signals were read. */
+  whyNow?: string;
 }
 
 export interface TitleMatch {

@@ -2,6 +2,7 @@
 import { CHECK_IDS, type CheckId } from '../domain/icp';
 import type { CheckResult, Lead } from '../domain/types';
 import { cleanText, displayUrl, finiteOrNull, mailtoUrl, webUrl } from './sanitize';
+import { signalsCell, whyNowCell } from './signal-cells';
 
 export interface LinkCell {
   text: string;
@@ -145,6 +146,8 @@ export const LEAD_COLUMNS: readonly LeadColumn[] = [
   { header: 'Fit', width: 10, kind: 'int', value: (l) => finiteOrNull(l.score.fit) },
   { header: 'Accessibility', width: 13, kind: 'int', value: (l) => finiteOrNull(l.score.accessibility) },
   { header: 'Band', width: 10, kind: 'text', value: (l) => text(l.score.band) },
+  { header: 'Why now', width: 44, kind: 'text', value: whyNowCell },
+  { header: 'Signals', width: 70, kind: 'text', value: signalsCell },
   { header: 'Similarity', width: 11, kind: 'decimal', value: (l) => finiteOrNull(l.similarity) },
   { header: 'Status', width: 11, kind: 'text', value: (l) => text(l.status) },
   { header: 'Notes', width: 40, kind: 'text', value: (l) => text(l.notes) },

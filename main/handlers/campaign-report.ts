@@ -11,6 +11,7 @@ import {
 } from '../store';
 import { emailReport } from './email-report';
 import type { Services } from './services';
+import { signalReport } from './signal-report';
 
 /** What a campaign produced and spent (the CLI prints it after a run). */
 export async function campaignReport(
@@ -35,6 +36,7 @@ export async function campaignReport(
     wasteRatio: spend.wasteRatio,
     wasted: spend.wasted,
     ...(await emailReport(s, c)),
+    ...(await signalReport(s, c)),
   };
 }
 

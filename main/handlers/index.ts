@@ -14,6 +14,7 @@ import { modelHandlers } from './model';
 import { createPrivacyHandlers } from './privacy';
 import type { Services } from './services';
 import { settingsHandlers } from './settings';
+import { watchHandlers } from './watch';
 
 type Missing<T> = Exclude<Method, keyof T>;
 type Extra<T> = Exclude<keyof T, Method>;
@@ -39,6 +40,7 @@ export function createHandlers(s: Services): Handlers {
       ...knowledgeHandlers(s),
       ...createPrivacyHandlers(s),
       ...crmHandlers(s),
+      ...watchHandlers(s),
     }),
   );
 }

@@ -8,6 +8,8 @@ import type { EventBus } from '../services/event-bus';
 import type { ModelService } from '../services/model';
 import type { Providers } from '../services/providers';
 import type { RunnerRegistry } from '../services/runners';
+import type { SignalService } from '../services/signals';
+import type { WatchService } from '../services/watch';
 import type { VectorStore } from '../services/vector-store';
 import type { Db } from '../store';
 
@@ -28,6 +30,8 @@ export interface Services {
   runners: RunnerRegistry;
   privacy: Privacy;
   crm: CrmService;
+  signals: SignalService;
+  watch: WatchService;
 }
 
 /** The handlers of one domain: every method whose name starts with `<prefix>/`. */

@@ -26,6 +26,7 @@ import { CompanyDirectory, organizationFilters } from './directory';
 import { mapLimit } from './map-limit';
 import { BudgetReached, PaidGate } from './paid-gate';
 import type { PreFilter } from './prefilter';
+import type { SignalSources } from './signal-reader';
 import {
   createWaterfall,
   processBatch,
@@ -58,6 +59,8 @@ export interface RunnerOptions {
   factsOrder?: FactsOrder;
   /** The email waterfall's Hunter and settings (absent: Apollo's reveal alone). */
   email?: EmailWaterfallInit;
+  /** Buying-signal providers (issue 13); absent: intent from the company facts alone. */
+  signals?: SignalSources;
 }
 
 /** Longer waits for a rate window pause the campaign instead of holding the run open. */
@@ -317,6 +320,7 @@ export class CampaignRunner {
             signal: this.abort.signal,
           })
         : undefined,
+      signals: this.o.signals,
     };
     return this.ctx;
   }

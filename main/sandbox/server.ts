@@ -72,6 +72,8 @@ export const DEFAULT_CREDIT_COSTS: CreditCosts = {
 
 export interface SandboxOptions {
   seed?: number;
+  /** A company's open jobs (default: facts.ts); the sandbox thread serves the signal timeline's, so hiring agrees with its truth. */
+  jobPostings?: typeof jobPostingsOf;
   /** A preset, a full config, or per-class overrides over the paid preset, e.g. {enrich: {day: 60}}. */
   limits?: SandboxLimitsSpec;
   /**
@@ -141,6 +143,7 @@ interface Ctx {
   keywordTags: 'ignored' | 'applied';
   /** Credits this request consumed. */
   credits: number;
+  jobPostings: typeof jobPostingsOf;
 }
 
 const truthBody = z.object({
@@ -329,7 +332,7 @@ ROUTES[JOB_POSTINGS_PATH] = {
     const c = ctx.world.companyById.get(ctx.params.id ?? '');
     if (!c) throw new NotFound(`No organization with id ${ctx.params.id}`);
     const { page, perPage } = parsePaging(ctx.body, 10);
-    const all = jobPostingsOf(ctx.world, c);
+    const all = ctx.jobPostings(ctx.world, c);
     const start = (page - 1) * perPage;
     const organization_job_postings = all.slice(start, start + perPage);
     if (organization_job_postings.length > 0) ctx.credits += ctx.costs.jobPostingsPage;
@@ -408,6 +411,7 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
   const world = getWorld(seed, { scale: opts.scale, extractPath: opts.extractPath });
   const costs: CreditCosts = { ...DEFAULT_CREDIT_COSTS, ...opts.costs };
   const shapes: ShapeOptions = { legacyKindShapes: opts.legacyKindShapes === true };
+  const jobPostings = opts.jobPostings ?? jobPostingsOf;
   const keywordTags = opts.keywordTagFilter ?? 'ignored';
   const limiter = new RateLimiter(resolveLimits(opts.limits), opts.clock ?? (() => Date.now()), {
     alignment: opts.windowAlignment ?? 'utc',
@@ -527,7 +531,7 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
       return;
     }
 
-    const ctx: Ctx = { world, body, params, costs, shapes, keywordTags, credits: 0 };
+    const ctx: Ctx = { world, body, params, costs, shapes, keywordTags, credits: 0, jobPostings };
     let payload: unknown;
     try {
       payload = route.handle(ctx);

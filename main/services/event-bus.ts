@@ -37,8 +37,10 @@ export function createEventBus(logger: Logger): EventBus {
     emit(event, payload) {
       if (event === 'campaign/progress') return progress.push(payload as Events['campaign/progress']);
       if (event === 'model/progress') return model.push(payload as Events['model/progress']);
-      const a = payload as Events['campaign/activity'];
-      logger[a.level](`campaign ${a.campaignId}: ${a.message}`);
+      if (event === 'campaign/activity') {
+        const a = payload as Events['campaign/activity'];
+        logger[a.level](`campaign ${a.campaignId}: ${a.message}`);
+      }
       deliver(event, payload);
     },
     on(event, cb) {

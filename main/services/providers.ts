@@ -97,6 +97,8 @@ export interface Providers {
   peek(c: { sandbox: boolean }): ApolloProvider | null;
   /** The sandbox's origin (its /_sandbox control endpoints), once it runs. */
   sandboxOrigin(): string | null;
+  /** The signal sandbox's origin (Crunchbase, BuiltWith, News), once the sandbox runs. */
+  signalsOrigin(): string | null;
   /** Forgets the Apollo client (the key changed). */
   dropApollo(): void;
   /** The stored Hunter key, or null. */
@@ -176,6 +178,7 @@ export function createProviders(o: ProvidersOptions): Providers {
       (c.sandbox ? sandboxReady && clients.get(`sandbox:${sandboxReady.url}`) : clients.get('apollo')) ??
       null,
     sandboxOrigin: () => sandboxReady?.origin ?? null,
+    signalsOrigin: () => sandboxReady?.signalsOrigin ?? null,
     dropApollo: () => void clients.delete('apollo'),
     hunterKey: hunter.key,
     hunterFor: (c) =>

@@ -13,6 +13,7 @@ import { addEvent, getCampaign, rateLimitedCampaigns, type Db } from '../store';
 import { waterfallSettings } from '../store/waterfall-settings';
 import type { EventBus } from './event-bus';
 import type { Providers } from './providers';
+import type { SignalService } from './signals';
 import type { VectorStore } from './vector-store';
 
 export interface RunnerRegistry {
@@ -38,6 +39,8 @@ export function createRunnerRegistry(o: {
   bus: EventBus;
   logger: Logger;
   providers: Providers;
+  /** Buying-signal providers per campaign (issue 13); absent: intent from the company facts alone. */
+  signals?: SignalService;
   vectors: VectorStore;
   concurrency?: number;
   clock: () => number;
@@ -87,6 +90,7 @@ export function createRunnerRegistry(o: {
       clock: o.clock,
       factsOrder: o.factsOrder,
       email,
+      signals: await o.signals?.forCampaign(c),
       onProgress: (p) => bus.emit('campaign/progress', p),
       onActivity: (a) => bus.emit('campaign/activity', a),
       onCompanies: knowledge ? (companies) => knowledge.rememberCompanies(companies) : undefined,

@@ -179,4 +179,8 @@ export interface CampaignReport {
   creditsByProvider: Record<string, number>;
   /** Whether Hunter took part, and why not (null: the campaign ran before the waterfall). */
   hunter: { state: 'on' | 'off' | 'no_key' | 'quota_exhausted' | 'bad_key'; message: string } | null;
+  /** Leads per score band (issue 13). */
+  bands: { hot: number; warm: number; nurture: number; cold: number };
+  /** Sandbox only: AUC of intent against the buying-window truth (leads in a window above the rest). */
+  intentAuc: number | null;
 }

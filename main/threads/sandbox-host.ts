@@ -10,6 +10,8 @@ export interface SandboxHandle {
   origin: string;
   /** The sandbox Hunter's base URL (.../v2), same world and clock; its origin serves /_sandbox too. */
   hunterUrl: string;
+  /** The signal providers' sandbox (Crunchbase, BuiltWith, News; its clock and truth), same world. */
+  signalsOrigin: string;
   close(): Promise<void>;
 }
 
@@ -47,13 +49,14 @@ export function startSandboxThread(opts: SandboxHostOptions = {}): Promise<Sandb
   });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
-    worker.once('message', (m: { url: string; hunterUrl: string }) => {
+    worker.once('message', (m: { url: string; hunterUrl: string; signalsUrl: string }) => {
       worker.off('error', reject);
       worker.unref();
       resolve({
         url: m.url,
         origin: new URL(m.url).origin,
         hunterUrl: m.hunterUrl,
+        signalsOrigin: m.signalsUrl,
         close: async () => {
           worker.postMessage({ type: 'close' });
           await new Promise<void>((r) => {

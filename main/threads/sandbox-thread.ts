@@ -6,24 +6,33 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { startHunterSandbox, type HunterSandboxOptions } from '../sandbox/hunter/server';
 import { startSandboxServer, type SandboxOptions } from '../sandbox/server';
+import type { World, WorldCompany } from '../sandbox/world';
+import { startSignalsSandbox } from '../sandbox/signals/server';
+import { getSignalWorld, jobPostingsAt } from '../sandbox/signals/timeline';
 
 const {
   clockOffsetMs = 0,
   hunter: hunterOptions,
   ...options
 } = workerData as SandboxOptions & { clockOffsetMs?: number; hunter?: HunterSandboxOptions };
-const clock = clockOffsetMs ? { clock: () => Date.now() + clockOffsetMs } : {};
-const server = await startSandboxServer({ ...options, ...clock });
+const clock = clockOffsetMs ? () => Date.now() + clockOffsetMs : undefined;
+// Apollo's open jobs come from the signal timeline on the signal sandbox's day, so hiring agrees with its truth.
+let signalDay = () => 0;
+const jobPostings = (w: World, c: WorldCompany) => jobPostingsAt(getSignalWorld(w).of(c), signalDay(), c);
+const server = await startSandboxServer({ ...options, ...(clock ? { clock } : {}), jobPostings });
 const hunter = await startHunterSandbox({
   seed: options.seed,
   extractPath: options.extractPath,
   ...hunterOptions,
-  ...clock,
+  ...(clock ? { clock } : {}),
 });
-parentPort!.postMessage({ url: server.url, hunterUrl: hunter.url });
+// The buying-signal providers' sandbox (Crunchbase, BuiltWith, News) on the same world (issue 13).
+const signals = await startSignalsSandbox({ world: server.world, seed: options.seed, clock });
+signalDay = () => signals.day();
+parentPort!.postMessage({ url: server.url, hunterUrl: hunter.url, signalsUrl: signals.url });
 parentPort!.on('message', async (m: { type: string }) => {
   if (m.type === 'close') {
-    await Promise.all([server.close(), hunter.close()]);
+    await Promise.all([server.close(), hunter.close(), signals.close()]);
     process.exit(0);
   }
 });

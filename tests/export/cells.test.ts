@@ -93,3 +93,38 @@ describe('tier sheet hyperlink limit', () => {
     expect(plain).toBeGreaterThan(0);
   });
 });
+
+describe('signal cells (issue 13)', () => {
+  it('shows the why-now line and each intent point with its evidence, strongest first', async () => {
+    const { signalsCell, whyNowCell } = await import('../../main/export/signal-cells');
+    const base = sampleLeads(1)[0]!;
+    const lead = {
+      ...base,
+      score: {
+        ...base.score,
+        whyNow: 'Series B 3 weeks ago · 14 production and HR openings',
+        breakdown: [
+          {
+            component: 'intent' as const,
+            signal: 'Actively hiring',
+            points: 20.4,
+            evidence: '14 openings (apollo, 2026-10-30)',
+          },
+          {
+            component: 'intent' as const,
+            signal: 'Recent funding',
+            points: 60,
+            evidence: 'Series B of $20M (crunchbase, 2026-10-10)',
+          },
+          { component: 'fit' as const, signal: 'ICP industry match', points: 25, evidence: 'Machinery' },
+        ],
+      },
+    };
+    expect(whyNowCell(lead)).toBe('Series B 3 weeks ago · 14 production and HR openings');
+    expect(signalsCell(lead)).toBe(
+      'Recent funding +60: Series B of $20M (crunchbase, 2026-10-10); Actively hiring +20: 14 openings (apollo, 2026-10-30)',
+    );
+    expect(whyNowCell({ ...lead, score: { ...lead.score, whyNow: undefined } })).toBeNull();
+    expect(signalsCell({ ...lead, score: { ...lead.score, breakdown: [] } })).toBeNull();
+  });
+});

@@ -46,7 +46,7 @@ afterAll(() => fx?.cleanup());
 describe('writeWorkbook read back with exceljs', () => {
   it('has Summary, T1, T2, T3 in that order and reports the row count', async () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'T1', 'T2', 'T3']);
-    expect(LEAD_COLUMNS).toHaveLength(33); // AG
+    expect(LEAD_COLUMNS).toHaveLength(35); // AI (email evidence, issue 12; Why now and Signals, issue 13)
     const again = await writeWorkbook(join(fx.dir, 'again.xlsx'), {
       campaign: CAMPAIGN,
       leads: fx.full.leads,

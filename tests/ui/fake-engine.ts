@@ -24,6 +24,7 @@ import { AppError } from '../../main/shared/errors';
 import type { EngineLike } from '../../main/host/bridge';
 import { makeLead } from './fake-leads';
 import type { AuditEntry } from '../../main/privacy/contract';
+import type { Alert, Watch } from '../../main/shared/watch';
 
 export interface FakeEngine extends EngineLike {
   /** A completed campaign with `n` leads: generated here, or copied from `from` (ids/campaign rewritten). */
@@ -213,6 +214,8 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
       detail: null,
     });
 
+  const watches: Watch[] = [];
+  const alerts: Alert[] = [];
   const handlers: Handlers = {
     'icp/validate': async (input) => check(input),
     'icp/templates': async () => [{ id: 'manufacturing-staffing', icp: TEMPLATE }],
@@ -383,6 +386,75 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     'model/status': async () => structuredClone(model),
     'knowledge/reindex': async () => ({ companies: 0, icps: 0 }),
     ...fakeCrmHandlers,
+    // Watchlist: a refresh moves every watched lead up one band and alerts.
+    'watch/add': async (t) => {
+      const w = {
+        id: watches.length + 1,
+        leadId: 'leadId' in t ? t.leadId : null,
+        companyId: 'companyId' in t ? t.companyId : null,
+        name: `watch ${watches.length + 1}`,
+        createdAt: new Date().toISOString(),
+        refreshedAt: null,
+      };
+      if (!watches.some((x) => x.leadId === w.leadId && x.companyId === w.companyId)) watches.push(w);
+      return structuredClone(w);
+    },
+    'watch/remove': async (t) => {
+      const i = watches.findIndex((x) =>
+        'leadId' in t ? x.leadId === t.leadId : x.companyId === t.companyId,
+      );
+      if (i >= 0) watches.splice(i, 1);
+      return { removed: i >= 0 };
+    },
+    'watch/list': async () => structuredClone(watches),
+    'watch/refresh': async () => {
+      const made: Alert[] = watches
+        .filter((w) => w.leadId !== null)
+        .map((w) => ({
+          id: alerts.length + 1,
+          leadId: w.leadId!,
+          lead: w.name,
+          old: { total: 55, band: 'nurture' as const },
+          new: { total: 72, band: 'warm' as const },
+          whyNow: 'Series B 3 weeks ago',
+          changes: {
+            gained: [
+              {
+                kind: 'funding' as const,
+                label: 'Series B',
+                date: '2026-11-10',
+                evidence: 'Series B of $20M',
+                source: 'crunchbase',
+              },
+            ],
+            lost: [],
+          },
+          createdAt: new Date().toISOString(),
+          readAt: null,
+        }));
+      for (const a of made) {
+        alerts.push(a);
+        emit('alerts/new', structuredClone(a));
+      }
+      return {
+        readFor: '2026-11-30',
+        companies: watches.length,
+        leads: watches.length,
+        changes: [],
+        alerts: made,
+        failed: [],
+      };
+    },
+    'alerts/list': async (q) => structuredClone(alerts.filter((a) => q?.all || a.readAt === null)).reverse(),
+    'alerts/read': async (a) => {
+      let n = 0;
+      for (const x of alerts) {
+        if (x.readAt !== null || (a?.ids && !a.ids.includes(x.id))) continue;
+        x.readAt = new Date().toISOString();
+        n++;
+      }
+      return { read: n };
+    },
     'model/download': async () => {
       const total = 22_928_619;
       for (const share of [0.25, 0.5, 1]) {

@@ -7,6 +7,7 @@ import type { CandidateRow, Db } from '../../store';
 import type { CompanyDirectory } from '../directory';
 import type { PaidGate } from '../paid-gate';
 import type { PreFilter } from '../prefilter';
+import type { SignalSources } from '../signal-reader';
 import type { EmailWaterfall } from './contact';
 
 /**
@@ -36,6 +37,8 @@ export interface BatchContext {
   email?: EmailWaterfall;
   /** Tells the progress stream which stage is running. */
   onStage?: (stage: Stage) => void;
+  /** Buying-signal providers (stages/signals.ts); absent: intent from the company facts alone. */
+  signals?: SignalSources;
 }
 
 /** A candidate with what the company directory says of its company (null = not listed). */

@@ -10,6 +10,7 @@ import { factsStage } from './facts';
 import type { BatchContext } from './context';
 import { scoreStage, validateStage } from './judge';
 import { saveStage } from './save';
+import { scoreHistoryStage, signalsStage } from './signals';
 import { planStage, prefilterStage, resolveStage } from './screen';
 
 export type { BatchContext, Pending, Resolved, Scored, Screened } from './context';
@@ -40,5 +41,8 @@ export async function processBatch(
   const people = await revealStage(ctx, searchTier, pending);
   const contacted = await contactStage(ctx, searchTier, pending, people); // the email waterfall
   ctx.onStage?.('saving');
-  return saveStage(ctx, scoreStage(ctx, contacted.pending, contacted.people));
+  const scored = await signalsStage(ctx, scoreStage(ctx, contacted.pending, contacted.people)); // issue 13: intent from signals
+  const saved = saveStage(ctx, scored);
+  scoreHistoryStage(ctx);
+  return saved;
 }

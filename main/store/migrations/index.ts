@@ -7,6 +7,7 @@ import campaignInterrupted from './005_campaign_interrupted';
 import crm from './006_crm';
 import signals from './007_signals';
 import emailWaterfall from './008_email_waterfall';
+import watchlist from './009_watchlist';
 
 /** Every migration in order; versions are 1, 2, 3 … with no gaps. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   crm,
   signals,
   emailWaterfall,
+  watchlist,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
