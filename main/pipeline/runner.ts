@@ -25,6 +25,7 @@ import { CompanyDirectory } from './directory';
 import { mapLimit } from './map-limit';
 import { BudgetReached, PaidGate } from './paid-gate';
 import type { PreFilter } from './prefilter';
+import { chooseFilters, type NarrowingFilters } from './search-filters';
 import { bandText, peopleQuery, searchKeys } from './search-plan';
 import { processBatch, type BatchContext, type FactsOrder } from './stages';
 
@@ -73,6 +74,7 @@ export class CampaignRunner {
   private exhausted: Record<Tier, boolean> = { T1: false, T2: false, T3: false };
   private readonly reserved: Record<Tier, number> = { T1: 0, T2: 0, T3: 0 };
   private readonly colleagues = new Map<string, number>(); // company domain → leads saved there
+  private readonly filters = new Map<Tier, NarrowingFilters>();
   private gate!: PaidGate;
   private directory!: CompanyDirectory;
   private icp!: Icp;
@@ -260,7 +262,7 @@ export class CampaignRunner {
       .find((band) => band.length > 0);
     if (!open) return false;
     const perPage = this.o.perPage ?? 100;
-    const base = peopleQuery(this.icp, open[0]!.band, perPage);
+    const base = { ...peopleQuery(this.icp, open[0]!.band, perPage), ...(await this.narrowing(tier)) };
     const pages = await mapLimit(open, 5, async (s) => {
       const page = (cursors.get(s.key)?.page ?? 0) + 1;
       const res = await provider.searchPeople(
@@ -287,6 +289,30 @@ export class CampaignRunner {
         `${found} people, ${added} new candidates.`,
     );
     return true;
+  }
+
+  /**
+   * The free filters a tier's searches carry, chosen once per run from the market's counts
+   * (search-filters.ts) after the directory is read, and logged with what each removed.
+   */
+  private async narrowing(tier: Tier): Promise<NarrowingFilters> {
+    const known = this.filters.get(tier);
+    if (known) return known;
+    await this.directory.readAll(tier);
+    const { filters, line, searches } = await chooseFilters(
+      this.o.provider,
+      this.icp,
+      tier,
+      this.directory.ids(),
+      {
+        campaignId: this.o.campaignId,
+        signal: this.abort.signal,
+      },
+    );
+    this.requests += searches;
+    this.log('info', line);
+    this.filters.set(tier, filters);
+    return filters;
   }
 
   private batchContext(): BatchContext {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignRunner } from '../../main/pipeline/runner';
+import { REACHABLE_EMAIL_STATUSES, tierSeniorities } from '../../main/pipeline/search-filters';
 import { searchKeys, sizeBands } from '../../main/pipeline/search-plan';
 import { SemanticFilter } from '../../main/pipeline/semantic-filter';
 import type { ScriptedPeer } from '../../main/providers/scripted-peer.test-support';
@@ -90,7 +91,10 @@ describe('search plan: the runner reads the band that can pass first', () => {
     const { status, leads } = await run(2);
     expect(status).toBe('completed');
     expect(leads.sort()).toEqual(['b1', 'b2']);
-    const ranges = searches().map((b) => b.organization_num_employees_ranges);
+    // The paged searches (the filters' counts ask for one result over the whole range).
+    const ranges = searches()
+      .filter((b) => b.per_page === 100)
+      .map((b) => b.organization_num_employees_ranges);
     expect(ranges.length).toBeGreaterThan(0);
     expect(ranges.every((r) => JSON.stringify(r) === '["501,10000"]')).toBe(true);
   });
@@ -99,12 +103,50 @@ describe('search plan: the runner reads the band that can pass first', () => {
     const { h, status, leads } = await run(3);
     expect(status).toBe('completed');
     expect(leads.sort()).toEqual(['b1', 'b2', 's1']);
-    const ranges = searches().map((b) => JSON.stringify(b.organization_num_employees_ranges));
+    const ranges = searches()
+      .filter((b) => b.per_page === 100)
+      .map((b) => JSON.stringify(b.organization_num_employees_ranges));
     const firstSmall = ranges.indexOf('["200,500"]');
     expect(firstSmall).toBeGreaterThan(0);
     expect(ranges.slice(0, firstSmall).every((r) => r === '["501,10000"]')).toBe(true);
     const log = h.activity().join('\n');
     expect(log).toMatch(/T1: searched 3 title\(s\) at companies of 501–10,000 employees/);
     expect(log).toMatch(/T1: searched 3 title\(s\) at companies of 200–500 employees/);
+  });
+});
+
+describe('free search filters: scoped to the directory, by seniority, by email where it helps', () => {
+  it('reads the seniorities a tier’s titles hold (leaders’ range; practitioners senior and entry)', () => {
+    expect(tierSeniorities(['COO', 'VP Operations', 'Plant Head'])).toEqual([
+      'c_suite',
+      'vp',
+      'director',
+      'head',
+    ]);
+    expect(tierSeniorities(['CHRO', 'HR Manager'])).toEqual(['c_suite', 'vp', 'director', 'head', 'manager']);
+    expect(tierSeniorities(['Recruiter', 'HRBP'])).toEqual(['senior', 'entry']);
+    expect(tierSeniorities(['Chief Wizard', 'Dragon'])).toBeNull(); // a rank it cannot read: no filter
+  });
+
+  it('sends organization_ids, seniorities and the email filter, and logs what each removed', async () => {
+    const { h } = await run(1);
+    const body = searches().find((b) => b.per_page === 100)!;
+    expect((body.organization_ids as string[]).sort()).toEqual(['big', 'small']);
+    expect(body.person_seniorities).toEqual(['c_suite', 'vp', 'director', 'head']);
+    // 3 people with an address ≥ 3 × the target of 1: the email filter is applied.
+    expect(body.contact_email_status).toEqual(REACHABLE_EMAIL_STATUSES);
+    expect(h.activity()).toContain(
+      'T1: free search filters: directory scope 3 → 3 people; seniority filter (c_suite, vp, director, head) 3 → 3 people; ' +
+        'email filter (an address to reveal) 3 → 3 people.',
+    );
+  });
+
+  it('leaves the email filter off where it would leave fewer than 3× the target, and says so', async () => {
+    const { h } = await run(2);
+    const body = searches().find((b) => b.per_page === 100)!;
+    expect(body.contact_email_status).toBeUndefined();
+    expect(h.activity().join('\n')).toMatch(
+      /email filter \(an address to reveal\) 3 → 3 people \(not applied: fewer than 3× the target of 2\)/,
+    );
   });
 });
