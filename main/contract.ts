@@ -28,6 +28,8 @@ export type {
   CampaignProgress,
   ActivityLine,
   CreditEstimate,
+  MarketForecast,
+  TierMarket,
   CampaignSummary,
   CampaignReport,
   PauseReason,
