@@ -30,6 +30,8 @@ export type {
   CampaignProgress,
   ActivityLine,
   CreditEstimate,
+  MarketForecast,
+  TierMarket,
   CampaignSummary,
   CampaignReport,
   PauseReason,

@@ -1,7 +1,6 @@
 import { canResume, transitionError } from '../domain/campaign-state';
 import { checkIcp, describeIssues } from '../domain/icp-io';
 import type { Icp } from '../domain/icp';
-import { estimateCredits } from '../pipeline/estimate';
 import { AppError } from '../shared/errors';
 import {
   createCampaign,
@@ -14,6 +13,7 @@ import {
   type CampaignRow,
 } from '../store';
 import { campaignReport } from './campaign-report';
+import { estimateWithMarket, refuseEmptyMarket, usesSandbox } from './estimate';
 import type { HandlersOf, Services } from './services';
 
 type CampaignServices = Pick<Services, 'db' | 'runners' | 'providers' | 'semanticFilter' | 'sandboxSeed'>;
@@ -32,7 +32,9 @@ export async function newCampaign(
   o: { budget?: number | null; sandbox?: boolean } = {},
 ): Promise<{ campaignId: number }> {
   const { db } = s;
-  const useSandbox = o.sandbox || !(await s.providers.apolloKey());
+  const useSandbox = await usesSandbox(s, o.sandbox);
+  const estimate = await estimateWithMarket(s, icp, { sandbox: useSandbox });
+  refuseEmptyMarket(estimate);
   const campaignId = db.transaction(() => {
     const icpId = saveIcp(db, icp);
     return createCampaign(db, {
@@ -41,7 +43,7 @@ export async function newCampaign(
       budget: o.budget ?? null,
       sandbox: useSandbox,
       sandboxSeed: useSandbox ? (s.sandboxSeed ?? 42) : null,
-      estimate: estimateCredits(db, icp, { semanticFilter: s.semanticFilter }),
+      estimate,
     });
   })();
   return { campaignId };
@@ -55,8 +57,7 @@ export function campaignHandlers(s: CampaignServices): HandlersOf<'campaign'> {
     return c;
   };
   return {
-    'campaign/estimate': async (icp) =>
-      estimateCredits(db, requireIcp(icp), { semanticFilter: s.semanticFilter }),
+    'campaign/estimate': async (icp) => estimateWithMarket(s, requireIcp(icp)),
     'campaign/start': async ({ icp, budget }) => {
       const { campaignId } = await newCampaign(s, requireIcp(icp), { budget });
       void runners.start(campaignId).catch(() => undefined);

@@ -26,6 +26,7 @@ export function organizationFilters(icp: Icp): Omit<CompanySearchQuery, 'page' |
  */
 export class CompanyDirectory {
   private readonly byName = new Map<string, CompanySummary>();
+  private readonly providerIds = new Set<string>();
   private nextPage = 1;
   private totalPages = Infinity;
 
@@ -47,9 +48,23 @@ export class CompanyDirectory {
     this.nextPage++;
     this.totalPages = page.companies.length < this.perPage ? this.nextPage - 1 : page.totalPages;
     for (const c of page.companies) {
+      if (c.providerId) this.providerIds.add(c.providerId);
       const k = normalizeCompanyName(c.name);
       if (!this.byName.has(k)) this.byName.set(k, c);
     }
+  }
+
+  /**
+   * Reads every page (the people search is then scoped to these companies). It costs what
+   * resolving would: the first candidate at a company outside the directory reads it all anyway.
+   */
+  async readAll(tier: Tier): Promise<void> {
+    while (!this.exhausted) await this.fetchNext(tier);
+  }
+
+  /** The provider ids of every company read so far. */
+  ids(): string[] {
+    return [...this.providerIds];
   }
 
   /** Company facts for each ref (null when the directory does not list it), paging as needed. */

@@ -5,16 +5,18 @@ import { funnelStats, type Db } from '../store';
 /**
  * What a campaign costs before it has a history, measured on the strict sandbox (the real service's
  * shapes and observed costs: 1 credit per revealed person, enriched company, directory page and
- * job-postings page with postings), full manufacturing template, reveal-first (README):
- * - reveals per saved lead: ~1.35 (each lead, plus the first candidate of companies that fail);
- * - companies per saved lead: ~0.7 with the local filter (0.12 enrichments where head counts decide,
- *   0.59 job-postings pages); 3.6 without it (measured before the strict sandbox, not re-measured);
+ * job-postings page with postings), reveal-first, size bands read best first, free search filters:
+ * - reveals per saved lead: ~1.13 on the full template (each lead, plus the first candidate of
+ *   companies that fail: mostly a primary industry outside the ICP);
+ * - companies per saved lead: ~0.56 with the local filter (job-postings pages; no enrichment was
+ *   needed above 500 employees); 2.4 without it (the small fixture, seed 11: 315 credits for 75
+ *   leads, the free filters already narrowing);
  * - the company directory: one paid page per 100 companies of the ICP's universe, read once per
  *   campaign whatever its size (≈51 pages for the templates).
  */
 export const PRIORS = {
-  revealPerLead: 1.35,
-  companiesPerLead: { semantic: 0.7, passThrough: 3.6 },
+  revealPerLead: 1.13,
+  companiesPerLead: { semantic: 0.56, passThrough: 2.4 },
   directoryPages: 51,
 } as const;
 

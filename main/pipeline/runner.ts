@@ -5,7 +5,7 @@ import { createTitleClassifier, type TitleClassifier } from '../domain/titles';
 import type { CampaignStatus, Company } from '../domain/types';
 import { AppError } from '../shared/errors';
 import { isProviderError } from '../providers/errors';
-import type { LeadProvider, PeopleSearchQuery } from '../providers/types';
+import type { LeadProvider } from '../providers/types';
 import {
   addCandidates,
   addEvent,
@@ -22,10 +22,12 @@ import {
 } from '../store';
 import { releaseHeld } from '../store/email-evidence';
 import { isSuppressed } from '../store/suppression';
-import { CompanyDirectory, organizationFilters } from './directory';
+import { CompanyDirectory } from './directory';
 import { mapLimit } from './map-limit';
 import { BudgetReached, PaidGate } from './paid-gate';
 import type { PreFilter } from './prefilter';
+import { chooseFilters, type NarrowingFilters } from './search-filters';
+import { bandText, peopleQuery, searchKeys } from './search-plan';
 import type { SignalSources } from './signal-reader';
 import {
   createWaterfall,
@@ -84,6 +86,7 @@ export class CampaignRunner {
   private exhausted: Record<Tier, boolean> = { T1: false, T2: false, T3: false };
   private readonly reserved: Record<Tier, number> = { T1: 0, T2: 0, T3: 0 };
   private readonly colleagues = new Map<string, number>(); // company domain → leads saved there
+  private readonly filters = new Map<Tier, NarrowingFilters>();
   private gate!: PaidGate;
   private directory!: CompanyDirectory;
   private icp!: Icp;
@@ -258,42 +261,71 @@ export class CampaignRunner {
       this.log('info', `${tier}: target of ${target} leads reached.`);
   }
 
-  /** One round of paged title searches (free), run in parallel; false when every title is exhausted. */
+  /**
+   * One round of paged title searches (free), run in parallel, in the first size band with a
+   * title left (search-plan.ts); false when every title of every band is exhausted.
+   */
   private async searchMore(tier: Tier): Promise<boolean> {
     const { db, campaignId, provider } = this.o;
     this.stage = 'searching';
     this.emitProgress('running');
     const cursors = new Map(listSearchCursors(db, campaignId, tier).map((c) => [c.title, c]));
-    const open = this.icp.tiers[tier].titles.filter((t) => !cursors.get(t)?.exhausted);
-    if (open.length === 0) return false;
+    const open = searchKeys(this.icp, this.icp.tiers[tier].titles)
+      .map((band) => band.filter((s) => !cursors.get(s.key)?.exhausted))
+      .find((band) => band.length > 0);
+    if (!open) return false;
     const perPage = this.o.perPage ?? 100;
-    const base: Omit<PeopleSearchQuery, 'titles' | 'page'> = {
-      includeSimilarTitles: true,
-      ...organizationFilters(this.icp),
-      perPage,
-    };
-    const pages = await mapLimit(open, 5, async (title) => {
-      const page = (cursors.get(title)?.page ?? 0) + 1;
+    const base = { ...peopleQuery(this.icp, open[0]!.band, perPage), ...(await this.narrowing(tier)) };
+    const pages = await mapLimit(open, 5, async (s) => {
+      const page = (cursors.get(s.key)?.page ?? 0) + 1;
       const res = await provider.searchPeople(
-        { ...base, titles: [title], page },
+        { ...base, titles: [s.title], page },
         { campaignId, signal: this.abort.signal },
       );
       this.requests++;
-      return { title, page, res };
+      return { key: s.key, page, res };
     });
     let found = 0;
     let added = 0;
     db.transaction(() => {
-      for (const { title, page, res } of pages) {
+      for (const { key, page, res } of pages) {
         found += res.people.length;
         const allowed = res.people.filter((p) => !isSuppressed(db, { providerId: p.providerId })); // erased people
         added += addCandidates(db, campaignId, tier, allowed);
         const exhausted = res.people.length < perPage || page >= Math.min(res.totalPages, MAX_PAGES);
-        saveSearchCursor(db, { campaignId, tier, title, page, totalPages: res.totalPages, exhausted });
+        saveSearchCursor(db, { campaignId, tier, title: key, page, totalPages: res.totalPages, exhausted });
       }
     })();
-    this.log('info', `${tier}: searched ${open.length} title(s): ${found} people, ${added} new candidates.`);
+    this.log(
+      'info',
+      `${tier}: searched ${open.length} title(s) at companies of ${bandText(open[0]!.band)}: ` +
+        `${found} people, ${added} new candidates.`,
+    );
     return true;
+  }
+
+  /**
+   * The free filters a tier's searches carry, chosen once per run from the market's counts
+   * (search-filters.ts) after the directory is read, and logged with what each removed.
+   */
+  private async narrowing(tier: Tier): Promise<NarrowingFilters> {
+    const known = this.filters.get(tier);
+    if (known) return known;
+    await this.directory.readAll(tier);
+    const { filters, line, searches } = await chooseFilters(
+      this.o.provider,
+      this.icp,
+      tier,
+      this.directory.ids(),
+      {
+        campaignId: this.o.campaignId,
+        signal: this.abort.signal,
+      },
+    );
+    this.requests += searches;
+    this.log('info', line);
+    this.filters.set(tier, filters);
+    return filters;
   }
 
   private batchContext(): BatchContext {

@@ -83,6 +83,23 @@ export interface ActivityLine {
   message: string;
 }
 
+/** One tier's market: people the free search finds for its titles at the ICP's companies. */
+export interface TierMarket {
+  people: number;
+  target: number;
+  /** Leads the tier can expect at most: its target, or fewer when the market is smaller. */
+  expected: number;
+}
+
+/** The market an ICP reaches, read with free searches before any credit is spent. */
+export interface MarketForecast {
+  perTier: Record<Tier, TierMarket>;
+  /** Fields to fix or expectations to lower, each naming the field. */
+  problems: { path: string; message: string }[];
+  /** No tier with a target reaches anyone: the campaign is refused before it spends. */
+  blocking: boolean;
+}
+
 export interface CreditEstimate {
   perTier: Record<Tier, { leads: number; credits: number }>;
   /** Reading the ICP's company directory: once per campaign, shared by the tiers. */
@@ -90,6 +107,8 @@ export interface CreditEstimate {
   total: number;
   basis: 'history' | 'priors';
   note: string;
+  /** The market per tier (null when it could not be read: the note says why). */
+  market?: MarketForecast | null;
 }
 
 export interface CampaignSummary {

@@ -247,15 +247,18 @@ export function countCandidates(db: Db, campaignId: number): CandidateCounts {
 }
 
 /**
- * Companies that only pre-filtered candidates work at: what a pass-through run would have paid
- * to enrich on top of what this campaign paid (one enrichment each) — the filter's saving.
+ * Companies nothing was bought at whose candidates were screened out before paying (filtered out,
+ * or skipped because their tier was full): a pass-through run buys one purchase at each on top of
+ * what this campaign paid — a first reveal with reveal-first facts, an enrichment with
+ * enrich-first — so this counts the reveals the screening saved as well as the enrichments.
  */
 export function filteredOnlyCompanies(db: Db, campaignId: number): number {
   const row = stmt(
     db,
     `SELECT COUNT(DISTINCT lower(trim(json_extract(f.company_ref_json, '$.name')))) AS n
      FROM campaign_candidates f
-     WHERE f.campaign_id = @id AND f.state = 'filtered_out'
+     WHERE f.campaign_id = @id AND f.company_id IS NULL
+       AND (f.state = 'filtered_out' OR (f.state = 'skipped' AND f.reason LIKE '% is full'))
        AND lower(trim(json_extract(f.company_ref_json, '$.name'))) NOT IN (
          SELECT lower(trim(json_extract(k.company_ref_json, '$.name'))) FROM campaign_candidates k
          WHERE k.campaign_id = @id AND k.company_id IS NOT NULL)`,

@@ -483,6 +483,32 @@ function TitlesField(props: {
   );
 }
 
+/** The market each tier reaches (free search, before any credit), and what to fix or expect. */
+function MarketView({ market }: { market: NonNullable<CreditEstimate['market']> }) {
+  return (
+    <div className="market" aria-label="Market per tier">
+      <ul className="small">
+        {TIERS.filter((t) => market.perTier[t].target > 0).map((t) => {
+          const m = market.perTier[t];
+          return (
+            <li key={t} data-tier={t}>
+              {t}: {fmtInt(m.people)} people in the market
+              {m.expected < m.target
+                ? `, expect at most ${fmtInt(m.expected)} of ${fmtInt(m.target)} leads`
+                : ` for ${fmtInt(m.target)} leads`}
+            </li>
+          );
+        })}
+      </ul>
+      {market.problems.map((p) => (
+        <p key={p.path} className="warn small">
+          {p.path}: {p.message}
+        </p>
+      ))}
+    </div>
+  );
+}
+
 function EstimateView({ estimate, budget }: { estimate: CreditEstimate | null; budget: number | null }) {
   if (!estimate) return <p className="muted">Complete the form to see how many credits this run needs.</p>;
   return (
@@ -520,6 +546,7 @@ function EstimateView({ estimate, budget }: { estimate: CreditEstimate | null; b
           ) : null}
         </tbody>
       </table>
+      {estimate.market ? <MarketView market={estimate.market} /> : null}
       <p className="muted small">
         {estimate.basis === 'history' ? 'Based on your past campaigns. ' : 'Based on typical hit rates. '}
         {estimate.note}

@@ -30,6 +30,25 @@ export interface ScriptedPerson {
   emailStatus?: 'verified' | 'unverified';
   /** The company's mail server accepts every address. */
   catchall?: boolean;
+  /** Apollo's seniority (the people search's person_seniorities[] filter); 'director' unless told. */
+  seniority?: string;
+}
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+/** The people search's filters as the real service applies them (titles by words, ranges inclusive). */
+function searchMatches(p: ScriptedPerson, o: ScriptedOrg | undefined, body: Record<string, unknown>) {
+  if (!o) return false;
+  const titles = list(body.person_titles).map((t) => t.toLowerCase());
+  if (titles.length && !titles.some((t) => p.title.toLowerCase().includes(t))) return false;
+  const ranges = list(body.organization_num_employees_ranges).map((r) => r.split(',').map(Number));
+  if (ranges.length && !ranges.some(([lo, hi]) => o.employees >= lo! && o.employees <= hi!)) return false;
+  const ids = list(body.organization_ids);
+  if (ids.length && !ids.includes(o.id)) return false;
+  const seniorities = list(body.person_seniorities);
+  if (seniorities.length && !seniorities.includes(p.seniority ?? 'director')) return false;
+  const statuses = list(body.contact_email_status);
+  return !statuses.length || statuses.includes(p.emailStatus ?? 'verified');
 }
 
 function orgFull(o: ScriptedOrg, withHeadCount: boolean) {
@@ -99,6 +118,24 @@ export async function startScriptedApollo(
             total_entries: listed.length,
             total_pages: Math.ceil(listed.length / perPage),
           },
+        },
+      };
+    }
+    if (req.path.endsWith('/mixed_people/api_search')) {
+      const page = Number(body.page ?? 1);
+      const perPage = Number(body.per_page ?? 100);
+      const found = people.filter((p) => searchMatches(p, byId.get(p.orgId), body));
+      return {
+        body: {
+          total_entries: found.length,
+          people: found.slice((page - 1) * perPage, page * perPage).map((p) => ({
+            id: p.id,
+            first_name: p.first,
+            last_name_obfuscated: `${p.last[0]}***`,
+            title: p.title,
+            has_email: true,
+            organization: { name: byId.get(p.orgId)!.name, has_industry: true, has_employee_count: true },
+          })),
         },
       };
     }

@@ -137,16 +137,26 @@ describe('prefilter and plan', () => {
     );
   });
 
-  it('plans a little over each tier’s room and ends the step at the first candidate past it', async () => {
+  it('plans each tier’s room and no more, ending the step at the first candidate past it', async () => {
     const h = fresh({ T1: 1, T2: 2, T3: 1 });
     const screened = await prefilterStage(
       h.ctx,
       'T1',
       await resolveStage(h.ctx, 'T1', h.queue(PEOPLE, NAMES)),
     );
-    // T1 has room 1 → ceil(1.2)+1 = 3 planned; p7 is the fourth T1 candidate and ends the step.
-    expect(planStage(h.ctx, screened).map((c) => c.providerPersonId)).toEqual(['p1', 'p2', 'p3', 'p5']);
-    expect(getCandidate(h.db, h.campaignId, 'p7')!.state).toBe('new');
+    // T1 has room 1: p1 is planned; p2 is the second T1 candidate and ends the step (a paid
+    // reveal past the room would be wasted if p1 passes; if not, the next step takes p2).
+    expect(planStage(h.ctx, screened).map((c) => c.providerPersonId)).toEqual(['p1']);
+    expect(getCandidate(h.db, h.campaignId, 'p2')!.state).toBe('new');
+    // With room 2 in T2, a T2 candidate is planned beside T1's one.
+    const h2 = fresh({ T1: 3, T2: 2, T3: 1 });
+    const screened2 = await prefilterStage(
+      h2.ctx,
+      'T1',
+      await resolveStage(h2.ctx, 'T1', h2.queue(PEOPLE, NAMES)),
+    );
+    expect(planStage(h2.ctx, screened2).map((c) => c.providerPersonId)).toEqual(['p1', 'p2', 'p3', 'p5']);
+    expect(getCandidate(h2.db, h2.campaignId, 'p7')!.state).toBe('new');
   });
 
   it('skips candidates of a full tier, saying so', async () => {
@@ -174,7 +184,7 @@ describe('enrich, validate, reveal, score, save', () => {
   }
 
   it('buys each company once for all its candidates, and never again once cached', async () => {
-    const h = fresh();
+    const h = fresh({ T1: 5, T2: 2, T3: 1 });
     const k = await kept(h);
     const before = requestsTo('/organizations/enrich');
     const facts = await enrichStage(h.ctx, 'T1', k);

@@ -88,8 +88,9 @@ function logScreening(ctx: BatchContext, searchTier: Tier, decisions: FilterDeci
 
 /**
  * When the filter already knows a candidate's tier, pay only for what the tier has room for
- * (a little over, as some fail the checklist): the step ends before the first candidate over
- * that plan, so every step works on a prefix of the queue and a candidate's fate never depends
+ * (not more: over nine in ten pass once the size bands are read in order, and a reveal past the
+ * room is wasted when they do; one that fails just leaves room for the next step): the step
+ * ends before the first candidate over that plan, so every step works on a prefix of the queue and a candidate's fate never depends
  * on where steps begin (a resumed run makes the same leads). Returns the candidates to buy for.
  */
 export function planStage(ctx: BatchContext, screened: Screened[]): CandidateRow[] {
@@ -114,7 +115,7 @@ export function planStage(ctx: BatchContext, screened: Screened[]): CandidateRow
           companySimilarity: s.cand.companySimilarity,
           titleTier: tier,
         });
-      } else if (planned[tier] >= Math.ceil(room * 1.2) + 1) break;
+      } else if (planned[tier] >= room) break;
       else {
         planned[tier]++;
         kept.push(s.cand);
