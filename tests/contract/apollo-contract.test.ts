@@ -11,7 +11,7 @@ import {
   startScriptedPeer,
   type Script,
   type ScriptedPeer,
-} from '../../main/providers/scripted-peer.test-support';
+} from '../providers/scripted-peer';
 import * as F from '../fixtures/apollo/fields';
 import * as R from '../fixtures/apollo/responses';
 

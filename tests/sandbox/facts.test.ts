@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CATCHALL_SHARE, companyFacts, emailFacts, jobPostingsOf } from './facts';
-import { buildWorld, worldDigest } from './world';
+import { CATCHALL_SHARE, companyFacts, emailFacts, jobPostingsOf } from '../../main/sandbox/facts';
+import { buildWorld, worldDigest } from '../../main/sandbox/world';
 
 describe('derived facts', () => {
   const world = buildWorld(5, { scale: 0.05 });
