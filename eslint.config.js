@@ -159,6 +159,27 @@ export const BOUNDARIES = [
   },
 ];
 
+/**
+ * Rules of the house: no function in main/ over ~80 lines (blank lines and comments not counted);
+ * data tables are object literals, not functions, so they are not measured. The files below still
+ * hold one such function each (issue 10): the list only shrinks; remove a file once it is split.
+ */
+export const FUNCTION_LENGTH = { max: 80, skipBlankLines: true, skipComments: true };
+export const NOT_YET_SPLIT = [
+  'main/engine.ts',
+  'main/intel/chroma.ts',
+  'main/intel/embedder.ts',
+  'main/privacy/export-person.ts',
+  'main/providers/apollo/index.ts',
+  'main/providers/crunchbase/index.ts',
+  'main/providers/http.ts',
+  'main/providers/hubspot/index.ts',
+  'main/providers/hunter/index.ts',
+  'main/providers/news/index.ts',
+  'main/sandbox/world.ts',
+  'main/services/runners.ts',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'out', 'bench/results.json', 'tests/e2e/screenshots'] },
   js.configs.recommended,
@@ -175,4 +196,6 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['electron/*'] }] },
   },
   ...BOUNDARIES,
+  { files: ['main/**/*.ts'], rules: { 'max-lines-per-function': ['error', FUNCTION_LENGTH] } },
+  { files: NOT_YET_SPLIT, rules: { 'max-lines-per-function': 'off' } },
 );
