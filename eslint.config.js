@@ -166,12 +166,8 @@ export const BOUNDARIES = [
  */
 export const FUNCTION_LENGTH = { max: 80, skipBlankLines: true, skipComments: true };
 export const NOT_YET_SPLIT = [
-  'main/engine.ts',
   'main/intel/chroma.ts',
-  'main/intel/embedder.ts',
-  'main/privacy/export-person.ts',
   'main/providers/apollo/index.ts',
-  'main/providers/crunchbase/index.ts',
   'main/providers/http.ts',
   'main/providers/hubspot/index.ts',
   'main/providers/hunter/index.ts',

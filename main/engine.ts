@@ -123,19 +123,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const bus = createEventBus(logger);
   const clockOffsetMs = opts.clockOffsetMs ?? 0;
   const clock = () => Date.now() + clockOffsetMs;
-  const providers = createProviders({
-    knownKeys,
-    secrets: opts.secrets,
-    forceSandbox: opts.forceSandbox,
-    apolloBaseUrl: opts.apolloBaseUrl,
-    sandboxSeed: opts.sandboxSeed,
-    sandboxLimits: opts.sandboxLimits,
-    sandboxFaults: opts.sandboxFaults,
-    extractPath: join(resourcesDir, 'sandbox', 'companies.json.gz'),
-    concurrency: opts.concurrency,
-    clock,
-    clockOffsetMs,
-  });
+  const providers = engineProviders(opts, { knownKeys, resourcesDir, clock, clockOffsetMs });
   for (const id of interruptOrphans(db, processAlive)) {
     bus.emit('campaign/activity', addEvent(db, id, 'warn', INTERRUPTED));
   }
@@ -204,6 +192,26 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   };
   databases.set(engine, db);
   return engine;
+}
+
+/** The provider clients (or the sandbox) the engine's campaigns use, from its options. */
+function engineProviders(
+  opts: EngineOptions,
+  o: { knownKeys: Set<string>; resourcesDir: string; clock: () => number; clockOffsetMs: number },
+) {
+  return createProviders({
+    knownKeys: o.knownKeys,
+    secrets: opts.secrets,
+    forceSandbox: opts.forceSandbox,
+    apolloBaseUrl: opts.apolloBaseUrl,
+    sandboxSeed: opts.sandboxSeed,
+    sandboxLimits: opts.sandboxLimits,
+    sandboxFaults: opts.sandboxFaults,
+    extractPath: join(o.resourcesDir, 'sandbox', 'companies.json.gz'),
+    concurrency: opts.concurrency,
+    clock: o.clock,
+    clockOffsetMs: o.clockOffsetMs,
+  });
 }
 
 /** `<data>/logs/engine.log`, every key the engine has seen scrubbed from each line. */
