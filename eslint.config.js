@@ -176,6 +176,20 @@ export const NOT_YET_SPLIT = [
   'main/services/runners.ts',
 ];
 
+/**
+ * Settings come in through EngineOptions, read from the environment only at the entry points (the
+ * CLI, the dev host, engineEnv() for Electron). The intel/ files listed below still read theirs
+ * (model and cache folders, mirror, Chroma binary, the CHROMA_URL fallback): the list only shrinks.
+ */
+export const ENV_ENTRY_POINTS = ['main/cli.ts', 'main/cli/**/*.ts', 'main/host/dev.ts', 'main/engine.ts'];
+export const ENV_NOT_YET_OPTIONS = [
+  'main/intel/chroma.ts',
+  'main/intel/chroma-launchers.ts',
+  'main/intel/model-download.ts',
+  'main/intel/model-files.ts',
+  'main/intel/paths.ts',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'out', 'bench/results.json', 'tests/e2e/screenshots'] },
   js.configs.recommended,
@@ -194,4 +208,19 @@ export default tseslint.config(
   ...BOUNDARIES,
   { files: ['main/**/*.ts'], rules: { 'max-lines-per-function': ['error', FUNCTION_LENGTH] } },
   { files: NOT_YET_SPLIT, rules: { 'max-lines-per-function': 'off' } },
+  {
+    files: ['main/**/*.ts'],
+    ignores: [...ENV_ENTRY_POINTS, ...ENV_NOT_YET_OPTIONS],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message:
+            'Settings come in through EngineOptions; only entry points read the environment (engineEnv()).',
+        },
+      ],
+    },
+  },
 );

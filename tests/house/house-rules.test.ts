@@ -42,3 +42,18 @@ describe('no function in main/ over ~80 lines (eslint max-lines-per-function)', 
     expect(still.sort()).toEqual([...NOT_YET_SPLIT].sort());
   });
 });
+
+describe('only entry points read the environment (eslint no-restricted-properties)', () => {
+  const envMessages = async (filePath: string) => {
+    const [result] = await eslint.lintText('export const dir = process.env.LEAD_STUDIO_DATA;\n', {
+      filePath,
+    });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-properties').length;
+  };
+  it('refuses process.env in a module and allows it at an entry point', async () => {
+    expect(await envMessages('main/pipeline/fixture.ts')).toBe(1);
+    expect(await envMessages('main/services/fixture.ts')).toBe(1);
+    expect(await envMessages('main/cli/fixture.ts')).toBe(0);
+    expect(await envMessages('main/host/dev.ts')).toBe(0);
+  });
+});
