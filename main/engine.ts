@@ -138,29 +138,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const bus = createEventBus(logger);
   const clockOffsetMs = opts.clockOffsetMs ?? 0;
   const clock = () => Date.now() + clockOffsetMs;
-  const providers = createProviders({
-    knownKeys,
-    secrets: opts.secrets,
-    forceSandbox: opts.forceSandbox,
-    apolloBaseUrl: opts.apolloBaseUrl,
-    hunterBaseUrl: opts.hunterBaseUrl,
-    sandboxSeed: opts.sandboxSeed,
-    sandboxLimits: opts.sandboxLimits,
-    sandboxFaults: opts.sandboxFaults,
-    extractPath: join(resourcesDir, 'sandbox', 'companies.json.gz'),
-    concurrency: opts.concurrency,
-    clock,
-    clockOffsetMs,
-  });
-  const crm = createCrmService({
-    ...opts.crm,
-    knownKeys,
-    secrets: opts.secrets,
-    sandboxSeed: opts.sandboxSeed,
-    extractPath: join(resourcesDir, 'sandbox', 'companies.json.gz'),
-    sandboxStatePath: join(opts.dataDir, 'sandbox', 'hubspot-crm.json'),
-    clockOffsetMs,
-  });
+  const providers = engineProviders(opts, { knownKeys, resourcesDir, clock, clockOffsetMs });
+  const crm = engineCrm(opts, { knownKeys, resourcesDir, clockOffsetMs });
   for (const id of interruptOrphans(db, processAlive)) {
     bus.emit('campaign/activity', addEvent(db, id, 'warn', INTERRUPTED));
   }
@@ -242,6 +221,43 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   databases.set(engine, db);
   signalOrigins.set(engine, () => providers.signalsOrigin());
   return engine;
+}
+
+/** The provider clients (or the sandbox) the engine's campaigns use, from its options. */
+function engineProviders(
+  opts: EngineOptions,
+  o: { knownKeys: Set<string>; resourcesDir: string; clock: () => number; clockOffsetMs: number },
+) {
+  return createProviders({
+    knownKeys: o.knownKeys,
+    secrets: opts.secrets,
+    forceSandbox: opts.forceSandbox,
+    apolloBaseUrl: opts.apolloBaseUrl,
+    hunterBaseUrl: opts.hunterBaseUrl,
+    sandboxSeed: opts.sandboxSeed,
+    sandboxLimits: opts.sandboxLimits,
+    sandboxFaults: opts.sandboxFaults,
+    extractPath: join(o.resourcesDir, 'sandbox', 'companies.json.gz'),
+    concurrency: opts.concurrency,
+    clock: o.clock,
+    clockOffsetMs: o.clockOffsetMs,
+  });
+}
+
+/** HubSpot (or its sandbox, whose CRM is kept in the data folder between runs), from the engine's options. */
+function engineCrm(
+  opts: EngineOptions,
+  o: { knownKeys: Set<string>; resourcesDir: string; clockOffsetMs: number },
+) {
+  return createCrmService({
+    ...opts.crm,
+    knownKeys: o.knownKeys,
+    secrets: opts.secrets,
+    sandboxSeed: opts.sandboxSeed,
+    extractPath: join(o.resourcesDir, 'sandbox', 'companies.json.gz'),
+    sandboxStatePath: join(opts.dataDir, 'sandbox', 'hubspot-crm.json'),
+    clockOffsetMs: o.clockOffsetMs,
+  });
 }
 
 /** `<data>/logs/engine.log`, every key the engine has seen scrubbed from each line. */

@@ -73,11 +73,8 @@ function waitReady(worker: Worker, modelPath: string): Promise<string> {
   });
 }
 
-export async function createEmbedder(opts: EmbedderOptions = {}): Promise<Embedder> {
-  const batchSize = opts.batchSize ?? 32;
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new AppError('INVALID_ARGUMENT', `batchSize must be a whole number >= 1 (got ${batchSize})`);
-  }
+/** The inference worker, once it has loaded and checked the model. */
+async function startEmbedderWorker(opts: EmbedderOptions) {
   const modelRoot = resolveModelDir(opts.modelDir);
   const modelPath = path.join(modelRoot, MODEL_ID, MODEL_WEIGHTS);
   // Inference runs in a worker thread: a batch blocks its thread for tens of milliseconds.
@@ -93,6 +90,15 @@ export async function createEmbedder(opts: EmbedderOptions = {}): Promise<Embedd
     await worker.terminate();
     throw err;
   });
+  return { worker, modelPath, sha256 };
+}
+
+export async function createEmbedder(opts: EmbedderOptions = {}): Promise<Embedder> {
+  const batchSize = opts.batchSize ?? 32;
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new AppError('INVALID_ARGUMENT', `batchSize must be a whole number >= 1 (got ${batchSize})`);
+  }
+  const { worker, modelPath, sha256 } = await startEmbedderWorker(opts);
 
   const queue = new EmbedQueue();
   let inFlight: { id: number; batch: Batch } | null = null;

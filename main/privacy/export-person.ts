@@ -20,13 +20,13 @@ export interface PersonExport {
   activity: { source: string; at: string; message: string }[];
 }
 
-export function collectPerson(db: Db, target: EraseTarget): PersonExport {
-  const ids = targetOf(db, target);
-  const rows = findPerson(db, ids);
-  const campaignName = (id: number) =>
-    (stmt(db, 'SELECT name FROM campaigns WHERE id = ?').get(id) as { name: string } | undefined)?.name ??
-    `#${id}`;
-  const searches = rows.candidates.map((c) => {
+/** The person as each campaign's people search returned them. */
+function searchesOf(
+  db: Db,
+  candidates: ReturnType<typeof findPerson>['candidates'],
+  campaignName: (id: number) => string,
+): PersonExport['searchResults'] {
+  return candidates.map((c) => {
     const r = stmt(
       db,
       'SELECT tier, state, reason, person_json, updated_at FROM campaign_candidates WHERE campaign_id = ? AND provider_person_id = ?',
@@ -49,6 +49,15 @@ export function collectPerson(db: Db, target: EraseTarget): PersonExport {
       },
     };
   });
+}
+
+export function collectPerson(db: Db, target: EraseTarget): PersonExport {
+  const ids = targetOf(db, target);
+  const rows = findPerson(db, ids);
+  const campaignName = (id: number) =>
+    (stmt(db, 'SELECT name FROM campaigns WHERE id = ?').get(id) as { name: string } | undefined)?.name ??
+    `#${id}`;
+  const searches = searchesOf(db, rows.candidates, campaignName);
   const reveals = rows.cacheKeys.flatMap((k) => {
     const hit = getCached<unknown>(db, 'person', k, 'apollo', new Date(0));
     return hit

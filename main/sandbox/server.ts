@@ -3,10 +3,20 @@
  * with Apollo's auth errors, credit accounting, rate-limit headers/429s and injectable faults.
  * Control endpoints under /_sandbox (no key): truth, stats, faults.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { FaultInjector, type FaultConfig } from './faults';
+import {
+  bump,
+  controlBody,
+  NOT_JSON,
+  readBody,
+  reply,
+  replyTruncated,
+  serveLoopback,
+  sleep,
+  trimPath,
+} from './http-scaffold';
 import {
   RateLimiter,
   rateLimitMessage,
@@ -381,262 +391,290 @@ function routeFor(path: string): { key: string; route: Route | undefined; params
   return { key: path, route: ROUTES[path], params: {} };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** Apollo answers a string body (its 401) as plain text. */
+const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
+  reply(res, status, body, { headers, textType: 'text/plain; charset=utf-8' });
+
+/** One server's state: the world, its prices and shapes, the rate windows, faults and counts. */
+interface ApolloState {
+  world: World;
+  costs: CreditCosts;
+  shapes: ShapeOptions;
+  keywordTags: 'ignored' | 'applied';
+  jobPostings: typeof jobPostingsOf;
+  limiter: RateLimiter;
+  faults: FaultInjector;
+  stats: SandboxStats;
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type':
-      typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
-}
+const emptyStats = (): SandboxStats => ({
+  requests: {},
+  credits: {},
+  creditsTotal: 0,
+  rateLimited: {},
+  faults: {},
+});
 
-export async function startSandboxServer(opts: SandboxOptions = {}): Promise<SandboxServer> {
+function apolloState(opts: SandboxOptions): ApolloState {
   const seed = opts.seed ?? 42;
-  const world = getWorld(seed, { scale: opts.scale, extractPath: opts.extractPath });
-  const costs: CreditCosts = { ...DEFAULT_CREDIT_COSTS, ...opts.costs };
-  const shapes: ShapeOptions = { legacyKindShapes: opts.legacyKindShapes === true };
-  const jobPostings = opts.jobPostings ?? jobPostingsOf;
-  const keywordTags = opts.keywordTagFilter ?? 'ignored';
-  const limiter = new RateLimiter(resolveLimits(opts.limits), opts.clock ?? (() => Date.now()), {
-    alignment: opts.windowAlignment ?? 'utc',
-    headerFamily: opts.rateHeaders ?? 'live',
-  });
   const faults = new FaultInjector(seed);
   if (opts.faults) faults.set(opts.faults);
-
-  let stats: SandboxStats;
-  const resetStats = () => {
-    stats = { requests: {}, credits: {}, creditsTotal: 0, rateLimited: {}, faults: {} };
+  return {
+    world: getWorld(seed, { scale: opts.scale, extractPath: opts.extractPath }),
+    costs: { ...DEFAULT_CREDIT_COSTS, ...opts.costs },
+    shapes: { legacyKindShapes: opts.legacyKindShapes === true },
+    keywordTags: opts.keywordTagFilter ?? 'ignored',
+    jobPostings: opts.jobPostings ?? jobPostingsOf,
+    limiter: new RateLimiter(resolveLimits(opts.limits), opts.clock ?? (() => Date.now()), {
+      alignment: opts.windowAlignment ?? 'utc',
+      headerFamily: opts.rateHeaders ?? 'live',
+    }),
+    faults,
+    stats: emptyStats(),
   };
-  resetStats();
-  const bump = (into: Record<string, number>, key: string, by = 1) => (into[key] = (into[key] ?? 0) + by);
+}
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const { key: path, route, params } = routeFor(url.pathname.replace(/\/+$/, ''));
-    const cls: EndpointClass = route?.cls ?? 'other';
-    const raw = await readBody(req);
-    let body: Record<string, unknown> = {};
-    if (raw.trim()) {
-      try {
-        const parsed: unknown = JSON.parse(raw);
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-        body = parsed as Record<string, unknown>;
-      } catch {
-        send(
-          res,
-          422,
-          { error: 'Invalid parameters', details: 'the request body must be a JSON object' },
-          limiter.peek(path, cls),
-        );
-        return;
-      }
-    }
-    // Apollo also reads parameters from the query string.
-    for (const [k, v] of url.searchParams) {
-      if (k.endsWith('[]')) {
-        const key = k.slice(0, -2);
-        const list = Array.isArray(body[key]) ? (body[key] as unknown[]) : [];
-        body[key] = [...list, v];
-      } else if (!(k in body)) body[k] = v;
-    }
-    if ('api_key' in body) {
-      send(
-        res,
-        422,
-        {
-          error: 'Invalid parameters',
-          details: 'send the API key in the x-api-key header; api_key in the body or query string is refused',
-        },
-        limiter.peek(path, cls),
-      );
-      return;
-    }
-    const key = req.headers['x-api-key'];
-    const apiKey = Array.isArray(key) ? key[0] : key;
-    if (!apiKey || !apiKey.trim() || apiKey === SANDBOX_INVALID_KEY) {
-      send(res, 401, 'Invalid access credentials.', limiter.peek(path, cls));
-      return;
-    }
-    if (!route || route.method !== req.method) {
-      send(res, 404, { error: `No such endpoint: ${req.method} ${path}` }, limiter.peek(path, cls));
-      return;
-    }
-    if (apiKey === SANDBOX_NONMASTER_KEY && path === `${API}/mixed_people/api_search`) {
-      send(
-        res,
-        403,
-        {
-          error:
-            'api/v1/mixed_people/api_search is not accessible with this api_key. Please use a master API key.',
-          error_code: 'API_INACCESSIBLE',
-        },
-        limiter.peek(path, cls),
-      );
-      return;
-    }
+interface Refusal {
+  status: number;
+  body: unknown;
+}
 
-    bump(stats.requests, path);
-    const fault = faults.decide(path);
-    if (fault.delayMs > 0) {
-      bump(stats.faults, 'slow');
-      await new Promise((r) => setTimeout(r, fault.delayMs));
-    }
-    const limit = limiter.take(path, cls);
-    if (fault.kind === 'storm429' || !limit.allowed) {
-      bump(stats.rateLimited, path);
-      if (fault.kind === 'storm429') bump(stats.faults, 'storm429');
-      const window = limit.exceeded?.window ?? 'minute';
-      const n = limit.exceeded?.limit ?? limiter.limitsFor(path, cls).minute;
-      // A storm is momentary overload: it still says when to come back, as every real 429 does.
-      const headers = limit.exceeded
-        ? limit.headers
-        : { ...limit.headers, 'retry-after': String(faults.current.stormRetryAfterS ?? 1) };
-      send(
-        res,
-        429,
-        {
-          message: rateLimitMessage(path, window, n),
-          error_details: { code: 'USAGE.RATE_LIMIT.API_RATE_LIMIT_EXCEEDED' },
-        },
-        headers,
-      );
-      return;
-    }
-    if (fault.kind === 'error') {
-      bump(stats.faults, `http${fault.status}`);
-      send(
-        res,
-        fault.status,
-        fault.status === 502
-          ? '<html><body>502 Bad Gateway</body></html>'
-          : { error: 'Internal Server Error' },
-        limit.headers,
-      );
-      return;
-    }
-
-    const ctx: Ctx = { world, body, params, costs, shapes, keywordTags, credits: 0, jobPostings };
-    let payload: unknown;
+/** The JSON body with the query string's parameters merged in (Apollo reads both); null when not an object. */
+function apiParams(raw: string, url: URL): Record<string, unknown> | null {
+  let body: Record<string, unknown> = {};
+  if (raw.trim()) {
     try {
-      payload = route.handle(ctx);
-    } catch (err) {
-      if (err instanceof BadRequest) {
-        send(res, 422, { error: 'Invalid parameters', details: err.message }, limit.headers);
-        return;
-      }
-      if (err instanceof NotFound) {
-        send(res, 404, { error: err.message }, limit.headers);
-        return;
-      }
-      throw err;
-    }
-    if (ctx.credits > 0) {
-      bump(stats.credits, path, ctx.credits);
-      stats.creditsTotal += ctx.credits;
-    }
-    if (fault.kind === 'malformed') {
-      bump(stats.faults, `malformed_${fault.mode}`);
-      const text = JSON.stringify(payload);
-      if (fault.mode === 'truncated') {
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...limit.headers });
-        res.end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
-      } else {
-        send(res, 200, { data: [text.length], status: 'ok' }, limit.headers);
-      }
-      return;
-    }
-    send(res, 200, payload, limit.headers);
-  }
-
-  async function handleControl(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const raw = req.method === 'POST' ? await readBody(req) : '';
-    let body: unknown;
-    try {
-      body = raw.trim() ? JSON.parse(raw) : {};
+      const parsed: unknown = JSON.parse(raw);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      body = parsed as Record<string, unknown>;
     } catch {
-      send(res, 400, { error: 'the request body must be JSON' });
-      return;
+      return null;
     }
-    if (path === '/_sandbox/truth' && req.method === 'POST') {
-      const parsed = truthBody.safeParse(body);
-      if (!parsed.success) {
-        send(res, 400, {
-          error: `truth needs {icp:{tiers,industries,locations,companySize}, personIds}: ${parsed.error.message}`,
-        });
-        return;
-      }
-      const truth = groundTruth(world, parsed.data.icp, parsed.data.personIds);
-      send(res, 200, {
-        truth: Object.fromEntries(truth),
-        ...truthFacts(world, parsed.data.personIds, parsed.data.companyIds ?? []),
+  }
+  // Apollo also reads parameters from the query string.
+  for (const [k, v] of url.searchParams) {
+    if (k.endsWith('[]')) {
+      const key = k.slice(0, -2);
+      const list = Array.isArray(body[key]) ? (body[key] as unknown[]) : [];
+      body[key] = [...list, v];
+    } else if (!(k in body)) body[k] = v;
+  }
+  return body;
+}
+
+/** Apollo's checks before a call counts: a key in the body, no or a bad key, no route, a non-master key. */
+function refuseRequest(
+  req: IncomingMessage,
+  path: string,
+  route: Route | undefined,
+  body: Record<string, unknown>,
+): Refusal | null {
+  if ('api_key' in body)
+    return {
+      status: 422,
+      body: {
+        error: 'Invalid parameters',
+        details: 'send the API key in the x-api-key header; api_key in the body or query string is refused',
+      },
+    };
+  const key = req.headers['x-api-key'];
+  const apiKey = Array.isArray(key) ? key[0] : key;
+  if (!apiKey || !apiKey.trim() || apiKey === SANDBOX_INVALID_KEY)
+    return { status: 401, body: 'Invalid access credentials.' };
+  if (!route || route.method !== req.method)
+    return { status: 404, body: { error: `No such endpoint: ${req.method} ${path}` } };
+  if (apiKey === SANDBOX_NONMASTER_KEY && path === `${API}/mixed_people/api_search`)
+    return {
+      status: 403,
+      body: {
+        error:
+          'api/v1/mixed_people/api_search is not accessible with this api_key. Please use a master API key.',
+        error_code: 'API_INACCESSIBLE',
+      },
+    };
+  return null;
+}
+
+async function handleApi(s: ApolloState, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const { limiter, faults } = s;
+  const { key: path, route, params } = routeFor(trimPath(url.pathname));
+  const cls: EndpointClass = route?.cls ?? 'other';
+  const body = apiParams(await readBody(req), url);
+  if (!body)
+    return send(
+      res,
+      422,
+      { error: 'Invalid parameters', details: 'the request body must be a JSON object' },
+      limiter.peek(path, cls),
+    );
+  const refused = refuseRequest(req, path, route, body);
+  if (refused) return send(res, refused.status, refused.body, limiter.peek(path, cls));
+  if (!route) return; // refuseRequest answered it
+
+  bump(s.stats.requests, path);
+  const fault = faults.decide(path);
+  if (fault.delayMs > 0) {
+    bump(s.stats.faults, 'slow');
+    await sleep(fault.delayMs);
+  }
+  const limit = limiter.take(path, cls);
+  if (fault.kind === 'storm429' || !limit.allowed)
+    return sendRateLimited(s, res, path, cls, limit, fault.kind);
+  if (fault.kind === 'error') {
+    bump(s.stats.faults, `http${fault.status}`);
+    send(
+      res,
+      fault.status,
+      fault.status === 502 ? '<html><body>502 Bad Gateway</body></html>' : { error: 'Internal Server Error' },
+      limit.headers,
+    );
+    return;
+  }
+  const answered = answerRoute(s, route, { path, body, params }, res, limit.headers);
+  if (answered === NO_ANSWER) return;
+  if (fault.kind === 'malformed') {
+    bump(s.stats.faults, `malformed_${fault.mode}`);
+    if (fault.mode === 'truncated') replyTruncated(res, answered, limit.headers);
+    else send(res, 200, { data: [JSON.stringify(answered).length], status: 'ok' }, limit.headers);
+    return;
+  }
+  send(res, 200, answered, limit.headers);
+}
+
+function sendRateLimited(
+  s: ApolloState,
+  res: ServerResponse,
+  path: string,
+  cls: EndpointClass,
+  limit: ReturnType<RateLimiter['take']>,
+  faultKind: string,
+): void {
+  const { stats, limiter, faults } = s;
+  bump(stats.rateLimited, path);
+  if (faultKind === 'storm429') bump(stats.faults, 'storm429');
+  const window = limit.exceeded?.window ?? 'minute';
+  const n = limit.exceeded?.limit ?? limiter.limitsFor(path, cls).minute;
+  // A storm is momentary overload: it still says when to come back, as every real 429 does.
+  const headers = limit.exceeded
+    ? limit.headers
+    : { ...limit.headers, 'retry-after': String(faults.current.stormRetryAfterS ?? 1) };
+  send(
+    res,
+    429,
+    {
+      message: rateLimitMessage(path, window, n),
+      error_details: { code: 'USAGE.RATE_LIMIT.API_RATE_LIMIT_EXCEEDED' },
+    },
+    headers,
+  );
+}
+
+const NO_ANSWER = Symbol('answered with an error');
+
+/** Runs the route and counts its credits; a bad request or a miss is answered here (NO_ANSWER). */
+function answerRoute(
+  s: ApolloState,
+  route: Route,
+  req: { path: string; body: Record<string, unknown>; params: Record<string, string> },
+  res: ServerResponse,
+  headers: Record<string, string>,
+): unknown {
+  const { world, costs, shapes, keywordTags, jobPostings, stats } = s;
+  const ctx: Ctx = {
+    world,
+    body: req.body,
+    params: req.params,
+    costs,
+    shapes,
+    keywordTags,
+    credits: 0,
+    jobPostings,
+  };
+  let payload: unknown;
+  try {
+    payload = route.handle(ctx);
+  } catch (err) {
+    if (err instanceof BadRequest) {
+      send(res, 422, { error: 'Invalid parameters', details: err.message }, headers);
+      return NO_ANSWER;
+    }
+    if (err instanceof NotFound) {
+      send(res, 404, { error: err.message }, headers);
+      return NO_ANSWER;
+    }
+    throw err;
+  }
+  if (ctx.credits > 0) {
+    bump(stats.credits, req.path, ctx.credits);
+    stats.creditsTotal += ctx.credits;
+  }
+  return payload;
+}
+
+async function handleControl(
+  s: ApolloState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
+  const parsedBody = controlBody(req.method === 'POST' ? await readBody(req) : '');
+  if (!parsedBody) return send(res, 400, NOT_JSON);
+  const { body } = parsedBody;
+  if (path === '/_sandbox/truth' && req.method === 'POST') {
+    const parsed = truthBody.safeParse(body);
+    if (!parsed.success) {
+      send(res, 400, {
+        error: `truth needs {icp:{tiers,industries,locations,companySize}, personIds}: ${parsed.error.message}`,
       });
       return;
     }
-    if (path === '/_sandbox/stats' && req.method === 'GET') {
-      send(res, 200, { ...stats, faultConfig: faults.current });
-      return;
-    }
-    if (path === '/_sandbox/stats/reset' && req.method === 'POST') {
-      resetStats();
-      send(res, 200, { ok: true });
-      return;
-    }
-    if (path === '/_sandbox/faults' && req.method === 'POST') {
-      try {
-        faults.set((body ?? {}) as FaultConfig);
-      } catch (err) {
-        send(res, 400, { error: (err as Error).message });
-        return;
-      }
-      send(res, 200, { faults: faults.current });
-      return;
-    }
-    send(res, 404, { error: `No such control endpoint: ${req.method} ${path}` });
-  }
-
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const work = url.pathname.startsWith('/_sandbox/')
-      ? handleControl(req, res, url.pathname.replace(/\/+$/, ''))
-      : handleApi(req, res, url);
-    work.catch((err: unknown) => {
-      if (!res.headersSent) send(res, 500, { error: `sandbox bug: ${(err as Error).message}` });
-      else res.destroy();
+    const truth = groundTruth(s.world, parsed.data.icp, parsed.data.personIds);
+    send(res, 200, {
+      truth: Object.fromEntries(truth),
+      ...truthFacts(s.world, parsed.data.personIds, parsed.data.companyIds ?? []),
     });
-  });
+    return;
+  }
+  if (path === '/_sandbox/stats' && req.method === 'GET') {
+    send(res, 200, { ...s.stats, faultConfig: s.faults.current });
+    return;
+  }
+  if (path === '/_sandbox/stats/reset' && req.method === 'POST') {
+    s.stats = emptyStats();
+    send(res, 200, { ok: true });
+    return;
+  }
+  if (path === '/_sandbox/faults' && req.method === 'POST') {
+    try {
+      s.faults.set((body ?? {}) as FaultConfig);
+    } catch (err) {
+      send(res, 400, { error: (err as Error).message });
+      return;
+    }
+    send(res, 200, { faults: s.faults.current });
+    return;
+  }
+  send(res, 404, { error: `No such control endpoint: ${req.method} ${path}` });
+}
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+export async function startSandboxServer(opts: SandboxOptions = {}): Promise<SandboxServer> {
+  const s = apolloState(opts);
+  const server = await serveLoopback(
+    (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      return url.pathname.startsWith('/_sandbox/')
+        ? handleControl(s, req, res, trimPath(url.pathname))
+        : handleApi(s, req, res, url);
+    },
+    { port: opts.port, host: opts.host },
+  );
   return {
-    url: `http://127.0.0.1:${port}${API}`,
-    port,
-    world,
-    stats: () => structuredClone(stats),
-    resetStats,
-    setFaults: (config) => faults.set(config),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
+    url: `http://127.0.0.1:${server.port}${API}`,
+    port: server.port,
+    world: s.world,
+    stats: () => structuredClone(s.stats),
+    resetStats: () => void (s.stats = emptyStats()),
+    setFaults: (config) => s.faults.set(config),
+    close: server.close,
   };
 }

@@ -7,11 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApolloProvider, type ApolloProvider } from '../../main/providers/apollo';
 import { ProviderError } from '../../main/providers/errors';
-import {
-  startScriptedPeer,
-  type Script,
-  type ScriptedPeer,
-} from '../../main/providers/scripted-peer.test-support';
+import { startScriptedPeer, type Script, type ScriptedPeer } from '../providers/scripted-peer';
 import * as F from '../fixtures/apollo/fields';
 import * as R from '../fixtures/apollo/responses';
 

@@ -7,7 +7,7 @@ import { PaidGate } from '../../main/pipeline/paid-gate';
 import { SemanticFilter } from '../../main/pipeline/semantic-filter';
 import type { BatchContext } from '../../main/pipeline/stages';
 import { createApolloProvider, type ApolloProvider } from '../../main/providers/apollo';
-import type { ScriptedPeer } from '../../main/providers/scripted-peer.test-support';
+import type { ScriptedPeer } from '../providers/scripted-peer';
 import {
   addCandidates,
   createCampaign,

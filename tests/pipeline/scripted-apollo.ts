@@ -7,7 +7,7 @@ import {
   type ScriptedAnswer,
   type ScriptedPeer,
   type SeenRequest,
-} from '../../main/providers/scripted-peer.test-support';
+} from '../providers/scripted-peer';
 
 export interface ScriptedOrg {
   id: string;

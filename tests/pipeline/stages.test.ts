@@ -11,7 +11,7 @@ import {
   scoreStage,
   validateStage,
 } from '../../main/pipeline/stages';
-import type { ScriptedPeer } from '../../main/providers/scripted-peer.test-support';
+import type { ScriptedPeer } from '../providers/scripted-peer';
 import { allLeads, contactCatchall, countLeadsByTier, getCandidate, ledgerSummary } from '../../main/store';
 import { harness, pipelineIcp, type Harness } from './helpers';
 import { startScriptedApollo, type ScriptedOrg, type ScriptedPerson } from './scripted-apollo';

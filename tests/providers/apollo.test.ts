@@ -1,8 +1,8 @@
 /** The Apollo client against a scripted peer: request shapes, mapping, credits. Sandbox runs live in tests/integration. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../errors';
-import { startScriptedPeer, type Script, type ScriptedPeer } from '../scripted-peer.test-support';
-import { createApolloProvider, type ApolloProvider } from './index';
+import { ProviderError } from '../../main/providers/errors';
+import { startScriptedPeer, type Script, type ScriptedPeer } from './scripted-peer';
+import { createApolloProvider, type ApolloProvider } from '../../main/providers/apollo';
 
 const KEY = 'apollo-key-ABCDEFGH';
 const ctx = { campaignId: 1 };

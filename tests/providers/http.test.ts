@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ProviderError } from './errors';
-import { HttpClient, type HttpClientOptions, type RequestEvent } from './http';
-import { awayFromMinuteBoundary, startScriptedPeer, type ScriptedPeer } from './scripted-peer.test-support';
+import { ProviderError } from '../../main/providers/errors';
+import { HttpClient, type HttpClientOptions, type RequestEvent } from '../../main/providers/http';
+import { awayFromMinuteBoundary, startScriptedPeer, type ScriptedPeer } from './scripted-peer';
 
 const Ok = z.object({ ok: z.literal(true) });
 const KEY = 'sk-test-SECRET-1234567890';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CATCHALL_SHARE, companyFacts, emailFacts, jobPostingsOf } from './facts';
-import { addressTruth, isCatchAllDomain } from './hunter/mail';
-import { buildWorld, worldDigest } from './world';
+import { CATCHALL_SHARE, companyFacts, emailFacts, jobPostingsOf } from '../../main/sandbox/facts';
+import { addressTruth, isCatchAllDomain } from '../../main/sandbox/hunter/mail';
+import { buildWorld, worldDigest } from '../../main/sandbox/world';
 
 describe('derived facts', () => {
   const world = buildWorld(5, { scale: 0.05 });

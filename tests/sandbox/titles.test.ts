@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { titleMatcher } from './titles';
+import { titleMatcher } from '../../main/sandbox/titles';
 
 describe('sandbox title matching', () => {
   it('without similar titles needs the phrase itself', () => {

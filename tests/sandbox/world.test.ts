@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseIcpText } from '../domain/icp-io';
-import { groundTruth, type TruthIcp } from './truth';
-import { ROLE_BY_KEY } from './roles';
-import { MANUFACTURING_SECTORS, SAAS_SECTORS } from './sectors';
-import { buildWorld, getWorld, worldDigest, worldStats } from './world';
+import { parseIcpText } from '../../main/domain/icp-io';
+import { groundTruth, type TruthIcp } from '../../main/sandbox/truth';
+import { ROLE_BY_KEY } from '../../main/sandbox/roles';
+import { MANUFACTURING_SECTORS, SAAS_SECTORS } from '../../main/sandbox/sectors';
+import { buildWorld, getWorld, worldDigest, worldStats } from '../../main/sandbox/world';
 
 // The real template: the sandbox's truth must agree with what users actually run.
 const template = parseIcpText(readFileSync('resources/icp/manufacturing-staffing.yaml', 'utf8'), 'yaml');

@@ -62,6 +62,70 @@ export function describeCrunchbaseError(
   };
 }
 
+/** What the client's calls share: the HTTP client with its window, and the retry policy. */
+interface CrunchbaseCtx {
+  http: HttpClient;
+  retry: <T>(send: () => Promise<T>, signal?: AbortSignal) => Promise<T>;
+}
+
+async function organization(
+  { http, retry }: CrunchbaseCtx,
+  permalink: string,
+  signal?: AbortSignal,
+): Promise<CrunchbaseOrganization | null> {
+  const id = permalink.trim().toLowerCase();
+  if (!id) throw new Error('Crunchbase organization lookup needs a permalink: got an empty value.');
+  try {
+    const e = await retry(
+      () =>
+        http.request({
+          method: 'GET',
+          path: `/entities/organizations/${encodeURIComponent(id)}`,
+          endpoint: '/entities/organizations/{permalink}',
+          query: {
+            card_ids: 'raised_funding_rounds',
+            field_ids: 'identifier,website_url,short_description,last_funding_type',
+          },
+          schema: OrganizationEntitySchema,
+          signal,
+        }),
+      signal,
+    );
+    return toOrganization(e);
+  } catch (err) {
+    if (isProviderError(err) && err.status === 404) return null;
+    throw err;
+  }
+}
+
+async function findPermalink(
+  { http, retry }: CrunchbaseCtx,
+  domain: string,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  const d = domain
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, '');
+  if (!d) throw new Error('Crunchbase search needs a domain: got an empty value.');
+  const res = await retry(
+    () =>
+      http.request({
+        method: 'POST',
+        path: '/searches/organizations',
+        body: {
+          field_ids: ['identifier', 'website_url'],
+          query: [{ type: 'predicate', field_id: 'website_url', operator_id: 'domain_eq', values: [d] }],
+          limit: 5,
+        },
+        schema: OrganizationSearchSchema,
+        signal,
+      }),
+    signal,
+  );
+  return res.entities[0]?.properties.identifier.permalink ?? null;
+}
+
 export function createCrunchbaseClient(opts: CrunchbaseClientOptions): CrunchbaseClient {
   const apiKey = opts.apiKey.trim();
   if (!apiKey)
@@ -90,63 +154,11 @@ export function createCrunchbaseClient(opts: CrunchbaseClientOptions): Crunchbas
       signal,
     });
 
-  async function organization(
-    permalink: string,
-    signal?: AbortSignal,
-  ): Promise<CrunchbaseOrganization | null> {
-    const id = permalink.trim().toLowerCase();
-    if (!id) throw new Error('Crunchbase organization lookup needs a permalink: got an empty value.');
-    try {
-      const e = await retry(
-        () =>
-          http.request({
-            method: 'GET',
-            path: `/entities/organizations/${encodeURIComponent(id)}`,
-            endpoint: '/entities/organizations/{permalink}',
-            query: {
-              card_ids: 'raised_funding_rounds',
-              field_ids: 'identifier,website_url,short_description,last_funding_type',
-            },
-            schema: OrganizationEntitySchema,
-            signal,
-          }),
-        signal,
-      );
-      return toOrganization(e);
-    } catch (err) {
-      if (isProviderError(err) && err.status === 404) return null;
-      throw err;
-    }
-  }
-
-  async function findPermalink(domain: string, signal?: AbortSignal): Promise<string | null> {
-    const d = domain
-      .trim()
-      .toLowerCase()
-      .replace(/^www\./, '');
-    if (!d) throw new Error('Crunchbase search needs a domain: got an empty value.');
-    const res = await retry(
-      () =>
-        http.request({
-          method: 'POST',
-          path: '/searches/organizations',
-          body: {
-            field_ids: ['identifier', 'website_url'],
-            query: [{ type: 'predicate', field_id: 'website_url', operator_id: 'domain_eq', values: [d] }],
-            limit: 5,
-          },
-          schema: OrganizationSearchSchema,
-          signal,
-        }),
-      signal,
-    );
-    return res.entities[0]?.properties.identifier.permalink ?? null;
-  }
-
+  const c: CrunchbaseCtx = { http, retry };
   return {
     name: 'crunchbase',
-    organization,
-    findPermalink,
+    organization: (permalink, signal) => organization(c, permalink, signal),
+    findPermalink: (domain, signal) => findPermalink(c, domain, signal),
     stats: () => http.stats(),
     close: () => http.close(),
   };

@@ -7,8 +7,8 @@
  * faults: a 429 storm, a 5xx burst (optionally after the write went through: a lost response).
  * Control endpoints under /_sandbox (no token): stats, faults, records.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, reply, serveLoopback, trimPath } from '../http-scaffold';
 import { getWorld, type World } from '../world';
 import { SandboxCrm, type CrmRecord, type ObjectType, type PropertyDef } from './crm';
 import {
@@ -100,23 +100,11 @@ const bad = (category: string, message: string, status = 400): Answer => ({
   body: hubspotError(category, message),
 });
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function send(res: ServerResponse, a: Answer, headers: Record<string, string> = {}): void {
-  const text = typeof a.body === 'string' ? a.body : JSON.stringify(a.body);
-  res.writeHead(a.status, {
-    'content-type': typeof a.body === 'string' ? 'text/html' : 'application/json;charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
+  reply(res, a.status, a.body, {
+    headers,
+    type: typeof a.body === 'string' ? 'text/html' : 'application/json;charset=utf-8',
   });
-  res.end(text);
 }
 
 function view(r: CrmRecord, asked: string[] | undefined, extra: Record<string, unknown> = {}) {
@@ -141,182 +129,189 @@ function batchInputs(body: unknown): Json[] | Answer {
   return inputs;
 }
 
-/** The sandbox's API logic, free of HTTP: each handler takes the parsed body and returns an answer. */
-function api(crm: SandboxCrm, stats: HubSpotSandboxStats, now: () => number) {
-  const propsOf = (input: Json): Json => (isObj(input.properties) ? input.properties : {});
+/**
+ * The sandbox's API logic, free of HTTP: each handler takes the CRM it writes to and the parsed
+ * body, and returns an answer.
+ */
+interface CrmCtx {
+  crm: SandboxCrm;
+  stats: HubSpotSandboxStats;
+  now: () => number;
+}
+
+const propsOf = (input: Json): Json => (isObj(input.properties) ? input.properties : {});
+
+function complete({ now }: CrmCtx, results: unknown[]) {
   const stamp = () => new Date(now()).toISOString();
-  const complete = (results: unknown[]) => ({
-    status: 'COMPLETE',
-    results,
-    startedAt: stamp(),
-    completedAt: stamp(),
-  });
+  return { status: 'COMPLETE', results, startedAt: stamp(), completedAt: stamp() };
+}
 
-  /** HubSpot refuses a whole batch when any input has an invalid value. */
-  function validate(type: ObjectType, inputs: Json[]): Answer | null {
-    const problems = inputs.flatMap((i) => crm.check(type, propsOf(i)));
-    return problems.length ? { status: 400, body: invalidPropertiesBody(problems) } : null;
-  }
+/** HubSpot refuses a whole batch when any input has an invalid value. */
+function validate({ crm }: CrmCtx, type: ObjectType, inputs: Json[]): Answer | null {
+  const problems = inputs.flatMap((i) => crm.check(type, propsOf(i)));
+  return problems.length ? { status: 400, body: invalidPropertiesBody(problems) } : null;
+}
 
-  function upsert(type: ObjectType, inputs: Json[]): Answer {
-    for (const i of inputs) {
-      const idProperty = String(i.idProperty ?? '');
-      const def = crm.properties[type].get(idProperty);
-      if (!def?.hasUniqueValue || idProperty === 'hs_object_id')
-        return bad(
-          'VALIDATION_ERROR',
-          `idProperty "${idProperty}" is not a unique-value property of ${type}; upsert needs one (contacts: email).`,
-        );
-      if (typeof i.id !== 'string' || !i.id.trim())
-        return bad('VALIDATION_ERROR', 'Each upsert input needs an "id".');
-    }
-    const invalid = validate(
-      type,
-      inputs.map((i) => ({ properties: { ...propsOf(i), email: i.id } })),
-    );
-    if (invalid) return invalid;
-    const results = inputs.map((i) => {
-      const key = String(i.id);
-      const found = crm.contactIdByEmail(key);
-      const props = { ...propsOf(i) };
-      delete props.email; // the id is the email
-      if (found) {
-        stats.updated[type] += 1;
-        return view(crm.update(type, found, props)!, undefined, { new: false });
-      }
-      stats.created[type] += 1;
-      return view(crm.create(type, { ...props, email: key }), undefined, { new: true });
-    });
-    return ok(complete(results));
-  }
-
-  function create(type: ObjectType, inputs: Json[]): Answer {
-    const invalid = validate(type, inputs);
-    if (invalid) return invalid;
-    if (type === 'contacts')
-      for (const i of inputs) {
-        const existing = crm.contactIdByEmail(String(propsOf(i).email ?? ''));
-        if (existing) return bad('CONFLICT', `Contact already exists. Existing ID: ${existing}`, 409);
-      }
-    const results = inputs.map((i) => {
-      stats.created[type] += 1;
-      return view(crm.create(type, propsOf(i)), undefined);
-    });
-    return ok(complete(results), 201);
-  }
-
-  function update(type: ObjectType, inputs: Json[]): Answer {
-    const missing = inputs.find((i) => typeof i.id !== 'string' || !crm.records[type].has(i.id));
-    if (missing) return bad('OBJECT_NOT_FOUND', `Could not find ${type} with id ${String(missing.id)}.`, 404);
-    const invalid = validate(type, inputs);
-    if (invalid) return invalid;
-    return ok(
-      complete(
-        inputs.map((i) => {
-          stats.updated[type] += 1;
-          return view(crm.update(type, String(i.id), propsOf(i))!, undefined);
-        }),
-      ),
-    );
-  }
-
-  function search(type: ObjectType, body: unknown): Answer {
-    if (!isObj(body) || !Array.isArray(body.filterGroups))
-      return bad('VALIDATION_ERROR', 'Search needs "filterGroups": [{filters: [...]}].');
-    const limit = Number(body.limit ?? 10);
-    if (!Number.isInteger(limit) || limit < 1 || limit > HUBSPOT_SEARCH_PAGE_MAX)
-      return bad('VALIDATION_ERROR', `"limit" must be from 1 to ${HUBSPOT_SEARCH_PAGE_MAX}.`);
-    const after = Number(body.after ?? 0);
-    const matched = new Map<string, CrmRecord>();
-    for (const g of body.filterGroups as Json[]) {
-      const filters = Array.isArray(g.filters) ? (g.filters as Json[]) : [];
-      if (filters.length !== 1)
-        return bad('VALIDATION_ERROR', 'The sandbox answers one filter per group (EQ or IN on a property).');
-      const f = filters[0]!;
-      const values = f.operator === 'IN' ? f.values : f.operator === 'EQ' ? [f.value] : null;
-      if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
-        return bad(
-          'VALIDATION_ERROR',
-          `Operator ${String(f.operator)} is not supported by the sandbox (EQ, IN).`,
-        );
-      if (values.length > 100) return bad('VALIDATION_ERROR', 'An IN filter takes at most 100 values.');
-      for (const r of crm.find(type, String(f.propertyName), values as string[])) matched.set(r.id, r);
-    }
-    const all = [...matched.values()].sort((a, b) => Number(a.id) - Number(b.id));
-    const page = all.slice(after, after + limit);
-    const asked = Array.isArray(body.properties) ? (body.properties as string[]) : undefined;
-    const next = after + limit < all.length ? { paging: { next: { after: String(after + limit) } } } : {};
-    return ok({
-      total: all.length,
-      results: page.map((r) => view(r, asked ?? ['email', 'domain', 'name'])),
-      ...next,
-    });
-  }
-
-  function associate(fromType: ObjectType, toType: ObjectType, inputs: Json[]): Answer {
-    if (fromType !== 'contacts' || toType !== 'companies')
-      return bad('VALIDATION_ERROR', 'The sandbox associates contacts to companies only.');
-    const results: unknown[] = [];
-    for (const i of inputs) {
-      const from = isObj(i.from) ? String(i.from.id) : '';
-      const to = isObj(i.to) ? String(i.to.id) : '';
-      if (!crm.associate(from, to)) return bad('VALIDATION_ERROR', `No contact ${from} or company ${to}.`);
-      stats.associations += 1;
-      results.push({
-        fromObjectTypeId: TYPE_ID[fromType],
-        fromObjectId: Number(from),
-        toObjectTypeId: TYPE_ID[toType],
-        toObjectId: Number(to),
-        labels: [],
-      });
-    }
-    return ok(complete(results));
-  }
-
-  function createProperty(type: ObjectType, body: unknown): Answer {
-    if (!isObj(body) || typeof body.name !== 'string' || !/^[a-z][a-z0-9_]*$/.test(body.name))
+function upsert(c: CrmCtx, type: ObjectType, inputs: Json[]): Answer {
+  const { crm, stats } = c;
+  for (const i of inputs) {
+    const idProperty = String(i.idProperty ?? '');
+    const def = crm.properties[type].get(idProperty);
+    if (!def?.hasUniqueValue || idProperty === 'hs_object_id')
       return bad(
         'VALIDATION_ERROR',
-        'A property needs a "name" of lowercase letters, digits and underscores.',
+        `idProperty "${idProperty}" is not a unique-value property of ${type}; upsert needs one (contacts: email).`,
       );
-    if (crm.properties[type].has(body.name))
-      return bad('OBJECT_ALREADY_EXISTS', `A property named '${body.name}' already exists.`, 409);
-    for (const k of ['label', 'type', 'fieldType', 'groupName'])
-      if (typeof body[k] !== 'string') return bad('VALIDATION_ERROR', `A property needs "${k}".`);
-    const def = { ...(body as unknown as PropertyDef), hubspotDefined: false, hasUniqueValue: false };
-    crm.properties[type].set(def.name, def);
-    return ok(def, 201);
+    if (typeof i.id !== 'string' || !i.id.trim())
+      return bad('VALIDATION_ERROR', 'Each upsert input needs an "id".');
   }
+  const invalid = validate(
+    c,
+    type,
+    inputs.map((i) => ({ properties: { ...propsOf(i), email: i.id } })),
+  );
+  if (invalid) return invalid;
+  const results = inputs.map((i) => {
+    const key = String(i.id);
+    const found = crm.contactIdByEmail(key);
+    const props = { ...propsOf(i) };
+    delete props.email; // the id is the email
+    if (found) {
+      stats.updated[type] += 1;
+      return view(crm.update(type, found, props)!, undefined, { new: false });
+    }
+    stats.created[type] += 1;
+    return view(crm.create(type, { ...props, email: key }), undefined, { new: true });
+  });
+  return ok(complete(c, results));
+}
 
-  return { upsert, create, update, search, associate, createProperty };
+function create(c: CrmCtx, type: ObjectType, inputs: Json[]): Answer {
+  const { crm, stats } = c;
+  const invalid = validate(c, type, inputs);
+  if (invalid) return invalid;
+  if (type === 'contacts')
+    for (const i of inputs) {
+      const existing = crm.contactIdByEmail(String(propsOf(i).email ?? ''));
+      if (existing) return bad('CONFLICT', `Contact already exists. Existing ID: ${existing}`, 409);
+    }
+  const results = inputs.map((i) => {
+    stats.created[type] += 1;
+    return view(crm.create(type, propsOf(i)), undefined);
+  });
+  return ok(complete(c, results), 201);
+}
+
+function update(c: CrmCtx, type: ObjectType, inputs: Json[]): Answer {
+  const { crm, stats } = c;
+  const missing = inputs.find((i) => typeof i.id !== 'string' || !crm.records[type].has(i.id));
+  if (missing) return bad('OBJECT_NOT_FOUND', `Could not find ${type} with id ${String(missing.id)}.`, 404);
+  const invalid = validate(c, type, inputs);
+  if (invalid) return invalid;
+  return ok(
+    complete(
+      c,
+      inputs.map((i) => {
+        stats.updated[type] += 1;
+        return view(crm.update(type, String(i.id), propsOf(i))!, undefined);
+      }),
+    ),
+  );
+}
+
+function search({ crm }: CrmCtx, type: ObjectType, body: unknown): Answer {
+  if (!isObj(body) || !Array.isArray(body.filterGroups))
+    return bad('VALIDATION_ERROR', 'Search needs "filterGroups": [{filters: [...]}].');
+  const limit = Number(body.limit ?? 10);
+  if (!Number.isInteger(limit) || limit < 1 || limit > HUBSPOT_SEARCH_PAGE_MAX)
+    return bad('VALIDATION_ERROR', `"limit" must be from 1 to ${HUBSPOT_SEARCH_PAGE_MAX}.`);
+  const after = Number(body.after ?? 0);
+  const matched = new Map<string, CrmRecord>();
+  for (const g of body.filterGroups as Json[]) {
+    const filters = Array.isArray(g.filters) ? (g.filters as Json[]) : [];
+    if (filters.length !== 1)
+      return bad('VALIDATION_ERROR', 'The sandbox answers one filter per group (EQ or IN on a property).');
+    const f = filters[0]!;
+    const values = f.operator === 'IN' ? f.values : f.operator === 'EQ' ? [f.value] : null;
+    if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
+      return bad(
+        'VALIDATION_ERROR',
+        `Operator ${String(f.operator)} is not supported by the sandbox (EQ, IN).`,
+      );
+    if (values.length > 100) return bad('VALIDATION_ERROR', 'An IN filter takes at most 100 values.');
+    for (const r of crm.find(type, String(f.propertyName), values as string[])) matched.set(r.id, r);
+  }
+  const all = [...matched.values()].sort((a, b) => Number(a.id) - Number(b.id));
+  const page = all.slice(after, after + limit);
+  const asked = Array.isArray(body.properties) ? (body.properties as string[]) : undefined;
+  const next = after + limit < all.length ? { paging: { next: { after: String(after + limit) } } } : {};
+  return ok({
+    total: all.length,
+    results: page.map((r) => view(r, asked ?? ['email', 'domain', 'name'])),
+    ...next,
+  });
+}
+
+function associate(c: CrmCtx, fromType: ObjectType, toType: ObjectType, inputs: Json[]): Answer {
+  const { crm, stats } = c;
+  if (fromType !== 'contacts' || toType !== 'companies')
+    return bad('VALIDATION_ERROR', 'The sandbox associates contacts to companies only.');
+  const results: unknown[] = [];
+  for (const i of inputs) {
+    const from = isObj(i.from) ? String(i.from.id) : '';
+    const to = isObj(i.to) ? String(i.to.id) : '';
+    if (!crm.associate(from, to)) return bad('VALIDATION_ERROR', `No contact ${from} or company ${to}.`);
+    stats.associations += 1;
+    results.push({
+      fromObjectTypeId: TYPE_ID[fromType],
+      fromObjectId: Number(from),
+      toObjectTypeId: TYPE_ID[toType],
+      toObjectId: Number(to),
+      labels: [],
+    });
+  }
+  return ok(complete(c, results));
+}
+
+function createProperty({ crm }: CrmCtx, type: ObjectType, body: unknown): Answer {
+  if (!isObj(body) || typeof body.name !== 'string' || !/^[a-z][a-z0-9_]*$/.test(body.name))
+    return bad('VALIDATION_ERROR', 'A property needs a "name" of lowercase letters, digits and underscores.');
+  if (crm.properties[type].has(body.name))
+    return bad('OBJECT_ALREADY_EXISTS', `A property named '${body.name}' already exists.`, 409);
+  for (const k of ['label', 'type', 'fieldType', 'groupName'])
+    if (typeof body[k] !== 'string') return bad('VALIDATION_ERROR', `A property needs "${k}".`);
+  const def = { ...(body as unknown as PropertyDef), hubspotDefined: false, hasUniqueValue: false };
+  crm.properties[type].set(def.name, def);
+  return ok(def, 201);
 }
 
 type Route = { kind: 'search' | 'burst'; run: (body: unknown) => Answer | Promise<Answer> };
 
-function route(h: ReturnType<typeof api>, crm: SandboxCrm, method: string, path: string): Route | null {
+function route(c: CrmCtx, method: string, path: string): Route | null {
+  const { crm } = c;
   let m = /^\/crm\/v3\/properties\/([\w-]+)$/.exec(path);
   if (m && TYPE_OF[m[1]!]) {
     const type = TYPE_OF[m[1]!]!;
     if (method === 'GET')
       return { kind: 'burst', run: () => ok({ results: [...crm.properties[type].values()] }) };
-    if (method === 'POST') return { kind: 'burst', run: (b) => h.createProperty(type, b) };
+    if (method === 'POST') return { kind: 'burst', run: (b) => createProperty(c, type, b) };
   }
   m = /^\/crm\/v3\/objects\/([\w-]+)\/(search|batch\/upsert|batch\/create|batch\/update)$/.exec(path);
   if (m && TYPE_OF[m[1]!] && method === 'POST') {
     const type = TYPE_OF[m[1]!]!;
-    if (m[2] === 'search') return { kind: 'search', run: (b) => h.search(type, b) };
-    const op = m[2] === 'batch/upsert' ? h.upsert : m[2] === 'batch/create' ? h.create : h.update;
-    return { kind: 'burst', run: (b) => withInputs(b, (inputs) => op(type, inputs)) };
+    if (m[2] === 'search') return { kind: 'search', run: (b) => search(c, type, b) };
+    const op = m[2] === 'batch/upsert' ? upsert : m[2] === 'batch/create' ? create : update;
+    return { kind: 'burst', run: (b) => withInputs(b, (inputs) => op(c, type, inputs)) };
   }
   m = /^\/crm\/v4\/associations\/([\w-]+)\/([\w-]+)\/batch\/associate\/default$/.exec(path);
   if (m && TYPE_OF[m[1]!] && TYPE_OF[m[2]!] && method === 'POST') {
     const [from, to] = [TYPE_OF[m[1]!]!, TYPE_OF[m[2]!]!];
-    return { kind: 'burst', run: (b) => withInputs(b, (inputs) => h.associate(from, to, inputs)) };
+    return { kind: 'burst', run: (b) => withInputs(b, (inputs) => associate(c, from, to, inputs)) };
   }
   m = /^\/crm\/v4\/objects\/([\w-]+)\/(\d+)\/associations\/default\/([\w-]+)\/(\d+)$/.exec(path);
   if (m && TYPE_OF[m[1]!] && TYPE_OF[m[3]!] && method === 'PUT') {
     const [from, to] = [TYPE_OF[m[1]!]!, TYPE_OF[m[3]!]!];
-    return { kind: 'burst', run: () => h.associate(from, to, [{ from: { id: m![2] }, to: { id: m![4] } }]) };
+    return { kind: 'burst', run: () => associate(c, from, to, [{ from: { id: m![2] }, to: { id: m![4] } }]) };
   }
   return null;
 }
@@ -350,7 +345,15 @@ const UNAUTHORIZED = hubspotError(
   'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
 );
 
-export async function startHubSpotSandbox(opts: HubSpotSandboxOptions = {}): Promise<HubSpotSandboxServer> {
+/** One server's state: the CRM and its counters, the rate windows, and the faults still to come. */
+interface HubSpotState extends CrmCtx {
+  world: World;
+  limiter: HubSpotRateLimiter;
+  faults: Required<HubSpotFaults>;
+  burstCount: number;
+}
+
+function hubspotState(opts: HubSpotSandboxOptions): HubSpotState {
   const world = getWorld(opts.seed ?? 42, { scale: opts.scale, extractPath: opts.extractPath });
   const clock = opts.clock ?? (() => Date.now());
   const crm = new SandboxCrm(clock);
@@ -359,100 +362,108 @@ export async function startHubSpotSandbox(opts: HubSpotSandboxOptions = {}): Pro
     typeof opts.limits === 'object' ? opts.limits : HUBSPOT_RATE_PRESETS[opts.limits ?? 'free'],
     clock,
   );
-  let faults: Required<HubSpotFaults> = { storm429: 0, burst5xx: 0, burstAfterWrite: false, burstPaths: [] };
-  const setFaults = (f: HubSpotFaults) => {
-    faults = {
-      storm429: Math.max(0, Math.floor(f.storm429 ?? 0)),
-      burst5xx: Math.max(0, Math.floor(f.burst5xx ?? 0)),
-      burstAfterWrite: f.burstAfterWrite ?? false,
-      burstPaths: f.burstPaths ?? [],
-    };
-  };
-  if (opts.faults) setFaults(opts.faults);
-  const stats = emptyStats();
-  const handlers = api(crm, stats, clock);
-  let burstCount = 0;
-
-  async function handleApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const raw = await readBody(req);
-    if (!tokenOf(req, stats)) return send(res, { status: 401, body: UNAUTHORIZED });
-    const r = route(handlers, crm, req.method ?? 'GET', path);
-    if (!r) return send(res, bad('OBJECT_NOT_FOUND', `No route for ${req.method} ${path}`, 404));
-    stats.requests[path.replace(/\/\d+/g, '/{id}')] =
-      (stats.requests[path.replace(/\/\d+/g, '/{id}')] ?? 0) + 1;
-    const window = limiter.take(r.kind);
-    if (faults.storm429 > 0 || !window.allowed) {
-      if (faults.storm429 > 0) faults.storm429 -= 1;
-      stats.rateLimited += 1;
-      return send(
-        res,
-        { status: 429, body: rateLimitBody(window.policy) },
-        rateHeaders({ ...window, remaining: 0 }),
-      );
-    }
-    let body: unknown;
-    try {
-      body = raw.trim() ? JSON.parse(raw) : {};
-    } catch {
-      return send(res, bad('VALIDATION_ERROR', 'Invalid input JSON: the body is not JSON.'));
-    }
-    const burst = faults.burst5xx > 0 && (!faults.burstPaths.length || faults.burstPaths.includes(path));
-    if (burst) faults.burst5xx -= 1;
-    if (burst && !faults.burstAfterWrite) return sendBurst(res);
-    const a = await r.run(body);
-    if (burst) return sendBurst(res);
-    send(res, a, rateHeaders(window));
-  }
-
-  function sendBurst(res: ServerResponse): void {
-    const status = [500, 502, 503, 504][burstCount++ % 4]!;
-    stats.serverErrors += 1;
-    if (status === 502 || status === 504)
-      return send(res, { status, body: `<html><body>${status} Gateway error</body></html>` });
-    send(res, { status, body: hubspotError('INTERNAL_ERROR', 'internal error') });
-  }
-
-  async function handleControl(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const raw = await readBody(req);
-    if (path === '/_sandbox/stats') return send(res, ok(stats));
-    if (path === '/_sandbox/faults' && req.method === 'POST') {
-      setFaults(JSON.parse(raw || '{}') as HubSpotFaults);
-      return send(res, ok(faults));
-    }
-    if (path === '/_sandbox/records')
-      return send(
-        res,
-        ok({ contacts: [...crm.records.contacts.values()], companies: [...crm.records.companies.values()] }),
-      );
-    send(res, { status: 404, body: { error: `No such control endpoint: ${req.method} ${path}` } });
-  }
-
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(/\/+$/, '');
-    const work = path.startsWith('/_sandbox/') ? handleControl(req, res, path) : handleApi(req, res, path);
-    work.catch((err: unknown) => {
-      if (!res.headersSent)
-        send(res, { status: 500, body: { error: `sandbox bug: ${(err as Error).message}` } });
-      else res.destroy();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+  const s: HubSpotState = {
     world,
     crm,
-    stats: () => structuredClone(stats),
-    setFaults,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
+    stats: emptyStats(),
+    now: clock,
+    limiter,
+    faults: faultsOf({}),
+    burstCount: 0,
+  };
+  if (opts.faults) s.faults = faultsOf(opts.faults);
+  return s;
+}
+
+const faultsOf = (f: HubSpotFaults): Required<HubSpotFaults> => ({
+  storm429: Math.max(0, Math.floor(f.storm429 ?? 0)),
+  burst5xx: Math.max(0, Math.floor(f.burst5xx ?? 0)),
+  burstAfterWrite: f.burstAfterWrite ?? false,
+  burstPaths: f.burstPaths ?? [],
+});
+
+async function handleApi(
+  s: HubSpotState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
+  const { stats, limiter, faults } = s;
+  const raw = await readBody(req);
+  if (!tokenOf(req, stats)) return send(res, { status: 401, body: UNAUTHORIZED });
+  const r = route(s, req.method ?? 'GET', path);
+  if (!r) return send(res, bad('OBJECT_NOT_FOUND', `No route for ${req.method} ${path}`, 404));
+  stats.requests[path.replace(/\/\d+/g, '/{id}')] =
+    (stats.requests[path.replace(/\/\d+/g, '/{id}')] ?? 0) + 1;
+  const window = limiter.take(r.kind);
+  if (faults.storm429 > 0 || !window.allowed) {
+    if (faults.storm429 > 0) faults.storm429 -= 1;
+    stats.rateLimited += 1;
+    return send(
+      res,
+      { status: 429, body: rateLimitBody(window.policy) },
+      rateHeaders({ ...window, remaining: 0 }),
+    );
+  }
+  let body: unknown;
+  try {
+    body = raw.trim() ? JSON.parse(raw) : {};
+  } catch {
+    return send(res, bad('VALIDATION_ERROR', 'Invalid input JSON: the body is not JSON.'));
+  }
+  const burst = faults.burst5xx > 0 && (!faults.burstPaths.length || faults.burstPaths.includes(path));
+  if (burst) faults.burst5xx -= 1;
+  if (burst && !faults.burstAfterWrite) return sendBurst(s, res);
+  const a = await r.run(body);
+  if (burst) return sendBurst(s, res);
+  send(res, a, rateHeaders(window));
+}
+
+function sendBurst(s: HubSpotState, res: ServerResponse): void {
+  const status = [500, 502, 503, 504][s.burstCount++ % 4]!;
+  s.stats.serverErrors += 1;
+  if (status === 502 || status === 504)
+    return send(res, { status, body: `<html><body>${status} Gateway error</body></html>` });
+  send(res, { status, body: hubspotError('INTERNAL_ERROR', 'internal error') });
+}
+
+async function handleControl(
+  s: HubSpotState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
+  const { crm } = s;
+  const raw = await readBody(req);
+  if (path === '/_sandbox/stats') return send(res, ok(s.stats));
+  if (path === '/_sandbox/faults' && req.method === 'POST') {
+    s.faults = faultsOf(JSON.parse(raw || '{}') as HubSpotFaults);
+    return send(res, ok(s.faults));
+  }
+  if (path === '/_sandbox/records')
+    return send(
+      res,
+      ok({ contacts: [...crm.records.contacts.values()], companies: [...crm.records.companies.values()] }),
+    );
+  send(res, { status: 404, body: { error: `No such control endpoint: ${req.method} ${path}` } });
+}
+
+export async function startHubSpotSandbox(opts: HubSpotSandboxOptions = {}): Promise<HubSpotSandboxServer> {
+  const s = hubspotState(opts);
+  const server = await serveLoopback(
+    (req, res) => {
+      const path = trimPath(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      return path.startsWith('/_sandbox/') ? handleControl(s, req, res, path) : handleApi(s, req, res, path);
+    },
+    { port: opts.port },
+  );
+  return {
+    url: `http://127.0.0.1:${server.port}`,
+    port: server.port,
+    world: s.world,
+    crm: s.crm,
+    stats: () => structuredClone(s.stats),
+    setFaults: (f) => void (s.faults = faultsOf(f)),
+    close: server.close,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Intent AUC on the sandbox world, as JSON:
- *   npx tsx main/sandbox/signals/measure-main.ts [--seed 42] [--scale 1] [--days 0,90]
+ *   npx tsx main/sandbox/signals/measure-intent.ts [--seed 42] [--scale 1] [--days 0,90]
  */
 import { getWorld } from '../world';
 import { measureIntentAuc } from './measure';

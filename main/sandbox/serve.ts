@@ -1,6 +1,6 @@
 /**
  * Run the Apollo sandbox standalone:
- *   npx tsx main/sandbox/main.ts --port 8787 --seed 42 --limits paid
+ *   npx tsx main/sandbox/serve.ts --port 8787 --seed 42 --limits paid
  *     [--limits '{"enrich":{"day":60}}'] [--keyword-tags ignored|applied]
  *     [--window-alignment utc|rolling] [--rate-headers live|documented] [--legacy-kind-shapes]
  */

@@ -1,6 +1,6 @@
 /**
  * Run the signal sandbox standalone (Crunchbase v4, BuiltWith v22, Google News RSS):
- *   npx tsx main/sandbox/signals/main.ts --port 8789 --seed 42 [--limits off]
+ *   npx tsx main/sandbox/signals/serve.ts --port 8789 --seed 42 [--limits off]
  */
 import { worldStats } from '../world';
 import { startSignalsSandbox } from './server';

@@ -1,6 +1,6 @@
 /**
  * Run the Hunter sandbox standalone:
- *   npx tsx main/sandbox/hunter/main.ts --port 8788 --seed 42 --plan starter --limits documented
+ *   npx tsx main/sandbox/hunter/serve.ts --port 8788 --seed 42 --plan starter --limits documented
  */
 import { worldStats } from '../world';
 import { HUNTER_PLANS } from './limits';

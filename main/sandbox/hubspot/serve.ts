@@ -1,6 +1,6 @@
 /**
  * Run the HubSpot sandbox standalone:
- *   npx tsx main/sandbox/hubspot/main.ts --port 8789 --seed 42 --limits free
+ *   npx tsx main/sandbox/hubspot/serve.ts --port 8789 --seed 42 --limits free
  */
 import { startHubSpotSandbox } from './server';
 

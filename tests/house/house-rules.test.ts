@@ -1,0 +1,59 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { FUNCTION_LENGTH, NOT_YET_SPLIT } from '../../eslint.config.js';
+
+/**
+ * The house's function-length rule (eslint.config.js): a function in main/ over the limit fails lint,
+ * one at the limit passes, blank lines and comments do not count, and the list of files not yet
+ * split names only files that still need it (so it shrinks as they are split).
+ */
+const eslint = new ESLint({ cwd: process.cwd() });
+
+const fn = (statements: number, filler = '') =>
+  `export function f(): number {\n  let n = 0;\n${Array.from({ length: statements }, () => `  n += 1;\n${filler}`).join('')}  return n;\n}\n`;
+
+async function tooLong(filePath: string, code: string): Promise<number> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'max-lines-per-function').length;
+}
+
+describe('no function in main/ over ~80 lines (eslint max-lines-per-function)', () => {
+  it('refuses a long function and passes one at the limit', async () => {
+    // signature + `let` + statements + return + closing brace
+    expect(await tooLong('main/pipeline/fixture.ts', fn(FUNCTION_LENGTH.max - 4))).toBe(0);
+    expect(await tooLong('main/pipeline/fixture.ts', fn(FUNCTION_LENGTH.max - 3))).toBe(1);
+  });
+
+  it('does not count blank lines and comments', async () => {
+    expect(await tooLong('main/store/fixture.ts', fn(FUNCTION_LENGTH.max - 4, '\n  // why\n'))).toBe(0);
+  });
+
+  it('lists only files that still hold a function over the limit', async () => {
+    const strict = new ESLint({
+      cwd: process.cwd(),
+      overrideConfig: [
+        { files: ['main/**/*.ts'], rules: { 'max-lines-per-function': ['error', FUNCTION_LENGTH] } },
+      ],
+    });
+    const results = await strict.lintFiles(NOT_YET_SPLIT);
+    const still = results
+      .filter((r) => r.messages.some((m) => m.ruleId === 'max-lines-per-function'))
+      .map((r) => r.filePath.slice(process.cwd().length + 1));
+    expect(still.sort()).toEqual([...NOT_YET_SPLIT].sort());
+  });
+});
+
+describe('only entry points read the environment (eslint no-restricted-properties)', () => {
+  const envMessages = async (filePath: string) => {
+    const [result] = await eslint.lintText('export const dir = process.env.LEAD_STUDIO_DATA;\n', {
+      filePath,
+    });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-properties').length;
+  };
+  it('refuses process.env in a module and allows it at an entry point', async () => {
+    expect(await envMessages('main/pipeline/fixture.ts')).toBe(1);
+    expect(await envMessages('main/services/fixture.ts')).toBe(1);
+    expect(await envMessages('main/cli/fixture.ts')).toBe(0);
+    expect(await envMessages('main/host/dev.ts')).toBe(0);
+  });
+});
