@@ -199,6 +199,11 @@ const PHRASES: [RegExp, string][] = [
   [/ chief of (\w+) /g, ' chief $1 '],
   [/ in charge /g, ' head '],
   [/ talent (agent|scout|booker|manager of artists) /g, ' casting agent '],
+  // "Lead HRBP", "Lead Sourcer": a senior practitioner, not a team lead.
+  [
+    / lead (human_resources |talent )?(partner|recruiter|specialist|generalist|consultant|sourcer) /g,
+    ' senior $1$2 ',
+  ],
 ];
 
 function phraseWords(words: string[]): string[] {
@@ -360,6 +365,10 @@ function tierProfile(tier: Tier, titles: string[], extra: Set<string>): TierProf
   };
 }
 
+/** A principal is at least as senior as a senior ("Principal HRBP" meets "Senior HRBP"). */
+const hasSeniority = (p: TitleAnalysis, s: string) =>
+  p.seniority.has(s) || (s === 'senior' && p.seniority.has('principal'));
+
 const sameSet = <T>(x: Set<T>, y: Set<T>) => x.size === y.size && [...x].every((v) => y.has(v));
 
 /** A title with no function ("Regional Manager") matches only titles that say no more than it does. */
@@ -392,7 +401,7 @@ function fitTier(p: TitleAnalysis, cls: string | null, prof: TierProfile): TierF
       continue;
     }
     if (t.cls !== cls || p.rankWord !== t.a.rankWord || p.rank !== t.a.rank) continue;
-    if (![...t.a.seniority].every((s) => p.seniority.has(s))) continue;
+    if (![...t.a.seniority].every((s) => hasSeniority(p, s))) continue;
     consider({
       tier: prof.tier,
       title: t.title,

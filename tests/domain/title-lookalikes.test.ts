@@ -54,6 +54,9 @@ describe('title lookalike families', () => {
     ['Personnel Officer', 'T3', 'Personnel Security Specialist'],
     ['Staffing Coordinator', 'T3', 'Production Coordinator'],
     ['HR Business Partner', 'T3', 'Business Partner, Sales'],
+    // a principal or lead HRBP is at least the ICP's "Senior HRBP" (T2), not a team lead
+    ['Principal HR Business Partner', 'T2', 'HR Business Partner Assistant'],
+    ['Lead HRBP', 'T2', 'HR Intern'],
   ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
     expect(classify(target).tier).toBe(tier);
     expect(classify(lookalike).tier).toBeNull();
