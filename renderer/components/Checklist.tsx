@@ -3,6 +3,7 @@ import type { Lead } from '../../main/domain/types';
 import { humanError } from '../format';
 import { useResults } from '../store/results';
 import { PersonActions } from './PersonActions';
+import { SignalsSection } from './SignalsSection';
 
 const COMPONENT_WEIGHT = { intent: 40, fit: 35, accessibility: 25 } as const;
 
@@ -36,6 +37,7 @@ export function LeadDetail({ lead }: { lead: Lead }) {
           ))}
         </ul>
       </section>
+      <SignalsSection lead={lead} />
       <section>
         <h4>
           Lead score <span className="muted">{lead.score.total}/100</span>

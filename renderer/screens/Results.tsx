@@ -3,6 +3,7 @@ import type { Tier } from '../../main/domain/icp';
 import type { EmailStatus, ScoreBand } from '../../main/domain/types';
 import { api } from '../api';
 import { BandBadge, StatusPill } from '../components/Badges';
+import { AlertsInbox } from '../components/AlertsInbox';
 import { LeadsTable } from '../components/LeadsTable';
 import { Notice } from '../components/Notice';
 import { fmtInt, humanError, slug } from '../format';
@@ -122,6 +123,7 @@ export function ResultsScreen({ campaignId }: { campaignId: number }) {
       </div>
 
       <LeadsTable />
+      <AlertsInbox />
     </div>
   );
 }
