@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, screen, session, shell } from 'electron';
 import { createEngine, engineEnv, type Engine } from '../main/engine';
 import { AppError } from '../main/shared/errors';
 import { createKeychain } from '../main/secrets/keychain';
@@ -88,6 +88,14 @@ async function start(): Promise<void> {
     // Packaged: extraResources (models, icp, sandbox) sit in process.resourcesPath; unpackaged: the repo.
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     ...engineEnv(),
+  });
+  // A watch refresh's alert (issue 13) as a desktop notification.
+  engine.on('alerts/new', (a) => {
+    if (Notification.isSupported())
+      new Notification({
+        title: `${a.lead}: ${a.new.band} (${a.new.total})`,
+        body: a.whyNow || `was ${a.old.band} (${a.old.total})`,
+      }).show();
   });
   ipc = registerIpc({
     ipcMain,

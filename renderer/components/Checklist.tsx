@@ -4,6 +4,7 @@ import { humanError } from '../format';
 import { useResults } from '../store/results';
 import { PersonActions } from './PersonActions';
 import { BantPanel, LeadCrm } from './crm/LeadCrm';
+import { SignalsSection } from './SignalsSection';
 
 const COMPONENT_WEIGHT = { intent: 40, fit: 35, accessibility: 25 } as const;
 
@@ -38,6 +39,7 @@ export function LeadDetail({ lead }: { lead: Lead }) {
         </ul>
       </section>
       <BantPanel leadId={lead.id} />
+      <SignalsSection lead={lead} />
       <section>
         <h4>
           Lead score <span className="muted">{lead.score.total}/100</span>

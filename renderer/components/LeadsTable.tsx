@@ -215,6 +215,11 @@ function LeadRow(props: {
         <div role="cell" className="cell-score">
           <span className="score-num">{lead.score.total}</span>
           <BandBadge band={lead.score.band} />
+          {lead.score.whyNow ? (
+            <span className="muted small why-now" title={lead.score.whyNow}>
+              {lead.score.whyNow}
+            </span>
+          ) : null}
         </div>
         <div role="cell">
           <select

@@ -3,6 +3,7 @@ import type { Tier } from '../../main/domain/icp';
 import type { EmailStatus, ScoreBand } from '../../main/domain/types';
 import { api } from '../api';
 import { BandBadge, StatusPill } from '../components/Badges';
+import { AlertsInbox } from '../components/AlertsInbox';
 import { LeadsTable } from '../components/LeadsTable';
 import { Notice } from '../components/Notice';
 import { CrmPanel } from '../components/crm/CrmPanel';
@@ -124,6 +125,7 @@ export function ResultsScreen({ campaignId }: { campaignId: number }) {
 
       <LeadsTable />
       <CrmPanel campaignId={campaignId} />
+      <AlertsInbox />
     </div>
   );
 }
