@@ -1,3 +1,4 @@
+import { EmailEvidenceView } from './EmailEvidence';
 import { useState } from 'react';
 import type { Lead } from '../../main/domain/types';
 import { humanError } from '../format';
@@ -80,7 +81,10 @@ export function LeadDetail({ lead }: { lead: Lead }) {
         <h4>Contact</h4>
         <dl>
           <dt>Email</dt>
-          <dd>{lead.contact.email ?? '—'}</dd>
+          <dd>
+            {lead.contact.email ?? '—'}
+            <EmailEvidenceView lead={lead} />
+          </dd>
           <dt>Phone</dt>
           <dd>{lead.contact.phone ?? '—'}</dd>
           <dt>LinkedIn</dt>

@@ -4,7 +4,7 @@ import type { LeadSort } from '../../main/contract';
 import type { Lead, LeadStatus } from '../../main/domain/types';
 import { humanError } from '../format';
 import { rowAt, useResults } from '../store/results';
-import { BandBadge, EmailBadge, TierBadge } from './Badges';
+import { BandBadge, BounceRiskBadge, EmailBadge, TierBadge } from './Badges';
 import { LeadDetail } from './Checklist';
 
 const COLUMNS: { label: string; sort?: LeadSort }[] = [
@@ -206,6 +206,7 @@ function LeadRow(props: {
             {lead.contact.email ?? '—'}
           </span>
           <EmailBadge status={lead.emailStatus} />
+          {lead.contact.emailEvidence && <BounceRiskBadge risk={lead.contact.emailEvidence.bounceRisk} />}
         </div>
         <div role="cell">
           <span className={`val val-${lead.validation.score}`}>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Tier } from '../../main/domain/icp';
-import type { EmailStatus, ScoreBand } from '../../main/domain/types';
+import type { FinalEmailStatus, ScoreBand } from '../../main/domain/types';
 import { api } from '../api';
 import { BandBadge, StatusPill } from '../components/Badges';
 import { AlertsInbox } from '../components/AlertsInbox';
@@ -110,13 +110,23 @@ export function ResultsScreen({ campaignId }: { campaignId: number }) {
           <select
             aria-label="Email status"
             value={filter.emailStatus ?? ''}
-            onChange={(e) => setFilter({ emailStatus: (e.target.value || null) as EmailStatus | null })}
+            onChange={(e) => setFilter({ emailStatus: (e.target.value || null) as FinalEmailStatus | null })}
           >
             <option value="">Any email</option>
             <option value="verified">Verified</option>
+            <option value="accept_all">Accept-all</option>
             <option value="guessed">Guessed</option>
             <option value="unavailable">Unavailable</option>
           </select>
+          <label className="small">
+            <input
+              type="checkbox"
+              aria-label="Deliverable only"
+              checked={filter.deliverableOnly}
+              onChange={(e) => setFilter({ deliverableOnly: e.target.checked })}
+            />{' '}
+            Deliverable only
+          </label>
           <span className="muted small" role="status">
             {total === null ? '' : `${fmtInt(total)} shown`}
           </span>

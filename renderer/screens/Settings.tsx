@@ -13,6 +13,11 @@ const PROVIDERS: { id: Provider; name: string; help: string }[] = [
     name: 'Apollo.io',
     help: 'Find it in Apollo under Settings → Integrations → API. Stored in your system keychain, never in the database.',
   },
+  {
+    id: 'hunter',
+    name: 'Hunter.io (email finder and verifier)',
+    help: 'Find it in Hunter under API → API keys. Without it, real campaigns take emails from Apollo alone; sandbox campaigns use the sandbox Hunter. "Test connection" shows the plan, searches left and credits used this month. Stored in your system keychain, never in the database.',
+  },
 ];
 
 export function SettingsScreen() {

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { CampaignDetail, LeadQuery, LeadSort } from '../../main/contract';
 import type { Tier } from '../../main/domain/icp';
-import type { EmailStatus, Lead, LeadStatus, ScoreBand } from '../../main/domain/types';
+import type { FinalEmailStatus, Lead, LeadStatus, ScoreBand } from '../../main/domain/types';
 import { api } from '../api';
 
 export const PAGE_SIZE = 100;
@@ -14,7 +14,9 @@ const TALLY_PAGE = 1000;
 export interface ResultsFilter {
   tier: Tier | null;
   search: string;
-  emailStatus: EmailStatus | null;
+  emailStatus: FinalEmailStatus | null;
+  /** Only leads worth sending to (bounce risk low or medium). */
+  deliverableOnly: boolean;
   sort: LeadSort;
   desc: boolean;
 }
@@ -45,6 +47,7 @@ export const defaultFilter = (): ResultsFilter => ({
   tier: null,
   search: '',
   emailStatus: null,
+  deliverableOnly: false,
   sort: 'score',
   desc: true,
 });
@@ -57,6 +60,7 @@ export function queryFor(campaignId: number, f: ResultsFilter, page: number): Le
     ...(f.tier ? { tier: f.tier } : {}),
     ...(f.search.trim() ? { search: f.search.trim() } : {}),
     ...(f.emailStatus ? { emailStatus: f.emailStatus } : {}),
+    ...(f.deliverableOnly ? { deliverableOnly: true } : {}),
     sort: f.sort,
     desc: f.desc,
     offset: page * PAGE_SIZE,

@@ -19,7 +19,6 @@ import {
   HUNTER_SANDBOX_INVALID_KEY,
   startHunterSandbox,
   type HunterSandboxOptions,
-  type HunterSandboxServer,
 } from '../../main/sandbox/hunter/server';
 import { getWorld, type WorldPerson } from '../../main/sandbox/world';
 import {

@@ -7,12 +7,7 @@
  * The pattern is read back from the addresses the world already gives people (world.ts picks one
  * per company), so Apollo's revealed emails and Hunter's guesses always agree.
  */
-import {
-  isCatchAllDomain,
-  mailboxAlive,
-  normalizeEmailDomain,
-  unitHash,
-} from '../mail-truth';
+import { isCatchAllDomain, mailboxAlive, normalizeEmailDomain, unitHash } from '../mail-truth';
 import { asciiFold, type World, type WorldCompany, type WorldPerson } from '../world';
 
 // The world's mail truth (catch-all, live mailboxes) is decided once, for both sandboxes.
