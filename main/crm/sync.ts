@@ -11,6 +11,13 @@ import { planSync, stateKey, type StateKey, type SyncPlan } from './plan';
 import { pushToHubSpot, type PushOutcome, type PushOptions } from './push';
 import { draftsFromLeads, type CrmRecordDraft, type SyncLead } from './records';
 
+/** Stands in for the client when the plan pushes nothing: the push makes no call with an empty plan. */
+const NO_CALLS = new Proxy({} as HubSpotClient, {
+  get: (_t, name) => () => {
+    throw new Error(`nothing to push, yet ${String(name)} was called`);
+  },
+});
+
 export interface SyncRun {
   outcome: PushOutcome;
   /** Leads that cannot become CRM records (no email, no company, or a company without a domain). */
@@ -66,14 +73,16 @@ function plansFor(
  */
 export async function syncToHubSpot(
   db: Db,
-  client: HubSpotClient,
+  /** Opened only when there is something to push (the sandbox's world takes a while to build). */
+  client: () => Promise<HubSpotClient>,
   provider: string,
   refs: LeadRefs[],
   options: PushOptions & { only?: ReadonlySet<StateKey> } = {},
 ): Promise<SyncRun> {
   const { leads, unsyncable } = syncLeadsOf(refs);
   const { plans, known } = plansFor(db, provider, draftsFromLeads(leads), options.only ?? null);
-  const outcome = await pushToHubSpot(client, plans, known, options);
+  const empty = !plans.companies.push.length && !plans.contacts.push.length;
+  const outcome = await pushToHubSpot(empty ? NO_CALLS : await client(), plans, known, options);
   recordPush(db, provider, outcome);
   return { outcome, unsyncable, deadLetters: openDeadLetters(db, provider) };
 }

@@ -26,16 +26,16 @@ type CrmHandlerMap = HandlersOf<'crm'> &
 
 const DEFAULT_SENDER: Sender = { name: 'Your name', company: 'Your company' };
 
-function resultOf(run: SyncRun, t: CrmTarget, views: CrmPushResult['deadLetters']): CrmPushResult {
+function resultOf(run: SyncRun, sandbox: boolean, views: CrmPushResult['deadLetters']): CrmPushResult {
   const c = run.outcome.counts;
-  const where = t.sandbox
+  const where = sandbox
     ? 'the built-in sandbox HubSpot (no HubSpot token is stored, or --sandbox: synthetic, on this computer)'
     : 'HubSpot';
   const skipped = c.skipped + run.unsyncable;
   return {
     ...c,
     skipped,
-    sandbox: t.sandbox,
+    sandbox,
     deadLetters: views,
     propertiesCreated: run.outcome.propertiesCreated,
     message:
@@ -58,15 +58,22 @@ function writeFile(path: string, text: string): number {
 export function crmHandlers(s: Pick<Services, 'db' | 'crm' | 'logger'>): CrmHandlerMap {
   const { db, crm, logger } = s;
 
-  async function run(t: CrmTarget, work: () => Promise<SyncRun>): Promise<CrmPushResult> {
+  async function run(
+    sandbox: boolean | undefined,
+    work: (client: () => Promise<CrmTarget['client']>, provider: CrmTarget['provider']) => Promise<SyncRun>,
+  ): Promise<CrmPushResult> {
+    const provider = await crm.provider(sandbox);
+    let t: CrmTarget | null = null;
+    const client = async () => (t ??= await crm.target(sandbox)).client;
+    const isSandbox = provider === 'hubspot-sandbox';
     try {
-      const r = await work();
-      await crm.persist(t);
-      const out = resultOf(r, t, deadLetterViews(db, t.provider));
-      logger.info(`crm push (${t.provider}): ${out.message}`);
+      const r = await work(client, provider);
+      if (t) await crm.persist(t);
+      const out = resultOf(r, isSandbox, deadLetterViews(db, provider));
+      logger.info(`crm push (${provider}): ${out.message}`);
       return out;
     } catch (err) {
-      await crm.persist(t);
+      if (t) await crm.persist(t);
       if (isProviderError(err) && err.code === 'AUTH') throw new AppError('CRM_AUTH', err.message);
       if (isProviderError(err)) throw new AppError('CRM_SYNC_FAILED', err.message);
       throw err;
@@ -91,14 +98,16 @@ export function crmHandlers(s: Pick<Services, 'db' | 'crm' | 'logger'>): CrmHand
     },
     'crm/push': async ({ campaignId, sandbox }) => {
       if (!getCampaign(db, campaignId)) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
-      const t = await crm.target(sandbox);
-      return run(t, () => syncToHubSpot(db, t.client, t.provider, campaignLeadRefs(db, campaignId)));
+      return run(sandbox, (client, provider) =>
+        syncToHubSpot(db, client, provider, campaignLeadRefs(db, campaignId)),
+      );
     },
     'crm/deadLetters': async (args) => deadLetterViews(db, await crm.provider(args?.sandbox)),
     'crm/retry': async (args) => {
-      const t = await crm.target(args?.sandbox);
-      const { only, refs } = retryScope(db, t.provider);
-      return run(t, () => syncToHubSpot(db, t.client, t.provider, refs, { only }));
+      return run(args?.sandbox, (client, provider) => {
+        const { only, refs } = retryScope(db, provider);
+        return syncToHubSpot(db, client, provider, refs, { only });
+      });
     },
     'lead/bant': async ({ leadId }) => bantOf(leadOrThrow(db, leadId)),
     'lead/brief': async ({ leadId }) => {
