@@ -48,6 +48,73 @@ export interface NewsClient {
   close(): Promise<void>;
 }
 
+/** What a client's searches share: its transport, counters, clock and error maker. */
+interface NewsCtx {
+  agent: Agent;
+  counters: NewsClientStats;
+  clock: () => number;
+  minInterval: number;
+  timeoutMs: number;
+  fail: (
+    code: ProviderError['code'],
+    message: string,
+    status: number | null,
+    retryAt?: number,
+  ) => ProviderError;
+}
+
+/** One GET of the feed; a network failure or a cancel is a ProviderError. */
+async function fetchRss(
+  c: NewsCtx,
+  url: URL,
+  signal?: AbortSignal,
+): Promise<{ status: number; text: string }> {
+  const { agent, fail } = c;
+  const timer = AbortSignal.timeout(c.timeoutMs);
+  let status: number;
+  let text: string;
+  try {
+    const res = await request(url, {
+      dispatcher: agent,
+      signal: signal ? AbortSignal.any([signal, timer]) : timer,
+      headers: { accept: 'application/rss+xml, application/xml;q=0.9' },
+    });
+    status = res.statusCode;
+    text = await res.body.text();
+  } catch (err) {
+    if (signal?.aborted) throw fail('ABORTED', 'Google News search: cancelled.', null);
+    throw fail(
+      'UNAVAILABLE',
+      `Google News could not be reached (${(err as Error).message}). Check your connection; news signals are read on the next refresh.`,
+      null,
+    );
+  }
+  return { status, text };
+}
+
+/** Google News's refusals: 429/503 (too many automated queries), 5xx, any other non-2xx. */
+function refuseStatus(c: NewsCtx, status: number): void {
+  const { counters, clock, minInterval, fail } = c;
+  if (status === 429 || status === 503) {
+    counters.rateLimited += 1;
+    const retryAt = clock() + minInterval;
+    throw fail(
+      'RATE_LIMITED',
+      `Google News refused the search (HTTP ${status}: too many automated queries). News signals resume after ${new Date(retryAt).toISOString()}.`,
+      status,
+      retryAt,
+    );
+  }
+  if (status >= 500)
+    throw fail(
+      'UNAVAILABLE',
+      `Google News failed with HTTP ${status}; news signals are read on the next refresh.`,
+      status,
+    );
+  if (status < 200 || status >= 300)
+    throw fail('BAD_REQUEST', `Google News rejected the search (HTTP ${status}).`, status);
+}
+
 export function createNewsClient(opts: NewsClientOptions = {}): NewsClient {
   const base = (opts.baseUrl ?? GOOGLE_NEWS_BASE_URL).replace(/\/+$/, '');
   const minInterval = opts.minIntervalMs ?? 60_000;
@@ -64,6 +131,8 @@ export function createNewsClient(opts: NewsClientOptions = {}): NewsClient {
       status,
       ...(retryAt !== undefined ? { retryAt } : {}),
     });
+
+  const c: NewsCtx = { agent, counters, clock, minInterval, timeoutMs: opts.timeoutMs ?? 15_000, fail };
 
   async function search(raw: string, signal?: AbortSignal): Promise<NewsAnswer> {
     const query = raw.trim();
@@ -88,43 +157,8 @@ export function createNewsClient(opts: NewsClientOptions = {}): NewsClient {
     url.searchParams.set('q', query);
     for (const [k, v] of Object.entries(locale)) url.searchParams.set(k, v);
     counters.requests += 1;
-    const timer = AbortSignal.timeout(opts.timeoutMs ?? 15_000);
-    let status: number;
-    let text: string;
-    try {
-      const res = await request(url, {
-        dispatcher: agent,
-        signal: signal ? AbortSignal.any([signal, timer]) : timer,
-        headers: { accept: 'application/rss+xml, application/xml;q=0.9' },
-      });
-      status = res.statusCode;
-      text = await res.body.text();
-    } catch (err) {
-      if (signal?.aborted) throw fail('ABORTED', 'Google News search: cancelled.', null);
-      throw fail(
-        'UNAVAILABLE',
-        `Google News could not be reached (${(err as Error).message}). Check your connection; news signals are read on the next refresh.`,
-        null,
-      );
-    }
-    if (status === 429 || status === 503) {
-      counters.rateLimited += 1;
-      const retryAt = clock() + minInterval;
-      throw fail(
-        'RATE_LIMITED',
-        `Google News refused the search (HTTP ${status}: too many automated queries). News signals resume after ${new Date(retryAt).toISOString()}.`,
-        status,
-        retryAt,
-      );
-    }
-    if (status >= 500)
-      throw fail(
-        'UNAVAILABLE',
-        `Google News failed with HTTP ${status}; news signals are read on the next refresh.`,
-        status,
-      );
-    if (status < 200 || status >= 300)
-      throw fail('BAD_REQUEST', `Google News rejected the search (HTTP ${status}).`, status);
+    const { status, text } = await fetchRss(c, url, signal);
+    refuseStatus(c, status);
     let feed: RssFeed;
     try {
       feed = parseRss(text);
