@@ -143,20 +143,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   for (const id of interruptOrphans(db, processAlive)) {
     bus.emit('campaign/activity', addEvent(db, id, 'warn', INTERRUPTED));
   }
-  const vectors = createVectorStore({
-    chromaDir: join(opts.dataDir, 'chroma'),
-    chromaUrl: opts.chromaUrl,
-    chromaNamespace: opts.chromaNamespace,
-    semanticFilter: opts.semanticFilter,
-    vectorStore: opts.vectorStore,
-  });
-  const privacy = await openPrivacy({
-    db,
-    secrets: opts.secrets,
-    actor: opts.actor ?? `${userInfo().username} via app`,
-    logFiles: [engineLogFile(opts.dataDir)],
-    forgetVectors: (pids) => vectors.forgetContacts(pids),
-  });
+  const vectors = engineVectors(opts);
+  const privacy = await enginePrivacy(opts, db, vectors);
   const stopRetention = privacy.schedule();
   const model = createModelService({ bus, logger, onInstalled: () => vectors.forgetEmbedder() });
   const signals = createSignalService({ providers, clock });
@@ -221,6 +209,28 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   databases.set(engine, db);
   signalOrigins.set(engine, () => providers.signalsOrigin());
   return engine;
+}
+
+/** Chroma (company profiles, ICP vectors) in the data folder, or the server/store the options name. */
+function engineVectors(opts: EngineOptions) {
+  return createVectorStore({
+    chromaDir: join(opts.dataDir, 'chroma'),
+    chromaUrl: opts.chromaUrl,
+    chromaNamespace: opts.chromaNamespace,
+    semanticFilter: opts.semanticFilter,
+    vectorStore: opts.vectorStore,
+  });
+}
+
+/** Encryption, erase, retention and audit over this engine's database, log and vectors. */
+function enginePrivacy(opts: EngineOptions, db: Db, vectors: ReturnType<typeof createVectorStore>) {
+  return openPrivacy({
+    db,
+    secrets: opts.secrets,
+    actor: opts.actor ?? `${userInfo().username} via app`,
+    logFiles: [engineLogFile(opts.dataDir)],
+    forgetVectors: (pids) => vectors.forgetContacts(pids),
+  });
 }
 
 /** The provider clients (or the sandbox) the engine's campaigns use, from its options. */

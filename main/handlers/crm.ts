@@ -56,6 +56,13 @@ function writeFile(path: string, text: string): number {
 }
 
 export function crmHandlers(s: Pick<Services, 'db' | 'crm' | 'logger'>): CrmHandlerMap {
+  return { ...syncHandlers(s), ...leadDocumentHandlers(s.db) };
+}
+
+type SyncMethods = 'crm/status' | 'crm/push' | 'crm/deadLetters' | 'crm/retry';
+
+/** Pushing to HubSpot (or its sandbox), the dead letters and their retry. */
+function syncHandlers(s: Pick<Services, 'db' | 'crm' | 'logger'>): Pick<CrmHandlerMap, SyncMethods> {
   const { db, crm, logger } = s;
 
   async function run(
@@ -109,6 +116,12 @@ export function crmHandlers(s: Pick<Services, 'db' | 'crm' | 'logger'>): CrmHand
         return syncToHubSpot(db, client, provider, refs, { only });
       });
     },
+  };
+}
+
+/** BANT, briefs, sequences and outreach events: read from the leads we hold, no network. */
+function leadDocumentHandlers(db: Services['db']): Omit<CrmHandlerMap, SyncMethods> {
+  return {
     'lead/bant': async ({ leadId }) => bantOf(leadOrThrow(db, leadId)),
     'lead/brief': async ({ leadId }) => {
       const lead = leadOrThrow(db, leadId);

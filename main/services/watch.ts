@@ -53,100 +53,106 @@ function groupByCompany(db: Db): CompanyGroup[] {
   return [...groups.values()];
 }
 
-export function createWatchService(o: {
+interface WatchDeps {
   db: Db;
   bus: EventBus;
   logger: Logger;
   signals: SignalService;
-}): WatchService {
+}
+
+/** One watched company: its signals read again, each of its leads re-scored, alerts raised. */
+async function refreshGroup(
+  o: WatchDeps,
+  g: CompanyGroup,
+  sources: SignalSources,
+  now: Date,
+  report: WatchRefreshReport,
+) {
   const { db } = o;
+  const rc = {
+    db,
+    sources,
+    icp: g.campaign.icp,
+    leadProvider: 'apollo',
+    campaignId: g.campaign.id,
+    log: (level: 'info' | 'warn', m: string) => o.logger[level](`watch: ${m}`),
+  };
+  const u = await updateCompanySignals(
+    rc,
+    { id: g.companyId, company: g.leads[0]!.company },
+    { now, withApollo: false },
+  );
+  for (const f of u.failed) report.failed.push({ company: g.leads[0]!.company.name, ...f });
+  const moved = u.change.gained.length + u.change.lost.length > 0;
+  for (const lead of g.leads) {
+    const icp =
+      lead.campaignId === g.campaign.id
+        ? g.campaign.icp
+        : (getCampaign(db, lead.campaignId)?.icp ?? g.campaign.icp);
+    const next = withIntent(lead.score, intentFor(u.stored, icp, now));
+    const before = lead.score;
+    if (next.total !== before.total || next.intent !== before.intent || next.whyNow !== before.whyNow)
+      rescoreLead(db, lead.id, next);
+    const alerted = isAlertWorthy(before, next);
+    const changes = { gained: u.change.gained.map(brief), lost: u.change.lost.map(brief) };
+    if (alerted) {
+      const alert: Alert = addAlert(db, {
+        leadId: lead.id,
+        old: { total: before.total, band: before.band },
+        new: { total: next.total, band: next.band },
+        whyNow: next.whyNow ?? '',
+        changes,
+      });
+      report.alerts.push(alert);
+      o.bus.emit('alerts/new', alert);
+    }
+    if (moved)
+      report.changes.push({
+        leadId: lead.id,
+        lead: leadName(lead),
+        company: lead.company.name,
+        old: { total: before.total, band: before.band, intent: before.intent },
+        new: { total: next.total, band: next.band, intent: next.intent },
+        ...changes,
+        whyNow: next.whyNow ?? '',
+        alerted,
+      } satisfies WatchChange);
+  }
+}
+
+/** Re-reads every watched company's signals and re-scores its leads. */
+async function refreshAll(o: WatchDeps): Promise<WatchRefreshReport> {
+  const { db } = o;
+  const groups = groupByCompany(db);
+  const report: WatchRefreshReport = {
+    readFor: '',
+    companies: groups.length,
+    leads: 0,
+    changes: [],
+    alerts: [],
+    failed: [],
+  };
+  for (const g of groups) {
+    report.leads += g.leads.length;
+    const sources = await o.signals.forCampaign(g.campaign);
+    const now = await sources.now();
+    report.readFor = now.toISOString().slice(0, 10);
+    await refreshGroup(o, g, sources, now, report);
+  }
+  markWatchesRefreshed(db);
+  o.logger.info(
+    `watch: refreshed ${report.companies} companies (${report.leads} leads): ${report.changes.length} changed, ${report.alerts.length} alerts`,
+  );
+  return report;
+}
+
+export function createWatchService(o: WatchDeps): WatchService {
   let running: Promise<WatchRefreshReport> | null = null;
-
-  async function refreshGroup(
-    g: CompanyGroup,
-    sources: SignalSources,
-    now: Date,
-    report: WatchRefreshReport,
-  ) {
-    const rc = {
-      db,
-      sources,
-      icp: g.campaign.icp,
-      leadProvider: 'apollo',
-      campaignId: g.campaign.id,
-      log: (level: 'info' | 'warn', m: string) => o.logger[level](`watch: ${m}`),
-    };
-    const u = await updateCompanySignals(
-      rc,
-      { id: g.companyId, company: g.leads[0]!.company },
-      { now, withApollo: false },
-    );
-    for (const f of u.failed) report.failed.push({ company: g.leads[0]!.company.name, ...f });
-    const moved = u.change.gained.length + u.change.lost.length > 0;
-    for (const lead of g.leads) {
-      const icp =
-        lead.campaignId === g.campaign.id
-          ? g.campaign.icp
-          : (getCampaign(db, lead.campaignId)?.icp ?? g.campaign.icp);
-      const next = withIntent(lead.score, intentFor(u.stored, icp, now));
-      const before = lead.score;
-      if (next.total !== before.total || next.intent !== before.intent || next.whyNow !== before.whyNow)
-        rescoreLead(db, lead.id, next);
-      const alerted = isAlertWorthy(before, next);
-      const changes = { gained: u.change.gained.map(brief), lost: u.change.lost.map(brief) };
-      if (alerted) {
-        const alert: Alert = addAlert(db, {
-          leadId: lead.id,
-          old: { total: before.total, band: before.band },
-          new: { total: next.total, band: next.band },
-          whyNow: next.whyNow ?? '',
-          changes,
-        });
-        report.alerts.push(alert);
-        o.bus.emit('alerts/new', alert);
-      }
-      if (moved)
-        report.changes.push({
-          leadId: lead.id,
-          lead: leadName(lead),
-          company: lead.company.name,
-          old: { total: before.total, band: before.band, intent: before.intent },
-          new: { total: next.total, band: next.band, intent: next.intent },
-          ...changes,
-          whyNow: next.whyNow ?? '',
-          alerted,
-        } satisfies WatchChange);
-    }
-  }
-
-  async function run(): Promise<WatchRefreshReport> {
-    const groups = groupByCompany(db);
-    const report: WatchRefreshReport = {
-      readFor: '',
-      companies: groups.length,
-      leads: 0,
-      changes: [],
-      alerts: [],
-      failed: [],
-    };
-    for (const g of groups) {
-      report.leads += g.leads.length;
-      const sources = await o.signals.forCampaign(g.campaign);
-      const now = await sources.now();
-      report.readFor = now.toISOString().slice(0, 10);
-      await refreshGroup(g, sources, now, report);
-    }
-    markWatchesRefreshed(db);
-    o.logger.info(
-      `watch: refreshed ${report.companies} companies (${report.leads} leads): ${report.changes.length} changed, ${report.alerts.length} alerts`,
-    );
-    return report;
-  }
 
   return {
     // One refresh at a time: a scheduled one and a button press share the same run.
     refresh() {
-      running ??= run().finally(() => (running = null));
+      running ??= refreshAll(o).finally(() => (running = null));
       return running;
     },
     schedule(intervalMs) {

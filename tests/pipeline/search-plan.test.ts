@@ -3,7 +3,7 @@ import { CampaignRunner } from '../../main/pipeline/runner';
 import { REACHABLE_EMAIL_STATUSES, tierSeniorities } from '../../main/pipeline/search-filters';
 import { searchKeys, sizeBands } from '../../main/pipeline/search-plan';
 import { SemanticFilter } from '../../main/pipeline/semantic-filter';
-import type { ScriptedPeer } from '../../main/providers/scripted-peer.test-support';
+import type { ScriptedPeer } from '../providers/scripted-peer';
 import { allLeads } from '../../main/store';
 import { harness, pipelineIcp, type Harness } from './helpers';
 import { startScriptedApollo, type ScriptedOrg, type ScriptedPerson } from './scripted-apollo';
