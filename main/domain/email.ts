@@ -48,6 +48,12 @@ export interface WaterfallSettings {
    * Targets are never dropped; it costs the extra candidates' reveals.
    */
   reachableFirst: boolean;
+  /**
+   * With reachableFirst: the share of a tier's leads that must be verified. A lead without a proved
+   * address is held only while taking it would drop the tier below this share, so the reveals of
+   * held-back leads are bought only as far as the share needs (1 = hold every one).
+   */
+  minVerifiedShare: number;
 }
 
 export const DEFAULT_WATERFALL: Readonly<WaterfallSettings> = {
@@ -55,6 +61,7 @@ export const DEFAULT_WATERFALL: Readonly<WaterfallSettings> = {
   verifyApolloVerified: true,
   maxHunterCreditsPerLead: 2,
   reachableFirst: true,
+  minVerifiedShare: 0.85,
 };
 
 /** Candidate reasons of leads the waterfall holds back, and of those it lets back in. */

@@ -78,6 +78,16 @@ export function emailCounts(db: Db, campaignId: number): Record<FinalEmailStatus
   return out;
 }
 
+/** A tier's saved leads, and how many of them have a verified address (reachable first's share). */
+export function tierVerified(db: Db, campaignId: number, tier: string): { saved: number; verified: number } {
+  const r = stmt(
+    db,
+    `SELECT COUNT(*) AS saved, COALESCE(SUM(${LEAD_FINAL_STATUS_SQL} = 'verified'), 0) AS verified
+       FROM leads WHERE campaign_id = ? AND tier = ?`,
+  ).get(campaignId, tier) as { saved: number; verified: number };
+  return r;
+}
+
 /** A campaign's credits per provider (each provider's own currency). */
 export function creditsByProvider(db: Db, campaignId: number): Record<string, number> {
   const rows = stmt(

@@ -273,6 +273,24 @@ describe('the email waterfall stage', () => {
     expect(releaseHeld(c.db, c.campaignId, 'T1')).toBe(0);
   });
 
+  it('reachable first holds only as far as the verified share needs: a catch-all lead after enough verified ones is kept', async () => {
+    const { client } = await hunter();
+    const live = people((p) => p.email_status === 'verified' && plain(p) && mailboxAlive(world, p), 4);
+    const catchAll = people((p) => p.email_status === 'verified' && isCatchAllDomain(world, domainOf(p)), 2);
+    // 4 verified then 2 catch-all: at a share of 0.6 the first catch-all keeps the tier at 4/5 = 0.8
+    // and is taken; the second would make it 4/6 = 0.67, still ≥ 0.6, so it is taken too. At 0.75 the
+    // first is taken (0.8) and the second held (0.67 < 0.75).
+    const all = [...live, ...catchAll];
+    const taken = async (minVerifiedShare: number) => {
+      const c = setUp(client, all, { ...DEFAULT_WATERFALL, minVerifiedShare });
+      const out = await run(c, all);
+      return out.pending.map((p) => p.cand.providerPersonId);
+    };
+    expect(await taken(0.6)).toEqual(all.map((p) => p.id));
+    expect(await taken(0.75)).toEqual([...live, catchAll[0]!].map((p) => p.id));
+    expect(await taken(1)).toEqual(live.map((p) => p.id));
+  });
+
   it('never asks twice: a second campaign on the same database gets the same answers from the cache', async () => {
     const { sb, client } = await hunter();
     const mix = people((p) => plain(p) && (p.email === null || p.email_status !== 'verified'), 8);

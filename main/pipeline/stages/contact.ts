@@ -22,7 +22,7 @@ import type { Tier } from '../../domain/icp';
 import type { RevealedPerson } from '../../domain/types';
 import type { HunterClient } from '../../providers/hunter';
 import { getCached, setCandidateState } from '../../store';
-import { setHunterState } from '../../store/email-evidence';
+import { setHunterState, tierVerified } from '../../store/email-evidence';
 import { EmailGate } from '../email-gate';
 import { mapLimit } from '../map-limit';
 import type { BatchContext, Pending } from './context';
@@ -87,6 +87,7 @@ export async function contactStage(
   );
   if (w) reportStop(ctx, w);
   const out: Contacted = { pending: [], people: [] };
+  const share = w ? tierShare(ctx, searchTier) : { saved: 0, verified: 0 };
   pending.forEach((p, i) => {
     const person = people[i]!;
     if (person.emailEvidence?.status === 'invalid') {
@@ -100,7 +101,7 @@ export async function contactStage(
       );
       return;
     }
-    if (shouldHold(w, p, person)) {
+    if (shouldHold(w, p, person, share)) {
       setCandidateState(ctx.db, ctx.campaignId, p.cand.providerPersonId, {
         state: 'skipped',
         reason: `${HELD_PREFIX}${person.emailEvidence!.status} email; saved only if ${p.tier} cannot be filled with verified ones`,
@@ -109,15 +110,31 @@ export async function contactStage(
     }
     out.pending.push(p);
     out.people.push(person);
+    share.saved += 1;
+    if (person.emailEvidence?.status === 'verified') share.verified += 1;
   });
   return out;
 }
 
-/** Reachable first: a lead without a proved address waits, unless it was let back in already. */
-function shouldHold(w: EmailWaterfall | undefined, p: Pending, person: RevealedPerson): boolean {
+/** The tier's leads so far and how many are verified (saved ones; this batch adds as it goes). */
+function tierShare(ctx: ContactContext, tier: Tier): { saved: number; verified: number } {
+  return tierVerified(ctx.db, ctx.campaignId, tier);
+}
+
+/**
+ * Reachable first: a lead without a proved address waits, unless it was let back in already or
+ * taking it keeps the tier at the verified share the settings ask for.
+ */
+function shouldHold(
+  w: EmailWaterfall | undefined,
+  p: Pending,
+  person: RevealedPerson,
+  share: { saved: number; verified: number },
+): boolean {
   if (!w?.settings.reachableFirst || !w.gate || w.gate.stopped) return false;
   if (p.cand.reason?.startsWith(RELEASED_PREFIX)) return false;
-  return person.emailEvidence?.status !== 'verified';
+  if (person.emailEvidence?.status === 'verified') return false;
+  return share.verified / (share.saved + 1) < w.settings.minVerifiedShare;
 }
 
 function announce(ctx: ContactContext, w: EmailWaterfall): void {
