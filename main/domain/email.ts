@@ -51,7 +51,9 @@ export interface WaterfallSettings {
   /**
    * With reachableFirst: the share of a tier's leads that must be verified. A lead without a proved
    * address is held only while taking it would drop the tier below this share, so the reveals of
-   * held-back leads are bought only as far as the share needs (1 = hold every one).
+   * held-back leads are bought only as far as the share needs (1, the default: hold every one —
+   * below 1 the decision depends on what the tier saved so far, so a kill -9 mid-batch and a resume
+   * can keep different leads).
    */
   minVerifiedShare: number;
 }
@@ -61,7 +63,7 @@ export const DEFAULT_WATERFALL: Readonly<WaterfallSettings> = {
   verifyApolloVerified: true,
   maxHunterCreditsPerLead: 2,
   reachableFirst: true,
-  minVerifiedShare: 0.85,
+  minVerifiedShare: 1,
 };
 
 /** Candidate reasons of leads the waterfall holds back, and of those it lets back in. */

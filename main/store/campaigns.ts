@@ -150,7 +150,7 @@ const SUMMARY_SQL = `
     (SELECT COUNT(*) FROM leads l WHERE l.campaign_id = c.id AND l.tier = 'T1') AS saved_t1,
     (SELECT COUNT(*) FROM leads l WHERE l.campaign_id = c.id AND l.tier = 'T2') AS saved_t2,
     (SELECT COUNT(*) FROM leads l WHERE l.campaign_id = c.id AND l.tier = 'T3') AS saved_t3,
-    (SELECT COALESCE(SUM(credits), 0) FROM credit_ledger g WHERE g.campaign_id = c.id) AS credits_used,
+    (SELECT COALESCE(SUM(credits), 0) FROM credit_ledger g WHERE g.campaign_id = c.id AND g.provider <> 'hunter') AS credits_used,
     (SELECT AVG(validation_score) FROM leads l WHERE l.campaign_id = c.id) AS avg_validation
   FROM campaigns c`;
 

@@ -301,16 +301,18 @@ describe('Lead Studio in the browser, real engine, sandbox', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
     const key = page.getByLabel('Apollo.io API key', { exact: true });
     expect(await key.getAttribute('type')).toBe('password');
-    expect(await page.getByText('No key', { exact: true }).count()).toBe(1);
+    // Apollo's card (Hunter and HubSpot have their own, each with "No key" and "Save key").
+    const card = page.locator('section.card', { has: key });
+    expect(await card.getByText('No key', { exact: true }).count()).toBe(1);
     await shot('settings');
     const secret = 'e2e-not-a-real-key-7f3a9c';
     await key.fill(secret);
-    await page.getByRole('button', { name: 'Save key' }).click();
+    await card.getByRole('button', { name: 'Save key' }).click();
     if (THROWAWAY_KEYRING) {
-      await expect.poll(() => page.getByText('Key stored', { exact: true }).count()).toBe(1);
+      await expect.poll(() => card.getByText('Key stored', { exact: true }).count()).toBe(1);
       expect(await key.inputValue()).toBe('');
       await expect.poll(() => banner().count()).toBe(0);
-      await page.getByRole('button', { name: 'Delete' }).click();
+      await card.getByRole('button', { name: 'Delete' }).click();
       await expect.poll(() => banner().count()).toBe(1);
     } else {
       const alert = page.getByRole('alert').filter({ hasText: "Couldn't save the key" });

@@ -61,7 +61,7 @@ describe('export opened by openpyxl', () => {
       expect(sheet.maxColumn).toBe(LEAD_COLUMNS.length);
       expect(sheet.rows[0]).toEqual(LEAD_COLUMNS.map((c) => c.header));
       expect(sheet.freezePanes).toBe('C2');
-      expect(sheet.autoFilter).toBe(`A1:AG${n + 1}`);
+      expect(sheet.autoFilter).toBe(`A1:AI${n + 1}`);
       expect(sheet.headerBold).toBe(true);
       expect(sheet.headerFill).toBe('FF1F4E78');
       expect(sheet.rows.slice(1).every((r) => r[0] === tier)).toBe(true);
@@ -100,7 +100,7 @@ describe('export opened by openpyxl', () => {
     expect(summary.find((r) => r[0] === 'Total leads')?.[1]).toBe(fx.full.leads.length);
     const empty = reports[fx.emptyTier.path]!.sheets.T2!;
     expect(empty.maxRow).toBe(1);
-    expect(empty.autoFilter).toBe('A1:AG1');
+    expect(empty.autoFilter).toBe('A1:AI1');
     expect(empty.rows[0]).toEqual(LEAD_COLUMNS.map((c) => c.header));
   });
 });

@@ -13,7 +13,7 @@ import { writeWorkbook } from '../../main/export/workbook';
 import { CAMPAIGN, HOSTILE_DOMAIN, HOSTILE_NOTES, tierCount, writeFixture, type Fixture } from './fixture';
 
 const col = (header: string) => LEAD_COLUMNS.findIndex((c) => c.header === header) + 1;
-const lastColLetter = 'AG';
+const lastColLetter = 'AI';
 
 let fx: Fixture;
 let book: ExcelJS.Workbook;

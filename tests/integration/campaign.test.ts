@@ -42,9 +42,9 @@ describe('a full sandbox campaign through the CLI', () => {
         'SELECT COUNT(*) AS n FROM (SELECT contact_id FROM leads GROUP BY contact_id HAVING COUNT(*) > 1)',
       )
       .get() as { n: number };
-    // Apollo's credits are what creditsUsed reports; Hunter's (another currency) are reported apart.
+    // Apollo's credits are what creditsUsed reports; Hunter's and BuiltWith's (other currencies) apart.
     const ledger = sql
-      .prepare("SELECT COALESCE(SUM(credits), 0) AS c FROM credit_ledger WHERE provider <> 'hunter'")
+      .prepare("SELECT COALESCE(SUM(credits), 0) AS c FROM credit_ledger WHERE provider = 'apollo'")
       .get() as { c: number };
     const hunter = sql
       .prepare("SELECT COALESCE(SUM(credits), 0) AS c FROM credit_ledger WHERE provider = 'hunter'")
