@@ -1,4 +1,4 @@
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,10 @@ import type {
   Validation,
   LeadScore,
 } from '../../main/domain/types';
+import { createCampaign, currentVersion, insertLead, upsertCompany, upsertContact } from '../../main/store';
 import { openDb, type Db } from '../../main/store/db';
+import { MIGRATIONS } from '../../main/store/migrations';
+import type { Migration } from '../../main/store/migrations/types';
 import type { NewLead } from '../../main/store/leads';
 
 const made: string[] = [];
@@ -143,4 +146,25 @@ export function newLead(
     similarity: 0.8,
     ...ids,
   };
+}
+
+/**
+ * A database one step before `migration`, holding one campaign with one lead (what each migration's
+ * test shows it keeps). Checks the migration is registered under its own version.
+ */
+export function beforeMigration(migration: Migration) {
+  expect(MIGRATIONS[migration.version - 1]).toBe(migration);
+  const db = openDb(tempDbFile(), { migrateTo: migration.version - 1 });
+  const before = currentVersion(db);
+  const campaignId = createCampaign(db, {
+    icp: sampleIcp(),
+    budget: null,
+    sandbox: true,
+    sandboxSeed: 1,
+    estimate: null,
+  });
+  const companyId = upsertCompany(db, company(), 'test');
+  const contactId = upsertContact(db, { person: revealed('p-1'), companyId, source: 'test' });
+  const leadId = insertLead(db, newLead(campaignId, { companyId, contactId }))!;
+  return { db, before, campaignId, companyId, contactId, leadId };
 }

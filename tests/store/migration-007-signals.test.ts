@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../main/store/migrations';
 import signals from '../../main/store/migrations/007_signals';
-import {
-  createCampaign,
-  currentVersion,
-  insertLead,
-  migrate,
-  openDb,
-  upsertCompany,
-  upsertContact,
-} from '../../main/store';
-import { company, newLead, revealed, sampleIcp, tempDbFile } from './fixtures';
+import { currentVersion, migrate } from '../../main/store';
+import { beforeMigration } from './fixtures';
 
 describe('migration: signal_events and lead_scores', () => {
   it('adds both tables to an existing database, keeps the rows it had, and enforces its rules', () => {
-    const file = tempDbFile();
-    expect(MIGRATIONS[signals.version - 1]).toBe(signals);
-    const db = openDb(file, { migrateTo: signals.version - 1 });
-    const before = currentVersion(db);
-    const campaignId = createCampaign(db, {
-      icp: sampleIcp(),
-      budget: null,
-      sandbox: true,
-      sandboxSeed: 1,
-      estimate: null,
-    });
-    const companyId = upsertCompany(db, company(), 'test');
-    const contactId = upsertContact(db, { person: revealed('p-1'), companyId, source: 'test' });
-    const leadId = insertLead(db, newLead(campaignId, { companyId, contactId }));
+    const { db, before, campaignId, companyId, contactId, leadId } = beforeMigration(signals);
 
     migrate(db, signals.version);
     expect(currentVersion(db)).toBe(before + 1);

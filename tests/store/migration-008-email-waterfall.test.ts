@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../main/store/migrations';
 import emailWaterfall from '../../main/store/migrations/008_email_waterfall';
-import {
-  allLeads,
-  createCampaign,
-  currentVersion,
-  insertLead,
-  migrate,
-  openDb,
-  upsertCompany,
-  upsertContact,
-} from '../../main/store';
+import { allLeads, currentVersion, insertLead, migrate, upsertContact } from '../../main/store';
 import {
   emailCounts,
   leadEmail,
@@ -18,24 +8,11 @@ import {
   setHunterState,
   hunterState,
 } from '../../main/store/email-evidence';
-import { company, newLead, revealed, sampleIcp, tempDbFile } from './fixtures';
+import { newLead, revealed, beforeMigration } from './fixtures';
 
 describe('migration: lead_emails and email_waterfall_state', () => {
   it('adds both tables to an existing database; old leads keep their status, new ones the waterfall’s', () => {
-    const file = tempDbFile();
-    expect(MIGRATIONS[emailWaterfall.version - 1]).toBe(emailWaterfall);
-    const db = openDb(file, { migrateTo: emailWaterfall.version - 1 });
-    const before = currentVersion(db);
-    const campaignId = createCampaign(db, {
-      icp: sampleIcp(),
-      budget: null,
-      sandbox: true,
-      sandboxSeed: 1,
-      estimate: null,
-    });
-    const companyId = upsertCompany(db, company(), 'test');
-    const contactId = upsertContact(db, { person: revealed('p-1'), companyId, source: 'test' });
-    const oldLead = insertLead(db, newLead(campaignId, { companyId, contactId }))!;
+    const { db, before, campaignId, companyId, leadId: oldLead } = beforeMigration(emailWaterfall);
 
     migrate(db, emailWaterfall.version);
     expect(currentVersion(db)).toBe(before + 1);

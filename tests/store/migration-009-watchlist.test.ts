@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../main/store/migrations';
 import watchlist from '../../main/store/migrations/009_watchlist';
-import {
-  createCampaign,
-  currentVersion,
-  insertLead,
-  migrate,
-  openDb,
-  upsertCompany,
-  upsertContact,
-} from '../../main/store';
-import { company, newLead, revealed, sampleIcp, tempDbFile } from './fixtures';
+import { currentVersion, migrate } from '../../main/store';
+import { beforeMigration } from './fixtures';
 
 describe('migration: watches and alerts', () => {
   it('adds both tables to an existing database, keeps its rows, and enforces one target per watch', () => {
-    const file = tempDbFile();
-    expect(MIGRATIONS[watchlist.version - 1]).toBe(watchlist);
-    const db = openDb(file, { migrateTo: watchlist.version - 1 });
-    const before = currentVersion(db);
-    const campaignId = createCampaign(db, {
-      icp: sampleIcp(),
-      budget: null,
-      sandbox: true,
-      sandboxSeed: 1,
-      estimate: null,
-    });
-    const companyId = upsertCompany(db, company(), 'test');
-    const contactId = upsertContact(db, { person: revealed('p-1'), companyId, source: 'test' });
-    const leadId = insertLead(db, newLead(campaignId, { companyId, contactId }))!;
+    const { db, before, campaignId, companyId, leadId } = beforeMigration(watchlist);
 
     migrate(db, watchlist.version);
     expect(currentVersion(db)).toBe(before + 1);
