@@ -132,11 +132,12 @@ function leadDocumentHandlers(db: Services['db']): Omit<CrmHandlerMap, SyncMetho
     'brief/export': async ({ format, path, ...target }) => {
       const { markdown, leads } = briefsFor(db, target);
       if (format === 'md') return { path, leads, bytes: writeFile(path, markdown) };
-      mkdirSync(dirname(path), { recursive: true });
-      const bytes = await writeBriefPdf(markdown, path).catch((err: Error) => {
-        throw new AppError('EXPORT_PATH', `Cannot write ${path}: ${err.message}`);
-      });
-      return { path, leads, bytes };
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        return { path, leads, bytes: await writeBriefPdf(markdown, path) };
+      } catch (err) {
+        throw new AppError('EXPORT_PATH', `Cannot write ${path}: ${(err as Error).message}`);
+      }
     },
     'sequence/export': async ({ campaignId, path, tier, sender }) => {
       if (!getCampaign(db, campaignId)) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);

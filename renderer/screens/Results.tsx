@@ -11,7 +11,7 @@ import { fmtInt, humanError, slug } from '../format';
 import { useDebounced } from '../hooks';
 import { useLive } from '../store/live';
 import { useResults } from '../store/results';
-import { useSettings } from '../store/settings';
+import { exportPath } from '../export-path';
 import { TIERS } from '../tiers';
 
 const BANDS: ScoreBand[] = ['hot', 'warm', 'nurture', 'cold'];
@@ -151,7 +151,6 @@ function Stat({ label, value, note }: { label: string; value: string; note?: str
 }
 
 function ExportButton({ campaignId, name }: { campaignId: number; name: string }) {
-  const dataDir = useSettings((s) => s.settings?.dataDir);
   const [state, setState] = useState<
     | { kind: 'idle' }
     | { kind: 'busy' }
@@ -163,11 +162,8 @@ function ExportButton({ campaignId, name }: { campaignId: number; name: string }
     const fileName = `${slug(name)}.xlsx`;
     setState({ kind: 'busy' });
     try {
-      // Electron: a native save dialog; browser/dev host: the data dir's exports folder.
-      const chosen = await api.saveDialog(fileName);
-      if (chosen === null) return setState({ kind: 'idle' });
-      const path =
-        chosen ?? (dataDir ? `${dataDir.replace(/[\\/]+$/, '')}/exports/${fileName}` : `exports/${fileName}`);
+      const path = await exportPath(fileName);
+      if (path === null) return setState({ kind: 'idle' });
       const res = await api.call('export/workbook', { campaignId, path });
       setState({ kind: 'done', ...res });
     } catch (err) {

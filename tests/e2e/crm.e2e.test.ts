@@ -80,9 +80,10 @@ describe('CRM and outreach in the browser, real engine, sandbox HubSpot', () => 
     for (const part of ['## Why now', '## BANT', '## Checklist', '## Talking points', '## Risks'])
       expect(text).toContain(part);
     await outreach.getByRole('button', { name: 'Export PDF' }).click();
-    await expect
-      .poll(() => outreach.getByRole('status').filter({ hasText: 'Brief saved to' }).textContent())
-      .toMatch(/brief-lead-\d+\.pdf$/);
+    // Any notice, success or error, so a failure shows what the app said instead of a locator timeout.
+    const notices = outreach.getByLabel('Deal brief').locator('.notice');
+    await expect.poll(() => notices.count(), { timeout: 120_000 }).toBeGreaterThan(0);
+    expect((await notices.allTextContents()).join(' | ')).toMatch(/^Brief saved to .*brief-lead-\d+\.pdf$/);
     await brief.scrollIntoViewIfNeeded();
     await shot('brief');
   }, 240_000);

@@ -4,10 +4,9 @@ import type { Tier } from '../../../main/domain/icp';
 import { api } from '../../api';
 import { fmtInt, humanError } from '../../format';
 import { useResults } from '../../store/results';
-import { useSettings } from '../../store/settings';
 import { TIERS } from '../../tiers';
 import { Notice } from '../Notice';
-import { exportPath } from './LeadCrm';
+import { exportPath } from '../../export-path';
 
 type Msg = { kind: 'success' | 'error' | 'info'; text: string } | null;
 
@@ -86,7 +85,6 @@ function SyncBox({ campaignId }: { campaignId: number }) {
 }
 
 function ExportsBox({ campaignId }: { campaignId: number }) {
-  const dataDir = useSettings((s) => s.settings?.dataDir);
   const reopen = useResults((s) => s.open);
   const [tier, setTier] = useState<Tier>('T1');
   const [msg, setMsg] = useState<Msg>(null);
@@ -101,14 +99,14 @@ function ExportsBox({ campaignId }: { campaignId: number }) {
   };
   const briefs = (format: 'md' | 'pdf') =>
     attempt('export the briefs', async () => {
-      const path = await exportPath(`briefs-campaign-${campaignId}-${tier}.${format}`, dataDir);
+      const path = await exportPath(`briefs-campaign-${campaignId}-${tier}.${format}`);
       if (path === null) return null;
       const r = await api.call('brief/export', { format, path, campaignId, tier });
       return `${fmtInt(r.leads)} briefs saved to ${r.path}`;
     });
   const sequences = () =>
     attempt('export the sequences', async () => {
-      const path = await exportPath(`sequences-campaign-${campaignId}.csv`, dataDir);
+      const path = await exportPath(`sequences-campaign-${campaignId}.csv`);
       if (path === null) return null;
       const r = await api.call('sequence/export', { campaignId, path });
       return `${fmtInt(r.rows)} sequence steps saved to ${r.path}`;

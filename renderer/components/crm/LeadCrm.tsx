@@ -4,7 +4,7 @@ import type { Lead } from '../../../main/domain/types';
 import { api } from '../../api';
 import { humanError } from '../../format';
 import { useResults } from '../../store/results';
-import { useSettings } from '../../store/settings';
+import { exportPath } from '../../export-path';
 import { Notice } from '../Notice';
 
 const BANT_ROWS: { key: keyof Bant; label: string }[] = [
@@ -17,14 +17,6 @@ const KINDS: OutreachKind[] = ['sent', 'opened', 'replied', 'bounced', 'meeting'
 const MARK = { yes: '✓', no: '✕', unknown: '?' } as const;
 
 /** Where an export goes: Electron's save dialog, else the data folder's exports (browser host). */
-export async function exportPath(fileName: string, dataDir: string | undefined): Promise<string | null> {
-  const chosen = await api.saveDialog(fileName);
-  if (chosen === null) return null;
-  return (
-    chosen ?? (dataDir ? `${dataDir.replace(/[\\/]+$/, '')}/exports/${fileName}` : `exports/${fileName}`)
-  );
-}
-
 export function BantPanel({ leadId }: { leadId: number }) {
   const [bant, setBant] = useState<Bant | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,7 +65,6 @@ export function LeadCrm({ lead }: { lead: Lead }) {
 }
 
 function BriefPanel({ lead }: { lead: Lead }) {
-  const dataDir = useSettings((s) => s.settings?.dataDir);
   const [md, setMd] = useState<string | null>(null);
   const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const open = () =>
@@ -91,7 +82,7 @@ function BriefPanel({ lead }: { lead: Lead }) {
   };
   const save = async (format: 'md' | 'pdf') => {
     try {
-      const path = await exportPath(`brief-lead-${lead.id}.${format}`, dataDir);
+      const path = await exportPath(`brief-lead-${lead.id}.${format}`);
       if (path === null) return;
       const r = await api.call('brief/export', { format, path, leadId: lead.id });
       setMsg({ kind: 'success', text: `Brief saved to ${r.path}` });
