@@ -18,6 +18,7 @@ import { checkCliArgs, parseValues, type CliArgs } from './cli/options';
 import { reindexCommand } from './cli/reindex';
 import { resumeCommand } from './cli/resume';
 import { runCommand } from './cli/run';
+import { waterfallCommand } from './cli/waterfall';
 
 const USAGE = `Usage:
   npm run cli -- run --icp <file> [--sandbox] [--sandbox-seed N] [--sandbox-limits free|paid|off|<json>]
@@ -29,6 +30,7 @@ const USAGE = `Usage:
   npm run cli -- export <campaignId> --db <path> --out <xlsx>
   npm run cli -- list --db <path>
   npm run cli -- reindex --db <path>   (rebuild the Chroma vector store from SQLite)
+  npm run cli -- waterfall --db <path> [--set '{"minVerifiedShare":0.8}']   (the email waterfall's settings)
   npm run cli -- classify-titles [--icp <file>] [--model]   (titles on stdin, one per line; --model adds MiniLM similarity)
   npm run cli -- classify-companies [--icp <file>]   (JSON lines {"name","industry","keywords","description",…} on stdin)
   npm run cli -- fetch-model [--mirror <url>]   (one-time download of the matching model into the user cache;
@@ -48,6 +50,7 @@ const COMMANDS: Record<string, (a: CliArgs) => Promise<number>> = {
   export: exportCommand,
   list: listCommand,
   reindex: reindexCommand,
+  waterfall: waterfallCommand,
   'fetch-model': fetchModelCommand,
   ...Object.fromEntries(
     (['watch', 'alerts', 'signals'] as const).map((c) => [

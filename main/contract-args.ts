@@ -67,6 +67,29 @@ const draftIcp = z.record(z.string(), z.unknown(), {
   error: 'icp must be an object (the ICP form’s fields)',
 }) as unknown as z.ZodType<IcpInput>;
 
+const WATERFALL_STEPS = ['finder', 'verifier'] as const;
+const waterfallPatch = args({
+  steps: z
+    .array(z.enum(WATERFALL_STEPS, { error: 'steps: each step must be "finder" or "verifier"' }), {
+      error: 'steps must be a list: [], ["verifier"], ["finder"] or ["finder", "verifier"]',
+    })
+    .max(2, 'steps has at most two entries: finder and verifier')
+    .refine((a) => new Set(a).size === a.length, 'steps names a step twice')
+    .optional(),
+  verifyApolloVerified: z.boolean({ error: 'verifyApolloVerified must be true or false' }).optional(),
+  maxHunterCreditsPerLead: z
+    .number({ error: 'maxHunterCreditsPerLead must be a number of Hunter credits' })
+    .min(0, 'maxHunterCreditsPerLead cannot be negative')
+    .max(10, 'maxHunterCreditsPerLead is at most 10')
+    .optional(),
+  reachableFirst: z.boolean({ error: 'reachableFirst must be true or false' }).optional(),
+  minVerifiedShare: z
+    .number({ error: 'minVerifiedShare must be a share between 0 and 1 (0.8 = 80%)' })
+    .min(0, 'minVerifiedShare must be between 0 and 1 (0.8 = 80%)')
+    .max(1, 'minVerifiedShare must be between 0 and 1 (0.8 = 80%)')
+    .optional(),
+});
+
 const budget = z
   .number({ error: 'budget must be a number of credits or null' })
   .int('budget must be a whole number of credits')
@@ -151,6 +174,8 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   'keys/set': args({ provider, key: z.string({ error: 'key must be text' }).max(4096, 'key is too long') }),
   'keys/delete': args({ provider }),
   'keys/test': args({ provider }),
+  'waterfall/get': noArg,
+  'waterfall/set': waterfallPatch,
   'model/status': noArg,
   'model/download': noArg,
   'knowledge/reindex': noArg,

@@ -3,6 +3,7 @@
  * Defined once; main implements Handlers, preload/renderer call them, events stream one way.
  */
 import type { Icp, IcpInput } from './domain/icp';
+import type { WaterfallSettings } from './domain/email';
 import type { Lead } from './domain/types';
 import type {
   CampaignProgress,
@@ -77,6 +78,10 @@ export interface Handlers extends PrivacyHandlers, CrmHandlers, WatchHandlers {
   'keys/set': (args: { provider: Provider; key: string }) => Promise<void>;
   'keys/delete': (args: { provider: Provider }) => Promise<void>;
   'keys/test': (args: { provider: Provider }) => Promise<{ ok: boolean; message: string }>;
+  /** The email waterfall's settings (the defaults where none were stored). */
+  'waterfall/get': () => Promise<WaterfallSettings>;
+  /** Changes some of them; the next campaign run uses them. Returns what is now in force. */
+  'waterfall/set': (patch: Partial<WaterfallSettings>) => Promise<WaterfallSettings>;
   'model/status': () => Promise<ModelStatus>;
   /** Downloads the model once (resolves when installed; progress arrives as 'model/progress'). */
   'model/download': () => Promise<ModelStatus>;
@@ -118,6 +123,8 @@ export const METHODS = [
   'keys/set',
   'keys/delete',
   'keys/test',
+  'waterfall/get',
+  'waterfall/set',
   'model/status',
   'model/download',
   'knowledge/reindex',

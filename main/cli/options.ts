@@ -23,6 +23,7 @@ const OPTIONS = {
   mirror: { type: 'string' },
   model: { type: 'boolean' },
   all: { type: 'boolean' },
+  set: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...PRIVACY_OPTIONS,
   ...CRM_OPTIONS,

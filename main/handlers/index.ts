@@ -15,6 +15,7 @@ import { createPrivacyHandlers } from './privacy';
 import type { Services } from './services';
 import { settingsHandlers } from './settings';
 import { watchHandlers } from './watch';
+import { waterfallHandlers } from './waterfall';
 
 type Missing<T> = Exclude<Method, keyof T>;
 type Extra<T> = Exclude<keyof T, Method>;
@@ -41,6 +42,7 @@ export function createHandlers(s: Services): Handlers {
       ...createPrivacyHandlers(s),
       ...crmHandlers(s),
       ...watchHandlers(s),
+      ...waterfallHandlers(s),
     }),
   );
 }

@@ -3,6 +3,7 @@ import type { Provider } from '../../main/contract';
 import { Notice } from '../components/Notice';
 import { PrivacyCard } from '../components/PrivacyCard';
 import { HubSpotCard } from '../components/crm/HubSpotCard';
+import { WaterfallCard } from '../components/WaterfallCard';
 import { ProgressBar } from '../components/ProgressBar';
 import { humanError } from '../format';
 import { useSettings } from '../store/settings';
@@ -39,6 +40,7 @@ export function SettingsScreen() {
           present={!!settings?.keys[p.id]?.present}
         />
       ))}
+      <WaterfallCard />
       <HubSpotCard />
       <ModelCard />
       <PrivacyCard />

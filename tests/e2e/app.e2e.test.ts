@@ -334,6 +334,27 @@ describe('Lead Studio in the browser, real engine, sandbox', () => {
     await shot('settings-privacy', true);
   });
 
+  it('changes the email waterfall settings in Settings and keeps them', async () => {
+    const card = page.getByRole('region', { name: 'Email waterfall' });
+    const share = card.getByRole('slider', { name: 'Verified share to keep per tier' });
+    await expect.poll(() => share.inputValue()).toBe('100');
+    await share.fill('80');
+    await card.getByRole('checkbox', { name: /Hunter finder/ }).uncheck();
+    await card.getByRole('button', { name: 'Save email settings' }).click();
+    const saved = card.getByRole('status').filter({ hasText: 'Email settings saved' });
+    await expect.poll(() => saved.count()).toBe(1);
+    await card.scrollIntoViewIfNeeded();
+    await shot('settings-waterfall');
+    // Read back from the engine, not the form's state.
+    await page.reload();
+    const again = page.getByRole('region', { name: 'Email waterfall' });
+    await expect
+      .poll(() => again.getByRole('slider', { name: 'Verified share to keep per tier' }).inputValue())
+      .toBe('80');
+    expect(await again.getByRole('checkbox', { name: /Hunter finder/ }).isChecked()).toBe(false);
+    expect(await again.getByRole('checkbox', { name: /Hunter verifier/ }).isChecked()).toBe(true);
+  });
+
   it('ran without page errors or CSP violations', () => {
     expect(problems).toEqual([]);
   });

@@ -20,6 +20,7 @@ import type {
 } from '../../main/contract';
 import { IcpSchema, TIERS, type Icp, type Tier } from '../../main/domain/icp';
 import type { Lead } from '../../main/domain/types';
+import { DEFAULT_WATERFALL, type WaterfallSettings } from '../../main/domain/email';
 import { AppError } from '../../main/shared/errors';
 import type { EngineLike } from '../../main/host/bridge';
 import { makeLead } from './fake-leads';
@@ -64,6 +65,7 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
   let nextCampaign = 1;
   let nextLead = 1;
   let apolloKey = false;
+  let waterfall: WaterfallSettings = { ...DEFAULT_WATERFALL, steps: [...DEFAULT_WATERFALL.steps] };
 
   const counters = (target: number): TierCounters => ({
     target,
@@ -327,6 +329,11 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
       ok: apolloKey,
       message: apolloKey ? 'Apollo accepted the key.' : 'No key set.',
     }),
+    'waterfall/get': async () => ({ ...waterfall, steps: [...waterfall.steps] }),
+    'waterfall/set': async (patch) => {
+      waterfall = { ...waterfall, ...patch };
+      return { ...waterfall, steps: [...waterfall.steps] };
+    },
     'privacy/status': async () => ({
       keyStore: 'keychain',
       unreadable: { contacts: 0, leads: 0, cache: 0 },
