@@ -8,21 +8,25 @@ import { Agent, request as undiciRequest } from 'undici';
 import type { z } from 'zod';
 import { ProviderError, redact } from './errors';
 import {
-  WINDOWS,
-  WindowBucket,
-  exhaustedWindow,
-  windowOfDelay,
-  type RateHeaderInfo,
-  type RateLimits,
-  type WindowHeader,
-  type WindowName,
-} from './rate-window';
+  OUTCOME_COUNTER,
+  classifyAttempt,
+  rateLimitFailure,
+  refusalOf,
+  retryDelayMs,
+  transientFailure,
+  type Answer,
+  type Attempt,
+  type AttemptOutcome,
+  type Failure,
+  type Refusal,
+} from './http-attempt';
+import { readApolloRateHeaders } from './rate-headers';
+import { WindowBucket, type RateHeaderInfo, type RateLimits } from './rate-window';
 import type { ProviderErrorCode } from './types';
 
 export type { RateLimits, WindowLimits, RateHeaderInfo, WindowName } from './rate-window';
-
-export type AttemptOutcome =
-  'ok' | 'rate_limited' | 'server_error' | 'client_error' | 'timeout' | 'network' | 'malformed';
+export type { AttemptOutcome } from './http-attempt';
+export { readApolloRateHeaders, retryAfterMs } from './rate-headers';
 
 export interface RequestEvent {
   provider: string;
@@ -109,10 +113,23 @@ export interface RequestSpec<T> {
   endpoint?: string;
 }
 
-type Attempt =
-  | { kind: 'answer'; status: number; headers: Record<string, string | string[] | undefined>; text: string }
-  | { kind: 'timeout' }
-  | { kind: 'network'; message: string };
+type Fail = (
+  code: ProviderErrorCode,
+  message: string,
+  status: number | null,
+  extra?: object,
+) => ProviderError;
+
+interface CallScope {
+  endpoint: string;
+  cls: string;
+  stats: EndpointStats;
+  /** "Apollo POST /people/match", the start of every message. */
+  where: string;
+  fail: Fail;
+}
+
+type Tried = { kind: 'ok'; data: unknown } | { kind: 'retry'; held: boolean; failure: Failure };
 
 const emptyStats = (): EndpointStats => ({
   requests: 0,
@@ -153,10 +170,29 @@ export class HttpClient {
   }
 
   async request<T>(spec: RequestSpec<T>): Promise<T> {
+    const call = this.scopeOf(spec);
+    let last: Failure | null = null;
+    // After a 429 with Retry-After the bucket holds until then; the window wait replaces the backoff.
+    let held = false;
+    for (let attempt = 0; attempt <= this.o.maxRetries; attempt++) {
+      if (attempt > 0) {
+        call.stats.retries += 1;
+        const backoff = retryDelayMs(attempt, held, this.o.retryBaseMs);
+        if (backoff !== null) await this.sleep(backoff, spec.signal, call.endpoint, call.fail);
+      }
+      const tried = await this.tryOnce(spec, call, attempt);
+      if (tried.kind === 'ok') return tried.data as T;
+      held = tried.held;
+      last = tried.failure;
+    }
+    throw call.fail(last!.code, last!.message, last!.status, last!.extra ?? {});
+  }
+
+  /** One call's endpoint, class, counters and the failure constructor that counts it. */
+  private scopeOf(spec: RequestSpec<unknown>): CallScope {
     const endpoint = spec.endpoint ?? spec.path;
-    const cls = this.o.classify(endpoint);
     const stats = this.statsFor(endpoint);
-    const fail = (code: ProviderErrorCode, message: string, status: number | null, extra = {}) => {
+    const fail: Fail = (code, message, status, extra = {}) => {
       stats.failures += 1;
       return new ProviderError(code, redact(message, this.o.secrets), {
         provider: this.o.provider,
@@ -166,128 +202,54 @@ export class HttpClient {
       });
     };
     const where = `${this.o.provider} ${spec.method} ${endpoint}`;
-
-    let last: {
-      code: ProviderErrorCode;
-      message: string;
-      status: number | null;
-      extra?: { retryAt?: number; window?: WindowName };
-    } | null = null;
-    // After a 429 with Retry-After the bucket holds until then; the window wait replaces the backoff.
-    let heldByServer = false;
-    for (let attempt = 0; attempt <= this.o.maxRetries; attempt++) {
-      if (attempt > 0) {
-        stats.retries += 1;
-        if (!heldByServer)
-          await this.sleep(this.o.retryBaseMs * 2 ** (attempt - 1), spec.signal, endpoint, fail);
-      }
-      heldByServer = false;
-      const { result, durationMs } = await this.send(spec, endpoint, cls, stats, fail);
-      const status = result.kind === 'answer' ? result.status : null;
-      const outcome = classifyAttempt(result, spec.schema);
-      this.emit({
-        provider: this.o.provider,
-        endpoint,
-        method: spec.method,
-        attempt,
-        status,
-        outcome: outcome.kind,
-        durationMs,
-      });
-      switch (outcome.kind) {
-        case 'ok':
-          return outcome.data as T;
-        case 'rate_limited': {
-          stats.rateLimited += 1;
-          const refusal = this.refusal(result as Extract<Attempt, { kind: 'answer' }>, cls, endpoint);
-          heldByServer = refusal.held;
-          const when = refusal.retryAt
-            ? `it frees up at ${new Date(refusal.retryAt).toISOString()}; resume then`
-            : 'wait a minute and resume';
-          last = {
-            code: 'RATE_LIMITED',
-            message: `${where} kept answering 429 (rate limit${refusal.window ? `, ${refusal.window} window` : ''}) after ${attempt + 1} tries: ${when}, or lower the plan limits in Settings.`,
-            status,
-            extra: {
-              ...(refusal.retryAt ? { retryAt: refusal.retryAt } : {}),
-              ...(refusal.window ? { window: refusal.window } : {}),
-            },
-          };
-          break;
-        }
-        case 'server_error':
-          stats.serverErrors += 1;
-          last = {
-            code: 'UNAVAILABLE',
-            message: `${where} failed with HTTP ${status} after ${attempt + 1} tries; the service is having trouble. Resume later.`,
-            status,
-          };
-          break;
-        case 'timeout':
-          stats.timeouts += 1;
-          last = {
-            code: 'UNAVAILABLE',
-            message: `${where} did not answer within ${this.o.timeoutMs} ms after ${attempt + 1} tries. Check your connection and resume.`,
-            status: null,
-          };
-          break;
-        case 'network':
-          stats.networkErrors += 1;
-          last = {
-            code: 'UNAVAILABLE',
-            message: `${where} could not be reached (${outcome.message}) after ${attempt + 1} tries. Check your connection or the base URL and resume.`,
-            status: null,
-          };
-          break;
-        case 'malformed':
-          stats.malformed += 1;
-          last = {
-            code: 'BAD_RESPONSE',
-            message: `${where} answered with a body we could not read (${outcome.message}) after ${attempt + 1} tries. Resume later; if it persists the API may have changed.`,
-            status,
-          };
-          break;
-        case 'client_error': {
-          const answer = result as Extract<Attempt, { kind: 'answer' }>;
-          const described = this.describe(answer, endpoint, where);
-          throw fail(described.code, described.message, answer.status, {
-            body: redact(answer.text.slice(0, 300), this.o.secrets),
-          });
-        }
-      }
-    }
-    throw fail(last!.code, last!.message, last!.status, last!.extra ?? {});
+    return { endpoint, cls: this.o.classify(endpoint), stats, where, fail };
   }
 
-  /**
-   * What a 429 says about when to try again: Retry-After (seconds or a date) holds the bucket until
-   * then; the window is the one the headers report as used up, else the one the body names, else
-   * the one the delay's length suggests. Without Retry-After the headers' "0 left" (already
-   * observed) may still say when.
-   */
-  private refusal(
-    answer: Extract<Attempt, { kind: 'answer' }>,
-    cls: string,
-    endpoint: string,
-  ): { retryAt?: number; window?: WindowName; held: boolean } {
+  /** Sends once and says what came of it: the data, or the failure to report if no retry succeeds. */
+  private async tryOnce(spec: RequestSpec<unknown>, call: CallScope, attempt: number): Promise<Tried> {
+    const { result, durationMs } = await this.send(spec, call.endpoint, call.cls, call.stats, call.fail);
+    const status = result.kind === 'answer' ? result.status : null;
+    const outcome = classifyAttempt(result, spec.schema);
+    this.emit({
+      provider: this.o.provider,
+      endpoint: call.endpoint,
+      method: spec.method,
+      attempt,
+      status,
+      outcome: outcome.kind,
+      durationMs,
+    });
+    if (outcome.kind === 'ok') return { kind: 'ok', data: outcome.data };
+    if (outcome.kind === 'client_error') {
+      const answer = result as Answer;
+      const described = this.describe(answer, call.endpoint, call.where);
+      throw call.fail(described.code, described.message, answer.status, {
+        body: redact(answer.text.slice(0, 300), this.o.secrets),
+      });
+    }
+    call.stats[OUTCOME_COUNTER[outcome.kind]] += 1;
+    if (outcome.kind !== 'rate_limited')
+      return {
+        kind: 'retry',
+        held: false,
+        failure: transientFailure(outcome, call.where, attempt + 1, status, this.o.timeoutMs),
+      };
+    const refusal = this.refusal(result as Answer, call.cls, call.endpoint);
+    return {
+      kind: 'retry',
+      held: refusal.held,
+      failure: rateLimitFailure(call.where, attempt + 1, status, refusal),
+    };
+  }
+
+  /** Reads a 429 (refusalOf) and applies its Retry-After hold to the bucket. */
+  private refusal(answer: Answer, cls: string, endpoint: string): Refusal {
     const now = this.o.clock();
     const info = this.o.readRateHeaders(answer.headers);
-    const delay = retryAfterMs(answer.headers['retry-after'], now);
-    const named = /\bper (minute|hour|day)\b/i.exec(answer.text)?.[1]?.toLowerCase() as
-      WindowName | undefined;
     const bucket = this.bucketFor(cls, endpoint);
-    // Retry-After: 0 says nothing about a window: back off as for any 429.
-    if (delay !== undefined && delay > 0) {
-      const window = exhaustedWindow(info) ?? named ?? windowOfDelay(delay);
-      const retryAt = now + delay;
-      bucket.hold(window, retryAt);
-      return { retryAt, window, held: true };
-    }
-    const plan = bucket.plan(now);
-    if (plan.at > now)
-      return { retryAt: plan.at, window: plan.window ?? exhaustedWindow(info) ?? named, held: true };
-    const window = exhaustedWindow(info) ?? named;
-    return window ? { window, held: false } : { held: false };
+    const refusal = refusalOf(answer, info, bucket.plan(now), now);
+    if (refusal.hold) bucket.hold(refusal.hold.window, refusal.hold.until);
+    return refusal;
   }
 
   stats(): HttpStats {
@@ -309,7 +271,7 @@ export class HttpClient {
     endpoint: string,
     cls: string,
     stats: EndpointStats,
-    fail: (code: ProviderErrorCode, message: string, status: number | null, extra?: object) => ProviderError,
+    fail: Fail,
   ): Promise<{ result: Attempt; durationMs: number }> {
     const queue = this.queueFor(cls);
     const bucket = this.bucketFor(cls, endpoint);
@@ -342,7 +304,7 @@ export class HttpClient {
     endpoint: string,
     stats: EndpointStats,
     signal: AbortSignal | undefined,
-    fail: (code: ProviderErrorCode, message: string, status: number | null, extra?: object) => ProviderError,
+    fail: Fail,
   ): Promise<void> {
     const now = this.o.clock();
     const plan = bucket.plan(now);
@@ -367,11 +329,7 @@ export class HttpClient {
     }
   }
 
-  private async attempt(
-    spec: RequestSpec<unknown>,
-    endpoint: string,
-    fail: (code: ProviderErrorCode, message: string, status: number | null) => ProviderError,
-  ): Promise<Attempt> {
+  private async attempt(spec: RequestSpec<unknown>, endpoint: string, fail: Fail): Promise<Attempt> {
     const url = new URL(this.o.baseUrl + spec.path);
     for (const [k, v] of Object.entries(spec.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
@@ -402,7 +360,7 @@ export class HttpClient {
   }
 
   private describe(
-    answer: Extract<Attempt, { kind: 'answer' }>,
+    answer: Answer,
     endpoint: string,
     where: string,
   ): { code: ProviderErrorCode; message: string } {
@@ -426,12 +384,7 @@ export class HttpClient {
     };
   }
 
-  private sleep(
-    ms: number,
-    signal: AbortSignal | undefined,
-    endpoint: string,
-    fail: (code: ProviderErrorCode, message: string, status: number | null) => ProviderError,
-  ): Promise<void> {
+  private sleep(ms: number, signal: AbortSignal | undefined, endpoint: string, fail: Fail): Promise<void> {
     return new Promise((resolve, reject) => {
       const cancelled = () => fail('ABORTED', `${this.o.provider} ${endpoint}: cancelled.`, null);
       if (signal?.aborted) return reject(cancelled());
@@ -473,94 +426,6 @@ export class HttpClient {
     if (!b) this.buckets.set(key, (b = new WindowBucket(this.o.limits[cls])));
     return b;
   }
-}
-
-type Classified =
-  | { kind: 'ok'; data: unknown }
-  | { kind: 'malformed'; message: string }
-  | { kind: 'network'; message: string }
-  | { kind: Exclude<AttemptOutcome, 'ok' | 'malformed' | 'network'> };
-
-function classifyAttempt(result: Attempt, schema: z.ZodType<unknown>): Classified {
-  if (result.kind === 'timeout') return { kind: 'timeout' };
-  if (result.kind === 'network') return { kind: 'network', message: result.message };
-  const { status, text } = result;
-  if (status === 429) return { kind: 'rate_limited' };
-  if (status >= 500) return { kind: 'server_error' };
-  if (status < 200 || status >= 300) return { kind: 'client_error' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { kind: 'malformed', message: 'not JSON' };
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.length ? issue.path.join('.') : '(root)';
-    return { kind: 'malformed', message: `${path}: ${issue?.message ?? 'unexpected shape'}` };
-  }
-  return { kind: 'ok', data: parsed.data };
-}
-
-/** Header names per window: Apollo's documented family first, then the names live accounts send. */
-const headerFamilies: Record<WindowName, { limit: string[]; left: string[]; usage: string[] }> = {
-  minute: {
-    limit: ['x-rate-limit-minute'],
-    left: ['x-minute-requests-left'],
-    usage: ['x-minute-usage'],
-  },
-  hour: {
-    limit: ['x-rate-limit-hourly', 'x-rate-limit-hour'],
-    left: ['x-hourly-requests-left', 'x-hour-requests-left'],
-    usage: ['x-hourly-usage', 'x-hour-usage'],
-  },
-  day: {
-    limit: ['x-rate-limit-daily', 'x-rate-limit-24-hour'],
-    left: ['x-daily-requests-left', 'x-24-hour-requests-left'],
-    usage: ['x-daily-usage', 'x-24-hour-usage'],
-  },
-};
-
-/**
- * Apollo's rate headers in both families: the documented x-rate-limit-minute|hourly|daily and
- * x-minute|hourly|daily-requests-left, and the daily window as live accounts send it
- * (x-rate-limit-24-hour, x-24-hour-usage, x-24-hour-requests-left). "Left" comes from limit − usage
- * when only those two arrive.
- */
-export function readApolloRateHeaders(
-  headers: Record<string, string | string[] | undefined>,
-): RateHeaderInfo {
-  const first = (names: string[]) => names.map((n) => num(headers[n])).find((v) => v !== undefined);
-  const info: RateHeaderInfo = {};
-  for (const w of WINDOWS) {
-    const h: WindowHeader = {};
-    const limit = first(headerFamilies[w].limit);
-    const usage = first(headerFamilies[w].usage);
-    const left =
-      first(headerFamilies[w].left) ??
-      (limit !== undefined && usage !== undefined ? Math.max(0, limit - usage) : undefined);
-    if (limit !== undefined) h.limit = limit;
-    if (left !== undefined) h.left = left;
-    if (limit !== undefined || left !== undefined) info[w] = h;
-  }
-  return info;
-}
-
-/** Retry-After as delay-seconds or an HTTP date → ms from now; undefined when absent or unreadable. */
-export function retryAfterMs(v: string | string[] | undefined, now: number): number | undefined {
-  const s = (Array.isArray(v) ? v[0] : v)?.trim();
-  if (!s) return undefined;
-  if (/^\d+(\.\d+)?$/.test(s)) return Math.ceil(Number(s) * 1000);
-  const at = Date.parse(s);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-function num(v: string | string[] | undefined): number | undefined {
-  const s = Array.isArray(v) ? v[0] : v;
-  if (s === undefined || s.trim() === '') return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 function tryJson(text: string): unknown {
