@@ -18,6 +18,7 @@ import { checkCliArgs, parseValues, type CliArgs } from './cli/options';
 import { reindexCommand } from './cli/reindex';
 import { resumeCommand } from './cli/resume';
 import { runCommand } from './cli/run';
+import { sandboxClockCommand, SANDBOX_CLOCK_USAGE } from './cli/sandbox-clock';
 
 const USAGE = `Usage:
   npm run cli -- run --icp <file> [--sandbox] [--sandbox-seed N] [--sandbox-limits free|paid|off|<json>]
@@ -35,7 +36,8 @@ const USAGE = `Usage:
                      default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)
 ${PRIVACY_USAGE}
 ${CRM_USAGE}
-${WATCH_USAGE}`;
+${WATCH_USAGE}
+${SANDBOX_CLOCK_USAGE}`;
 
 /** The ICP a classify command uses: --icp, or the bundled manufacturing-staffing one. */
 const icpOrDefault = (a: CliArgs) =>
@@ -49,6 +51,7 @@ const COMMANDS: Record<string, (a: CliArgs) => Promise<number>> = {
   list: listCommand,
   reindex: reindexCommand,
   'fetch-model': fetchModelCommand,
+  'sandbox-clock': sandboxClockCommand,
   ...Object.fromEntries(
     (['watch', 'alerts', 'signals'] as const).map((c) => [
       c,

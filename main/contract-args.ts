@@ -15,6 +15,7 @@ import {
 } from './contract';
 import { IcpSchema, TIERS, type IcpInput } from './domain/icp';
 import { AppError } from './shared/errors';
+import { MAX_CLOCK_STEP_DAYS } from './shared/sandbox-clock';
 import { FINAL_EMAIL_STATUSES } from './shared/shapes';
 import { PRIVACY_ARG_SCHEMAS } from './privacy/validators';
 import { CRM_ARG_SCHEMAS } from './crm/validators';
@@ -169,6 +170,14 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   }),
   'alerts/read': args({
     ids: z.array(id('alert id'), { error: 'ids must be a list of alert ids' }).max(10_000).optional(),
+  }),
+  'sandbox/clock': noArg,
+  'sandbox/advanceClock': args({
+    days: z
+      .number({ error: 'days must be a number of days' })
+      .int('days must be a whole number')
+      .min(-MAX_CLOCK_STEP_DAYS, `days is at least -${MAX_CLOCK_STEP_DAYS}`)
+      .max(MAX_CLOCK_STEP_DAYS, `days is at most ${MAX_CLOCK_STEP_DAYS}`),
   }),
   ...PRIVACY_ARG_SCHEMAS,
   ...CRM_ARG_SCHEMAS,

@@ -13,6 +13,7 @@ import { leadsHandlers } from './leads';
 import { modelHandlers } from './model';
 import { createPrivacyHandlers } from './privacy';
 import type { Services } from './services';
+import { sandboxHandlers } from './sandbox';
 import { settingsHandlers } from './settings';
 import { watchHandlers } from './watch';
 
@@ -41,6 +42,7 @@ export function createHandlers(s: Services): Handlers {
       ...createPrivacyHandlers(s),
       ...crmHandlers(s),
       ...watchHandlers(s),
+      ...sandboxHandlers(s),
     }),
   );
 }

@@ -215,6 +215,8 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     });
 
   const watches: Watch[] = [];
+  let sandboxDay = 0;
+  const dayDate = (d: number) => new Date(Date.UTC(2026, 10, 1 + d)).toISOString().slice(0, 10);
   const alerts: Alert[] = [];
   const handlers: Handlers = {
     'icp/validate': async (input) => check(input),
@@ -444,6 +446,12 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
         alerts: made,
         failed: [],
       };
+    },
+    // The fake is always "sandbox": its day only moves the clock the UI shows.
+    'sandbox/clock': async () => ({ day: sandboxDay, date: dayDate(sandboxDay) }),
+    'sandbox/advanceClock': async ({ days }) => {
+      sandboxDay += days;
+      return { day: sandboxDay, date: dayDate(sandboxDay) };
     },
     'alerts/list': async (q) => structuredClone(alerts.filter((a) => q?.all || a.readAt === null)).reverse(),
     'alerts/read': async (a) => {
