@@ -8,7 +8,7 @@ import { createBuiltWithClient } from '../providers/builtwith';
 import { createCrunchbaseClient } from '../providers/crunchbase';
 import { createNewsClient, type NewsClient } from '../providers/news';
 import type { SignalSources } from '../pipeline/signal-reader';
-import type { SandboxClock } from '../shared/sandbox-clock';
+import { sandboxDate, type SandboxClock } from '../shared/sandbox-clock';
 import type { Db } from '../store';
 import { storedSandboxDay, storeSandboxDay } from '../store/sandbox-clock';
 import type { Providers } from './providers';
@@ -16,7 +16,7 @@ import type { Providers } from './providers';
 export interface SignalService {
   /** The sources for a campaign; starts the sandbox when the campaign is sandboxed. */
   forCampaign(c: { sandbox: boolean; sandboxSeed: number | null }): Promise<SignalSources>;
-  /** The sandbox's day (the database's), starting the sandbox if it does not run yet. */
+  /** The sandbox's day (the database's). */
   sandboxClock(): Promise<SandboxClock>;
   /** Moves the database's sandbox day by `days` and the running sandbox with it. */
   advanceSandboxClock(days: number): Promise<SandboxClock>;
@@ -102,8 +102,10 @@ export function createSignalService(o: { providers: Providers; clock: () => numb
       }
       return live.sources;
     },
+    // Reading the day does not start the sandbox: the database holds it.
     async sandboxClock() {
-      return syncedSandboxDay(o.db, await sandboxOrigin({ sandboxSeed: null }));
+      const day = storedSandboxDay(o.db);
+      return { day, date: sandboxDate(day) };
     },
     async advanceSandboxClock(days) {
       const origin = await sandboxOrigin({ sandboxSeed: null });

@@ -23,5 +23,12 @@ export const SANDBOX_CLOCK_METHODS = [
   'sandbox/advanceClock',
 ] as const satisfies readonly (keyof SandboxClockHandlers)[];
 
+/** Day 0 of the sandbox's world (its WORLD_REFERENCE_DATE; tests/integration/cli-watch-clock checks they agree). */
+const REFERENCE_MS = Date.UTC(2026, 10, 1);
+
+export function sandboxDate(day: number): string {
+  return new Date(REFERENCE_MS + day * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** How far one call may move the clock: the signal timeline spans about 2.5 years. */
 export const MAX_CLOCK_STEP_DAYS = 3650;
