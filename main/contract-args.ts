@@ -16,7 +16,7 @@ import {
 import { IcpSchema, TIERS, type IcpInput } from './domain/icp';
 import { AppError } from './shared/errors';
 import { MAX_CLOCK_STEP_DAYS } from './shared/sandbox-clock';
-import { FINAL_EMAIL_STATUSES } from './shared/shapes';
+import { FINAL_EMAIL_STATUSES, LEAD_SIGNAL_FILTERS } from './shared/shapes';
 import { PRIVACY_ARG_SCHEMAS } from './privacy/validators';
 import { CRM_ARG_SCHEMAS } from './crm/validators';
 
@@ -122,6 +122,9 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
       })
       .optional(),
     deliverableOnly: z.boolean({ error: 'deliverableOnly must be true or false' }).optional(),
+    signal: z
+      .enum(LEAD_SIGNAL_FILTERS, { error: `signal must be one of: ${LEAD_SIGNAL_FILTERS.join(', ')}` })
+      .optional(),
     sort: z
       .enum(['score', 'validation', 'company', 'contact', 'createdAt'], {
         error: 'sort must be one of: score, validation, company, contact, createdAt',

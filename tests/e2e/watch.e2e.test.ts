@@ -1,7 +1,8 @@
 // The watchlist in real Chromium against the real engine (issue 13): a small sandbox campaign made by
-// the CLI; in the browser a lead is watched from its Buying signals section, the sandbox clock is
-// moved N days in the alert inbox, Refresh watchlist raises the lead's alert (band change or ≥ 10
-// points), and Mark all read empties the inbox. Screenshots in tests/e2e/screenshots/watch-*.png.
+// the CLI; in the browser the Signals filter narrows the table, a lead is watched from its Buying
+// signals section, the sandbox clock is moved N days in the alert inbox, Refresh watchlist raises
+// the lead's alert (band change or ≥ 10 points), and Mark all read empties the inbox.
+// Screenshots in tests/e2e/screenshots/watch-*.png.
 //
 // Which lead and how many days come from the sandbox world's signal timeline as the engine reads it:
 // on a copy of the database, every company is watched and the clock moved 30 days at a time until a
@@ -27,6 +28,7 @@ let page: Page;
 let dataDir: string;
 let probeDir: string;
 let leads = 0;
+let withSignals = 0;
 interface Target {
   name: string;
   days: number;
@@ -50,6 +52,7 @@ async function probeAlert(dbFile: string): Promise<Target> {
   try {
     const start = await list();
     leads = start.length;
+    withSignals = start.filter((l) => (l.signals ?? []).length > 0).length;
     const nameOf = (l: Lead) => `${l.contact.firstName} ${l.contact.lastName}`;
     // A name the table's search finds alone (two contacts may share one).
     const unique = start.filter((l) => start.filter((m) => nameOf(m) === nameOf(l)).length === 1);
@@ -111,6 +114,15 @@ describe('watchlist and alerts in the browser, real engine, sandbox signals', ()
     await expect
       .poll(() => table.getAttribute('aria-rowcount'), { timeout: 180_000 })
       .toBe(String(leads + 1));
+    // The Signals filter: "Has signals" keeps the leads whose company has a buying signal.
+    expect(withSignals).toBeGreaterThan(0);
+    await page.getByRole('combobox', { name: 'Signals' }).selectOption('any');
+    await expect
+      .poll(() => table.getAttribute('aria-rowcount'), { timeout: 60_000 })
+      .toBe(String(withSignals + 1));
+    await shot('filter');
+    await page.getByRole('combobox', { name: 'Signals' }).selectOption('');
+    await expect.poll(() => table.getAttribute('aria-rowcount'), { timeout: 60_000 }).toBe(String(leads + 1));
     await page.getByLabel('Search leads').fill(target.name);
     await expect.poll(() => table.getAttribute('aria-rowcount'), { timeout: 60_000 }).toBe('2');
     await page.getByRole('button', { name: `View checklist for ${target.name}`, exact: true }).click();

@@ -269,6 +269,8 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
       let rows = leads.get(q.campaignId) ?? [];
       if (q.tier) rows = rows.filter((l) => l.tier === q.tier);
       if (q.emailStatus) rows = rows.filter((l) => l.emailStatus === q.emailStatus);
+      const signal = q.signal;
+      if (signal) rows = rows.filter((l) => (l.signals ?? []).some((k) => signal === 'any' || k === signal));
       const s = q.search?.toLowerCase();
       if (s) {
         rows = rows.filter((l) =>
