@@ -19,6 +19,7 @@ import { reindexCommand } from './cli/reindex';
 import { resumeCommand } from './cli/resume';
 import { runCommand } from './cli/run';
 import { waterfallCommand } from './cli/waterfall';
+import { sandboxClockCommand, SANDBOX_CLOCK_USAGE } from './cli/sandbox-clock';
 
 const USAGE = `Usage:
   npm run cli -- run --icp <file> [--sandbox] [--sandbox-seed N] [--sandbox-limits free|paid|off|<json>]
@@ -37,7 +38,8 @@ const USAGE = `Usage:
                      default mirror https://huggingface.co, or LEAD_STUDIO_MODEL_MIRROR)
 ${PRIVACY_USAGE}
 ${CRM_USAGE}
-${WATCH_USAGE}`;
+${WATCH_USAGE}
+${SANDBOX_CLOCK_USAGE}`;
 
 /** The ICP a classify command uses: --icp, or the bundled manufacturing-staffing one. */
 const icpOrDefault = (a: CliArgs) =>
@@ -52,6 +54,7 @@ const COMMANDS: Record<string, (a: CliArgs) => Promise<number>> = {
   reindex: reindexCommand,
   waterfall: waterfallCommand,
   'fetch-model': fetchModelCommand,
+  'sandbox-clock': sandboxClockCommand,
   ...Object.fromEntries(
     (['watch', 'alerts', 'signals'] as const).map((c) => [
       c,

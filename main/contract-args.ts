@@ -15,7 +15,8 @@ import {
 } from './contract';
 import { IcpSchema, TIERS, type IcpInput } from './domain/icp';
 import { AppError } from './shared/errors';
-import { FINAL_EMAIL_STATUSES } from './shared/shapes';
+import { MAX_CLOCK_STEP_DAYS } from './shared/sandbox-clock';
+import { FINAL_EMAIL_STATUSES, LEAD_SIGNAL_FILTERS } from './shared/shapes';
 import { PRIVACY_ARG_SCHEMAS } from './privacy/validators';
 import { CRM_ARG_SCHEMAS } from './crm/validators';
 
@@ -144,6 +145,9 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
       })
       .optional(),
     deliverableOnly: z.boolean({ error: 'deliverableOnly must be true or false' }).optional(),
+    signal: z
+      .enum(LEAD_SIGNAL_FILTERS, { error: `signal must be one of: ${LEAD_SIGNAL_FILTERS.join(', ')}` })
+      .optional(),
     sort: z
       .enum(['score', 'validation', 'company', 'contact', 'createdAt'], {
         error: 'sort must be one of: score, validation, company, contact, createdAt',
@@ -194,6 +198,14 @@ export const ARG_SCHEMAS: { [M in Method]: z.ZodType<Request<M>> } = {
   }),
   'alerts/read': args({
     ids: z.array(id('alert id'), { error: 'ids must be a list of alert ids' }).max(10_000).optional(),
+  }),
+  'sandbox/clock': noArg,
+  'sandbox/advanceClock': args({
+    days: z
+      .number({ error: 'days must be a number of days' })
+      .int('days must be a whole number')
+      .min(-MAX_CLOCK_STEP_DAYS, `days is at least -${MAX_CLOCK_STEP_DAYS}`)
+      .max(MAX_CLOCK_STEP_DAYS, `days is at most ${MAX_CLOCK_STEP_DAYS}`),
   }),
   ...PRIVACY_ARG_SCHEMAS,
   ...CRM_ARG_SCHEMAS,

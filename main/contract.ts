@@ -21,6 +21,7 @@ import type {
 import type { IcpCheck } from './domain/icp-io';
 import { CRM_METHODS, type CrmHandlers } from './crm/contract';
 import { PRIVACY_METHODS, type PrivacyHandlers } from './privacy/contract';
+import { SANDBOX_CLOCK_METHODS, type SandboxClockHandlers } from './shared/sandbox-clock';
 import { WATCH_METHODS, type WatchEvents, type WatchHandlers } from './shared/watch';
 
 // Wire shapes are defined once in shared/shapes.ts (dependency-free); transports import them from here.
@@ -53,7 +54,7 @@ export interface CampaignDetail extends CampaignSummary {
   progress: CampaignProgress | null;
 }
 
-export interface Handlers extends PrivacyHandlers, CrmHandlers, WatchHandlers {
+export interface Handlers extends PrivacyHandlers, CrmHandlers, WatchHandlers, SandboxClockHandlers {
   'icp/validate': (input: unknown) => Promise<IcpCheck>;
   'icp/templates': () => Promise<{ id: string; icp: Icp }[]>;
   'icp/parse': (args: { text: string; format: 'yaml' | 'json' }) => Promise<IcpCheck>;
@@ -131,6 +132,7 @@ export const METHODS = [
   ...PRIVACY_METHODS,
   ...CRM_METHODS,
   ...WATCH_METHODS,
+  ...SANDBOX_CLOCK_METHODS,
 ] as const satisfies readonly Method[];
 
 export const EVENTS = [

@@ -147,7 +147,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const privacy = await enginePrivacy(opts, db, vectors);
   const stopRetention = privacy.schedule();
   const model = createModelService({ bus, logger, onInstalled: () => vectors.forgetEmbedder() });
-  const signals = createSignalService({ providers, clock });
+  const signals = createSignalService({ providers, clock, db });
   const watch = createWatchService({ db, bus, logger, signals });
   const stopWatch =
     opts.watchIntervalMs === 0 ? () => undefined : watch.schedule(opts.watchIntervalMs ?? 6 * 3_600_000);

@@ -17,6 +17,7 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
   EXPORT_BAD_LEAD: 'A lead could not be written to the workbook; the export stopped without a partial file.',
   EXPORT_LOCKED: 'The workbook is open in another program; close it and export again.',
   NOT_FOUND: 'It no longer exists; refresh the list.',
+  NOT_SANDBOX: 'That only works in sandbox mode; this app uses your Apollo key.',
   CAMPAIGN_FINISHED: 'This campaign is already finished; start a new one to find more leads.',
   INVALID_TRANSITION: 'The campaign cannot do that in its current state; refresh to see where it stands.',
   NOT_RUNNING: 'The campaign is not running.',

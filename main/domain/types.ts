@@ -1,6 +1,7 @@
 import type { CheckId, Tier } from './icp';
 import type { CampaignStatus, EmailStatus, FinalEmailStatus, LeadStatus } from '../shared/shapes';
 import type { EmailEvidence } from './email';
+import type { SignalKind } from './signals';
 
 export type { CampaignStatus, EmailStatus, FinalEmailStatus, LeadStatus };
 export type { EmailEvidence };
@@ -157,6 +158,8 @@ export interface Lead {
   emailStatus: FinalEmailStatus;
   validation: Validation;
   score: LeadScore;
+  /** The kinds of buying signal last read for the company (positive ones), for the table's column and filter. */
+  signals?: SignalKind[];
   similarity: number | null;
   status: LeadStatus;
   notes: string;

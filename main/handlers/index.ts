@@ -13,6 +13,7 @@ import { leadsHandlers } from './leads';
 import { modelHandlers } from './model';
 import { createPrivacyHandlers } from './privacy';
 import type { Services } from './services';
+import { sandboxHandlers } from './sandbox';
 import { settingsHandlers } from './settings';
 import { watchHandlers } from './watch';
 import { waterfallHandlers } from './waterfall';
@@ -43,6 +44,7 @@ export function createHandlers(s: Services): Handlers {
       ...crmHandlers(s),
       ...watchHandlers(s),
       ...waterfallHandlers(s),
+      ...sandboxHandlers(s),
     }),
   );
 }

@@ -70,11 +70,15 @@ export function createKeychain(service = 'Lead Studio'): Keychain {
     }
   }
 
-  async function probe(): Promise<void> {
-    await call(async (k) => {
+  // One probe at a time: concurrent gets of missing keys (a screen's first calls) would otherwise write
+  // and delete the same probe item at once, and the Secret Service fails one of them ("No such interface").
+  let probing: Promise<void> | undefined;
+  function probe(): Promise<void> {
+    probing ??= call(async (k) => {
       await k.setPassword(service, PROBE_ACCOUNT, 'probe');
       await k.deletePassword(service, PROBE_ACCOUNT);
-    });
+    }).finally(() => (probing = undefined));
+    return probing;
   }
 
   async function get(provider: Provider): Promise<string | null> {

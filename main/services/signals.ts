@@ -8,23 +8,51 @@ import { createBuiltWithClient } from '../providers/builtwith';
 import { createCrunchbaseClient } from '../providers/crunchbase';
 import { createNewsClient, type NewsClient } from '../providers/news';
 import type { SignalSources } from '../pipeline/signal-reader';
+import { sandboxDate, type SandboxClock } from '../shared/sandbox-clock';
+import type { Db } from '../store';
+import { storedSandboxDay, storeSandboxDay } from '../store/sandbox-clock';
 import type { Providers } from './providers';
 
 export interface SignalService {
   /** The sources for a campaign; starts the sandbox when the campaign is sandboxed. */
   forCampaign(c: { sandbox: boolean; sandboxSeed: number | null }): Promise<SignalSources>;
+  /** The sandbox's day (the database's). */
+  sandboxClock(): Promise<SandboxClock>;
+  /** Moves the database's sandbox day by `days` and the running sandbox with it. */
+  advanceSandboxClock(days: number): Promise<SandboxClock>;
   close(): Promise<void>;
 }
 
-/** The sandbox's day as a Date at noon UTC (events of that day count as today). */
-async function sandboxDay(origin: string): Promise<Date> {
-  const res = await fetch(`${origin}/_sandbox/clock`);
+async function clockCall(origin: string, advanceDays?: number): Promise<SandboxClock> {
+  const res = await fetch(
+    `${origin}/_sandbox/clock`,
+    advanceDays === undefined
+      ? {}
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ advanceDays }),
+        },
+  );
   if (!res.ok) throw new Error(`The signal sandbox's clock did not answer (${res.status}).`);
-  const { date } = (await res.json()) as { date: string };
-  return new Date(`${date.slice(0, 10)}T12:00:00Z`);
+  const { day, date } = (await res.json()) as SandboxClock;
+  return { day, date: date.slice(0, 10) };
 }
 
-export function createSignalService(o: { providers: Providers; clock: () => number }): SignalService {
+/**
+ * The database keeps the sandbox's day; the sandbox (one per process) is moved to it before each
+ * read, so a day set by another process on the same database (the CLI, the app) holds here too.
+ */
+async function syncedSandboxDay(db: Db, origin: string): Promise<SandboxClock> {
+  const wanted = storedSandboxDay(db);
+  const now = await clockCall(origin);
+  return now.day === wanted ? now : clockCall(origin, wanted - now.day);
+}
+
+/** A sandbox day as a Date at noon UTC (events of that day count as today). */
+const noonOf = (c: SandboxClock) => new Date(`${c.date}T12:00:00Z`);
+
+export function createSignalService(o: { providers: Providers; clock: () => number; db: Db }): SignalService {
   const bySandbox = new Map<string, SignalSources>();
   const closers: (() => Promise<void>)[] = [];
   let live: { sources: SignalSources; news: NewsClient } | null = null;
@@ -43,7 +71,8 @@ export function createSignalService(o: { providers: Providers; clock: () => numb
       clock: o.clock,
     });
     const news = createNewsClient({ baseUrl: `${origin}/news/rss`, clock: o.clock });
-    const sources: SignalSources = { crunchbase, builtwith, news, now: () => sandboxDay(origin) };
+    const now = async () => noonOf(await syncedSandboxDay(o.db, origin));
+    const sources: SignalSources = { crunchbase, builtwith, news, now };
     closers.push(
       () => crunchbase.close(),
       () => builtwith.close(),
@@ -53,14 +82,16 @@ export function createSignalService(o: { providers: Providers; clock: () => numb
     return sources;
   }
 
+  async function sandboxOrigin(c: { sandboxSeed: number | null }): Promise<string> {
+    await o.providers.forCampaign({ sandbox: true, sandboxSeed: c.sandboxSeed });
+    const origin = o.providers.signalsOrigin();
+    if (!origin) throw new Error('The sandbox runs without its signal providers.');
+    return origin;
+  }
+
   return {
     async forCampaign(c) {
-      if (c.sandbox) {
-        await o.providers.forCampaign(c);
-        const origin = o.providers.signalsOrigin();
-        if (!origin) throw new Error('The sandbox runs without its signal providers.');
-        return sandboxSources(origin);
-      }
+      if (c.sandbox) return sandboxSources(await sandboxOrigin(c));
       if (!live) {
         const news = createNewsClient({ clock: o.clock });
         live = {
@@ -70,6 +101,17 @@ export function createSignalService(o: { providers: Providers; clock: () => numb
         closers.push(() => news.close());
       }
       return live.sources;
+    },
+    // Reading the day does not start the sandbox: the database holds it.
+    async sandboxClock() {
+      const day = storedSandboxDay(o.db);
+      return { day, date: sandboxDate(day) };
+    },
+    async advanceSandboxClock(days) {
+      const origin = await sandboxOrigin({ sandboxSeed: null });
+      const day = storedSandboxDay(o.db) + days;
+      storeSandboxDay(o.db, day);
+      return syncedSandboxDay(o.db, origin);
     },
     async close() {
       await Promise.allSettled(closers.map((c) => c()));

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'EXPORT_BAD_LEAD',
   'EXPORT_LOCKED',
   'NOT_FOUND',
+  'NOT_SANDBOX',
   // campaign state
   'CAMPAIGN_FINISHED',
   'INVALID_TRANSITION',

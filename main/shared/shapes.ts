@@ -129,6 +129,10 @@ export interface CampaignSummary {
 
 export type LeadSort = 'score' | 'validation' | 'company' | 'contact' | 'createdAt';
 
+/** The results' signals filter: any buying signal, or one kind (domain/signals.ts SIGNAL_KINDS). */
+export const LEAD_SIGNAL_FILTERS = ['any', 'funding', 'hiring', 'leadership', 'tech', 'news'] as const;
+export type LeadSignalFilter = (typeof LEAD_SIGNAL_FILTERS)[number];
+
 export interface LeadQuery {
   campaignId: number;
   tier?: Tier;
@@ -136,6 +140,8 @@ export interface LeadQuery {
   emailStatus?: FinalEmailStatus;
   /** Only leads whose bounce risk is low or medium (an address worth sending to). */
   deliverableOnly?: boolean;
+  /** Only leads whose company has a buying signal (of this kind) as last read. */
+  signal?: LeadSignalFilter;
   sort?: LeadSort;
   desc?: boolean;
   offset?: number;

@@ -1,6 +1,7 @@
 import type { LeadQuery, LeadSort } from '../shared/shapes';
 import { TIERS, type Tier } from '../domain/icp';
 import { contactStatusOf } from '../domain/email';
+import type { SignalKind } from '../domain/signals';
 import type {
   Company,
   FinalEmailStatus,
@@ -22,6 +23,8 @@ export type NewLead = Omit<Lead, 'id' | 'createdAt' | 'status' | 'notes'> & {
 
 interface Row {
   id: number;
+  /** Comma-separated kinds of the company's positive signals (SIGNAL_KINDS_SQL), or null. */
+  signal_kinds: string | null;
   campaign_id: number;
   tier: Tier;
   /** The waterfall's final status (lead_emails), else the status saved with the lead. */
@@ -88,13 +91,17 @@ const toLead = (c: FieldCipher, r: Row): Lead => ({
   emailStatus: r.email_status,
   validation: fromJson<Validation>(r.validation_json),
   score: scoreOf(c, r),
+  signals: r.signal_kinds ? (r.signal_kinds.split(',') as SignalKind[]).sort() : [],
   similarity: r.similarity,
   status: r.status,
   notes: c.open(r.notes) ?? '',
   createdAt: r.created_at,
 });
 
-const LEAD_COLUMNS = `id, campaign_id, tier, ${LEAD_FINAL_STATUS_SQL} AS email_status, validation_json, score_json, similarity, company_json, contact_json, contact_name, contact_title, score_total, score_intent, score_fit, score_access, score_band, status, notes, created_at`;
+// Buying signals belong to the company (signal_events, issue 13); a lead shows the kinds its company has.
+const SIGNAL_KINDS_SQL = `(SELECT group_concat(DISTINCT kind) FROM signal_events s
+  WHERE s.company_id = leads.company_id AND s.polarity = 1) AS signal_kinds`;
+const LEAD_COLUMNS = `id, campaign_id, tier, ${LEAD_FINAL_STATUS_SQL} AS email_status, validation_json, score_json, similarity, company_json, contact_json, contact_name, contact_title, score_total, score_intent, score_fit, score_access, score_band, status, notes, created_at, ${SIGNAL_KINDS_SQL}`;
 
 export function companyLocation(c: Company): string | null {
   const parts = [c.city, c.state, c.country].filter((p): p is string => !!p && p.trim() !== '');
@@ -199,6 +206,7 @@ export function listLeads(db: Db, q: LeadQuery): { total: number; rows: Lead[] }
     tier: q.tier ?? null,
     emailStatus: q.emailStatus ?? null,
     deliverableOnly: q.deliverableOnly ? 1 : null,
+    signal: q.signal ?? null,
     pattern: search === '' ? null : `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
     emailBidx: search.includes('@') ? blindOf(db, 'email', search) : null,
     limit,
@@ -208,6 +216,8 @@ export function listLeads(db: Db, q: LeadQuery): { total: number; rows: Lead[] }
     AND (@tier IS NULL OR tier = @tier)
     AND (@emailStatus IS NULL OR ${LEAD_FINAL_STATUS_SQL} = @emailStatus)
     AND (@deliverableOnly IS NULL OR ${LEAD_BOUNCE_RISK_SQL} IN ('low','medium'))
+    AND (@signal IS NULL OR EXISTS (SELECT 1 FROM signal_events s WHERE s.company_id = leads.company_id
+      AND s.polarity = 1 AND (@signal = 'any' OR s.kind = @signal)))
     AND (@pattern IS NULL OR company_name LIKE @pattern ESCAPE '\\' OR company_domain LIKE @pattern ESCAPE '\\'
       OR contact_name LIKE @pattern ESCAPE '\\' OR contact_title LIKE @pattern ESCAPE '\\'
       OR contact_email_bidx = @emailBidx)`;

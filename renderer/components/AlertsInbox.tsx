@@ -3,12 +3,16 @@ import { useEffect, useState } from 'react';
 import type { Alert } from '../../main/shared/watch';
 import { api } from '../api';
 import { humanError } from '../format';
+import { useResults } from '../store/results';
+import { useSettings } from '../store/settings';
 import { BandBadge } from './Badges';
+import { SandboxClock } from './SandboxClock';
 
 export function AlertsInbox() {
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const sandbox = useSettings((s) => s.settings?.sandbox === true);
   useEffect(() => {
     void api.call('alerts/list', {}).then(setAlerts, () => undefined);
     return api.on('alerts/new', (a) => setAlerts((list) => [a, ...list.filter((x) => x.id !== a.id)]));
@@ -19,6 +23,9 @@ export function AlertsInbox() {
     try {
       await api.call('watch/refresh');
       setAlerts(await api.call('alerts/list', {}));
+      // Re-scored leads: the table shows their new scores.
+      const shown = useResults.getState().campaignId;
+      if (shown !== null) void useResults.getState().open(shown);
     } catch (err) {
       setError(humanError('refresh the watchlist', err));
     } finally {
@@ -34,6 +41,7 @@ export function AlertsInbox() {
       <h3>
         Alerts <span className="muted">{alerts.length}</span>
       </h3>
+      {sandbox ? <SandboxClock /> : null}
       <button type="button" onClick={() => void refresh()} disabled={busy}>
         {busy ? 'Refreshing…' : 'Refresh watchlist'}
       </button>

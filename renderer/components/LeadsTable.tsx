@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { LeadSort } from '../../main/contract';
+import type { SignalKind } from '../../main/domain/signals';
 import type { Lead, LeadStatus } from '../../main/domain/types';
 import { humanError } from '../format';
 import { rowAt, useResults } from '../store/results';
@@ -14,11 +15,19 @@ const COLUMNS: { label: string; sort?: LeadSort }[] = [
   { label: 'Email' },
   { label: 'Validation', sort: 'validation' },
   { label: 'Lead score', sort: 'score' },
+  { label: 'Signals' },
   { label: 'Status' },
   { label: 'Details' },
 ];
 
 const STATUSES: LeadStatus[] = ['new', 'contacted', 'replied'];
+const SIGNAL_TEXT: Record<SignalKind, string> = {
+  funding: 'Funding',
+  hiring: 'Hiring',
+  leadership: 'Leader',
+  tech: 'Tech',
+  news: 'News',
+};
 const ROW_ESTIMATE = 62;
 
 /**
@@ -144,7 +153,11 @@ export function LeadsTable() {
           </div>
           {total === 0 ? (
             <p className="empty" role="status">
-              No leads match{filter.search || filter.tier || filter.emailStatus ? ' these filters' : ' yet'}.
+              No leads match
+              {filter.search || filter.tier || filter.emailStatus || filter.signal
+                ? ' these filters'
+                : ' yet'}
+              .
             </p>
           ) : null}
           {total === null ? (
@@ -221,6 +234,17 @@ function LeadRow(props: {
               {lead.score.whyNow}
             </span>
           ) : null}
+        </div>
+        <div role="cell" className="cell-signals" aria-label={`Signals for ${name}`}>
+          {lead.signals?.length ? (
+            lead.signals.map((k) => (
+              <span key={k} className={`badge badge-signal badge-signal-${k}`}>
+                {SIGNAL_TEXT[k]}
+              </span>
+            ))
+          ) : (
+            <span className="muted small">—</span>
+          )}
         </div>
         <div role="cell">
           <select

@@ -1,5 +1,5 @@
 /** The lead detail's buying signals (issue 13): why now, each intent point with its evidence, watch/unwatch. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Lead } from '../../main/domain/types';
 import { api } from '../api';
 import { humanError } from '../format';
@@ -9,6 +9,12 @@ export function SignalsSection({ lead }: { lead: Lead }) {
   const [error, setError] = useState<string | null>(null);
   const items = lead.score.breakdown.filter((i) => i.component === 'intent');
   const name = `${lead.contact.firstName} ${lead.contact.lastName}`;
+  useEffect(() => {
+    void api.call('watch/list').then(
+      (ws) => setWatching(ws.some((w) => w.leadId === lead.id)),
+      () => undefined,
+    );
+  }, [lead.id]);
   const toggle = async () => {
     try {
       setError(null);

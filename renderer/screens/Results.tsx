@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Tier } from '../../main/domain/icp';
 import type { FinalEmailStatus, ScoreBand } from '../../main/domain/types';
+import { LEAD_SIGNAL_FILTERS, type LeadSignalFilter } from '../../main/shared/shapes';
 import { api } from '../api';
 import { BandBadge, StatusPill } from '../components/Badges';
 import { AlertsInbox } from '../components/AlertsInbox';
@@ -15,6 +16,15 @@ import { exportPath } from '../export-path';
 import { TIERS } from '../tiers';
 
 const BANDS: ScoreBand[] = ['hot', 'warm', 'nurture', 'cold'];
+
+const SIGNAL_FILTER_LABEL: Record<LeadSignalFilter, string> = {
+  any: 'Has signals',
+  funding: 'Funding',
+  hiring: 'Hiring',
+  leadership: 'Leadership change',
+  tech: 'Tech change',
+  news: 'News',
+};
 
 export function ResultsScreen({ campaignId }: { campaignId: number }) {
   const { detail, filter, total, tally, error, open, setFilter } = useResults();
@@ -117,6 +127,18 @@ export function ResultsScreen({ campaignId }: { campaignId: number }) {
             <option value="accept_all">Accept-all</option>
             <option value="guessed">Guessed</option>
             <option value="unavailable">Unavailable</option>
+          </select>
+          <select
+            aria-label="Signals"
+            value={filter.signal ?? ''}
+            onChange={(e) => setFilter({ signal: (e.target.value || null) as LeadSignalFilter | null })}
+          >
+            <option value="">Any signals or none</option>
+            {LEAD_SIGNAL_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {SIGNAL_FILTER_LABEL[s]}
+              </option>
+            ))}
           </select>
           <label className="small">
             <input

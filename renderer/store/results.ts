@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CampaignDetail, LeadQuery, LeadSort } from '../../main/contract';
+import type { LeadSignalFilter } from '../../main/shared/shapes';
 import type { Tier } from '../../main/domain/icp';
 import type { FinalEmailStatus, Lead, LeadStatus, ScoreBand } from '../../main/domain/types';
 import { api } from '../api';
@@ -17,6 +18,8 @@ export interface ResultsFilter {
   emailStatus: FinalEmailStatus | null;
   /** Only leads worth sending to (bounce risk low or medium). */
   deliverableOnly: boolean;
+  /** Only leads whose company has buying signals (any, or of one kind). */
+  signal: LeadSignalFilter | null;
   sort: LeadSort;
   desc: boolean;
 }
@@ -48,6 +51,7 @@ export const defaultFilter = (): ResultsFilter => ({
   search: '',
   emailStatus: null,
   deliverableOnly: false,
+  signal: null,
   sort: 'score',
   desc: true,
 });
@@ -61,6 +65,7 @@ export function queryFor(campaignId: number, f: ResultsFilter, page: number): Le
     ...(f.search.trim() ? { search: f.search.trim() } : {}),
     ...(f.emailStatus ? { emailStatus: f.emailStatus } : {}),
     ...(f.deliverableOnly ? { deliverableOnly: true } : {}),
+    ...(f.signal ? { signal: f.signal } : {}),
     sort: f.sort,
     desc: f.desc,
     offset: page * PAGE_SIZE,

@@ -1,5 +1,5 @@
 /**
- * Issue 13, Done-when: advancing the signal sandbox's clock (its control endpoint) and refreshing
+ * Issue 13, Done-when: advancing the sandbox's clock (the contract's sandbox/advanceClock) and refreshing
  * the watchlist reports the watched leads whose companies gained or lost signals, and only those;
  * the sandbox, the signal providers and the engine talk over real HTTP, the store is a real SQLite file.
  */
@@ -62,13 +62,14 @@ describe('watch refresh after the sandbox clock moves', () => {
 
       const companies = [...new Set([...companyOf.values()])];
       const before = new Map(companies.map((c) => [c, keysOf(db, c)]));
-      const origin = engineSignalsOrigin(engine)!;
-      const clock = await fetch(`${origin}/_sandbox/clock`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ advanceDays: 60 }),
+      // The contract moves the database's sandbox day; the sandbox follows before it is read.
+      expect(await engine.handlers['sandbox/clock']()).toEqual({ day: 0, date: '2026-11-01' });
+      expect(await engine.handlers['sandbox/advanceClock']({ days: 60 })).toEqual({
+        day: 60,
+        date: '2026-12-31',
       });
-      expect(((await clock.json()) as { day: number }).day).toBe(60);
+      const origin = engineSignalsOrigin(engine)!;
+      expect(((await (await fetch(`${origin}/_sandbox/clock`)).json()) as { day: number }).day).toBe(60);
 
       const report = await engine.handlers['watch/refresh']();
       expect(report.readFor).toBe('2026-12-31');

@@ -66,6 +66,12 @@ describe('OS keychain store', () => {
     await store.delete('apollo');
   });
 
+  it('answers concurrent reads of missing keys (a screen’s first calls) without racing on the probe', async () => {
+    const reads = ['apollo', 'hunter', 'hubspot', 'apollo', 'hunter', 'hubspot'] as const;
+    const got = await Promise.allSettled(reads.map((p) => store.get(p)));
+    expect(got).toEqual(reads.map(() => ({ status: 'fulfilled', value: null })));
+  });
+
   it('deleting a key that is not there succeeds', async () => {
     await store.delete('apollo');
     await expect(store.delete('apollo')).resolves.toBeUndefined();

@@ -217,6 +217,8 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     });
 
   const watches: Watch[] = [];
+  let sandboxDay = 0;
+  const dayDate = (d: number) => new Date(Date.UTC(2026, 10, 1 + d)).toISOString().slice(0, 10);
   const alerts: Alert[] = [];
   const handlers: Handlers = {
     'icp/validate': async (input) => check(input),
@@ -269,6 +271,8 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
       let rows = leads.get(q.campaignId) ?? [];
       if (q.tier) rows = rows.filter((l) => l.tier === q.tier);
       if (q.emailStatus) rows = rows.filter((l) => l.emailStatus === q.emailStatus);
+      const signal = q.signal;
+      if (signal) rows = rows.filter((l) => (l.signals ?? []).some((k) => signal === 'any' || k === signal));
       const s = q.search?.toLowerCase();
       if (s) {
         rows = rows.filter((l) =>
@@ -451,6 +455,12 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
         alerts: made,
         failed: [],
       };
+    },
+    // The fake is always "sandbox": its day only moves the clock the UI shows.
+    'sandbox/clock': async () => ({ day: sandboxDay, date: dayDate(sandboxDay) }),
+    'sandbox/advanceClock': async ({ days }) => {
+      sandboxDay += days;
+      return { day: sandboxDay, date: dayDate(sandboxDay) };
     },
     'alerts/list': async (q) => structuredClone(alerts.filter((a) => q?.all || a.readAt === null)).reverse(),
     'alerts/read': async (a) => {

@@ -147,6 +147,11 @@ export function makeLead(id: number, campaignId: number, tier: Tier, seed = id):
         },
       ],
     },
+    // Hiring where the intent is high, funding on every fifth, none on the rest.
+    signals: [
+      ...(id % 5 === 0 ? (['funding'] as const) : []),
+      ...(intent >= 50 ? (['hiring'] as const) : []),
+    ],
     similarity: null,
     status: 'new',
     notes: '',
