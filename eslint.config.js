@@ -171,7 +171,6 @@ export const NOT_YET_SPLIT = [
   'main/providers/http.ts',
   'main/providers/hubspot/index.ts',
   'main/providers/hunter/index.ts',
-  'main/sandbox/world.ts',
   'main/services/runners.ts',
 ];
 
