@@ -166,12 +166,10 @@ export const BOUNDARIES = [
  */
 export const FUNCTION_LENGTH = { max: 80, skipBlankLines: true, skipComments: true };
 export const NOT_YET_SPLIT = [
-  'main/intel/chroma.ts',
   'main/providers/apollo/index.ts',
   'main/providers/http.ts',
   'main/providers/hubspot/index.ts',
   'main/providers/hunter/index.ts',
-  'main/services/runners.ts',
 ];
 
 /**
