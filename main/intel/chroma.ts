@@ -4,11 +4,12 @@ import net from 'node:net';
 import { ChromaClient } from 'chromadb';
 import { AppError } from '../shared/errors';
 import { chromaLaunchers, type ChromaLauncher } from './chroma-launchers';
+import type { IntelSettings } from './settings';
 
-export interface StartChromaOptions {
+export interface StartChromaOptions extends Pick<IntelSettings, 'cacheDir' | 'chromaBin'> {
   /** Where the server keeps its data (created if missing). */
   dataDir: string;
-  /** An already running server (else env CHROMA_URL): used as is, nothing is spawned. */
+  /** An already running server (CHROMA_URL at the entry points): used as is, nothing is spawned. */
   url?: string;
   /** Server output and supervisor decisions, one line each. */
   log?: (line: string) => void;
@@ -72,7 +73,7 @@ function clientFor(url: string): ChromaClient {
 }
 
 export async function startChroma(opts: StartChromaOptions): Promise<ChromaHandle> {
-  const external = opts.url ?? process.env.CHROMA_URL?.trim();
+  const external = opts.url?.trim();
   if (external) return connectExternal(external.replace(/\/+$/, ''));
   return startManaged(opts);
 }
@@ -118,6 +119,8 @@ function launch(
     try {
       child = spawn(launcher.command, launcher.args(dataDir, port), {
         stdio: ['ignore', 'pipe', 'pipe'],
+        // The server inherits this process's environment (PATH, HOME, locale): not a setting read here.
+        // eslint-disable-next-line no-restricted-properties
         env: { ...process.env, ANONYMIZED_TELEMETRY: 'False', ...launcher.env },
       });
     } catch (err) {
@@ -217,7 +220,7 @@ async function startManaged(opts: StartChromaOptions): Promise<ChromaHandle> {
 /** The first launcher that starts, in chromaLaunchers() order; CHROMA_UNAVAILABLE naming each failure. */
 async function firstLaunch(opts: StartChromaOptions, port: number, log: (line: string) => void) {
   const failures: string[] = [];
-  for (const launcher of chromaLaunchers()) {
+  for (const launcher of chromaLaunchers(opts)) {
     try {
       return await launch(launcher, opts.dataDir, port, opts);
     } catch (err) {

@@ -53,6 +53,15 @@ describe('only entry points read the environment (eslint no-restricted-propertie
   it('refuses process.env in a module and allows it at an entry point', async () => {
     expect(await envMessages('main/pipeline/fixture.ts')).toBe(1);
     expect(await envMessages('main/services/fixture.ts')).toBe(1);
+    // intel/ takes its folders, mirror and Chroma binary as IntelSettings: no file of it is exempt.
+    for (const file of [
+      'chroma.ts',
+      'chroma-launchers.ts',
+      'model-download.ts',
+      'model-files.ts',
+      'paths.ts',
+    ])
+      expect(await envMessages(`main/intel/${file}`), file).toBe(1);
     expect(await envMessages('main/cli/fixture.ts')).toBe(0);
     expect(await envMessages('main/host/dev.ts')).toBe(0);
   });
