@@ -2,9 +2,7 @@
 import type { Linter } from 'eslint';
 
 export const FUNCTION_LENGTH: { max: number; skipBlankLines: boolean; skipComments: boolean };
-export const NOT_YET_SPLIT: string[];
 export const ENV_ENTRY_POINTS: string[];
-export const ENV_NOT_YET_OPTIONS: string[];
 export const BOUNDARIES: Linter.Config[];
 declare const config: Linter.Config[];
 export default config;

@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { classifyCompanies } from '../main/cli/classify-companies';
 import { parseIcpText } from '../main/domain/icp-io';
 import { createTitleClassifier } from '../main/domain/titles';
+import { engineEnv } from '../main/engine';
 import { createEmbedder } from '../main/intel/embedder';
 import { createModelTitleClassifier } from '../main/intel/title-similarity';
 import { loadExtract } from '../main/sandbox/extract';
@@ -35,7 +36,7 @@ export async function benchMatching(): Promise<Record<string, number>> {
   for (const t of titles) classifier.classify(t);
   const rulesTitlesPerSec = titles.length / ((performance.now() - t0) / 1000);
 
-  const embedder = await createEmbedder();
+  const embedder = await createEmbedder(engineEnv());
   try {
     // The model classifier as classify-titles --model and the pipeline use it: a page at a time.
     const model = createModelTitleClassifier(icp, embedder);

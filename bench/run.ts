@@ -38,7 +38,7 @@ function rateBoundMs(n: number, perMinute: number, perHour?: number): number {
 }
 
 await section('pipeline', async () => {
-  const { createEngine } = await import('../main/engine');
+  const { createEngine, engineEnv } = await import('../main/engine');
   const { loadIcpFile } = await import('../main/domain/icp-io');
   const { APOLLO_PAID_LIMITS } = await import('../main/providers/apollo');
   const icpFile = process.env.BENCH_ICP ?? 'resources/icp/manufacturing-staffing.yaml';
@@ -50,6 +50,7 @@ await section('pipeline', async () => {
     sandboxSeed: 42,
     sandboxLimits: 'paid',
     forceSandbox: true,
+    ...engineEnv(),
   });
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
@@ -152,8 +153,12 @@ await section('export', async () => {
 });
 
 await section('embed', async () => {
-  const mod = (await import('./intel/bench')) as { benchEmbed: () => Promise<Record<string, number>> };
-  const r = await mod.benchEmbed();
+  const { engineEnv } = await import('../main/engine');
+  const { modelDir, cacheDir } = engineEnv();
+  const mod = (await import('./intel/bench')) as {
+    benchEmbed: (o: { modelDir?: string; cacheDir?: string }) => Promise<Record<string, number>>;
+  };
+  const r = await mod.benchEmbed({ modelDir, cacheDir });
   return {
     'embed.textsPerSecond': round(r.textsPerSecond!),
     'embed.eventLoopP99Ms': round(r.eventLoopP99Ms!),
@@ -161,11 +166,13 @@ await section('embed', async () => {
 });
 
 await section('filter', async () => {
+  const { engineEnv } = await import('../main/engine');
+  const { modelDir, cacheDir } = engineEnv();
   const mod = (await import('../main/pipeline/semantic-filter')) as {
-    benchFilter?: () => Promise<Record<string, number>>;
+    benchFilter?: (o: { modelDir?: string; cacheDir?: string }) => Promise<Record<string, number>>;
   };
   if (!mod.benchFilter) throw new Error('semantic filter has no benchFilter()');
-  return mod.benchFilter();
+  return mod.benchFilter({ modelDir, cacheDir });
 });
 
 await section('matching', async () => (await import('./matching')).benchMatching());

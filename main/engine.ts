@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventName, Events, Handlers } from './contract';
 import { createHandlers } from './handlers';
+import type { IntelSettings } from './intel/settings';
 import type { FactsOrder } from './pipeline/stages';
 import { openPrivacy } from './privacy/service';
 import type { ApolloProvider } from './providers/apollo';
@@ -11,7 +12,7 @@ import type { FaultConfig } from './sandbox/faults';
 import type { SecretStore } from './secrets/keychain';
 import { createLogger, type Logger } from './secrets/redact';
 import { createCrmService, type CrmOptions } from './services/crm';
-import { createEventBus } from './services/event-bus';
+import { createEventBus, type EventBus } from './services/event-bus';
 import { createModelService } from './services/model';
 import {
   createProviders,
@@ -30,7 +31,8 @@ import { addEvent, getCampaign, interruptOrphans, openDb, type Db } from './stor
 export { parseSandboxLimits, sandboxRateConfig };
 export type { SandboxLimitOverrides, SandboxLimits };
 
-export interface EngineOptions {
+/** The intel settings (cacheDir, modelDir, modelMirror, chromaBin) come in here too: see IntelSettings. */
+export interface EngineOptions extends IntelSettings {
   dataDir: string;
   /** SQLite file (default <dataDir>/lead-studio.db). */
   dbPath?: string;
@@ -120,11 +122,22 @@ const INTERRUPTED =
  */
 export function engineEnv(
   env: NodeJS.ProcessEnv = process.env,
-): Pick<EngineOptions, 'chromaUrl' | 'chromaNamespace'> {
+): Pick<EngineOptions, 'chromaUrl' | 'chromaNamespace' | keyof IntelSettings> {
+  const value = (name: string) => env[name]?.trim() || undefined;
   return {
-    chromaUrl: env.CHROMA_URL?.trim() || undefined,
-    chromaNamespace: env.LEAD_STUDIO_CHROMA_NAMESPACE?.trim() || undefined,
+    chromaUrl: value('CHROMA_URL'),
+    chromaNamespace: value('LEAD_STUDIO_CHROMA_NAMESPACE'),
+    cacheDir: value('LEAD_STUDIO_CACHE'),
+    modelDir: value('LEAD_STUDIO_MODEL_DIR'),
+    modelMirror: value('LEAD_STUDIO_MODEL_MIRROR'),
+    chromaBin: value('LEAD_STUDIO_CHROMA_BIN'),
   };
+}
+
+/** The engine's intel settings, for the services that find the model and start Chroma. */
+function engineIntel(opts: EngineOptions): IntelSettings {
+  const { cacheDir, modelDir, modelMirror, chromaBin } = opts;
+  return { cacheDir, modelDir, modelMirror, chromaBin };
 }
 
 /** Composes the engine's services and serves the contract over them. */
@@ -146,7 +159,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const vectors = engineVectors(opts);
   const privacy = await enginePrivacy(opts, db, vectors);
   const stopRetention = privacy.schedule();
-  const model = createModelService({ bus, logger, onInstalled: () => vectors.forgetEmbedder() });
+  const model = engineModel(opts, { bus, logger, vectors });
   const signals = createSignalService({ providers, clock, db });
   const watch = createWatchService({ db, bus, logger, signals });
   const stopWatch =
@@ -219,6 +232,20 @@ function engineVectors(opts: EngineOptions) {
     chromaNamespace: opts.chromaNamespace,
     semanticFilter: opts.semanticFilter,
     vectorStore: opts.vectorStore,
+    intel: engineIntel(opts),
+  });
+}
+
+/** The matching model's status and download, where the options put it; a new model reloads the embedder. */
+function engineModel(
+  opts: EngineOptions,
+  o: { bus: EventBus; logger: Logger; vectors: ReturnType<typeof createVectorStore> },
+) {
+  return createModelService({
+    bus: o.bus,
+    logger: o.logger,
+    intel: engineIntel(opts),
+    onInstalled: () => o.vectors.forgetEmbedder(),
   });
 }
 

@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import type { TitleMatch } from '../main/domain/types';
 import { createTitleClassifier } from '../main/domain/titles';
+import { engineEnv } from '../main/engine';
 import { createEmbedder } from '../main/intel/embedder';
 import { createModelTitleClassifier } from '../main/intel/title-similarity';
 import { ESCO_CSV, loadEsco, templateIcp, type EscoRow } from './lib/esco';
@@ -73,7 +74,7 @@ export function reliability(rows: EscoRow[], matches: TitleMatch[], edges = [0, 
 async function main() {
   const icp = templateIcp();
   const rows = loadEsco(values.split!, values.preferred, values.esco);
-  const embedder = values.model ? await createEmbedder() : null;
+  const embedder = values.model ? await createEmbedder(engineEnv()) : null;
   try {
     const titles = rows.map((r) => r.title);
     const matches = embedder

@@ -12,6 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createTitleClassifier } from '../main/domain/titles';
+import { engineEnv } from '../main/engine';
 import { createEmbedder } from '../main/intel/embedder';
 import { createModelTitleClassifier } from '../main/intel/title-similarity';
 import { loadEsco, templateIcp } from './lib/esco';
@@ -56,7 +57,7 @@ function chooseThreshold(points: Point[]): number {
 async function main() {
   const icp = templateIcp();
   const rows = loadEsco('dev');
-  const embedder = await createEmbedder();
+  const embedder = await createEmbedder(engineEnv());
   try {
     const model = createModelTitleClassifier(icp, embedder, 2);
     const rules = createTitleClassifier(icp);

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { decideIndustry, type SimilarityHint } from '../domain/company-industry';
 import type { Icp } from '../domain/icp';
 import { industryPrototypes } from '../domain/industries';
+import { engineEnv } from '../engine';
 import { createEmbedder, findModelDir, type Embedder } from '../intel/embedder';
 import { cosine } from '../intel/vector';
 
@@ -115,7 +116,8 @@ export async function runClassifyCompanies(
     err: (s) => process.stderr.write(s + '\n'),
   },
 ): Promise<number> {
-  const embedder = findModelDir() ? await createEmbedder() : null;
+  const model = engineEnv();
+  const embedder = findModelDir(model) ? await createEmbedder(model) : null;
   if (!embedder)
     io.err(
       'The MiniLM model is missing: deciding on labels and description rules only (npm run cli -- fetch-model).',

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Icp } from '../domain/icp';
 import { createTitleClassifier, type TitleClassifier } from '../domain/titles';
+import { engineEnv } from '../engine';
 import { createEmbedder, findModelDir, type Embedder } from '../intel/embedder';
 import { createModelTitleClassifier, type ModelTitleClassifier } from '../intel/title-similarity';
 
@@ -63,7 +64,8 @@ export async function runClassifyTitles(
     err: (s) => process.stderr.write(s + '\n'),
   },
 ): Promise<number> {
-  const embedder = useModel && findModelDir() ? await createEmbedder() : null;
+  const model = engineEnv();
+  const embedder = useModel && findModelDir(model) ? await createEmbedder(model) : null;
   if (useModel && !embedder)
     io.err('The MiniLM model is missing: classifying on title rules only (npm run cli -- fetch-model).');
   try {

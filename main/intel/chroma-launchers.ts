@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cacheRoot } from './paths';
+import type { IntelSettings } from './settings';
 
 /** One way to start a Chroma server: a command whose args put it on our port and data dir. */
 export interface ChromaLauncher {
@@ -70,17 +71,17 @@ function dieWithParent(name: string, bin: string): ChromaLauncher {
   };
 }
 
-/** The venv that scripts/provision-chroma.sh builds. */
-export function defaultVenvChroma(): string {
-  return path.join(cacheRoot(), 'chroma-venv', 'bin', 'chroma');
+/** The venv that scripts/provision-chroma.sh builds (in LEAD_STUDIO_CACHE, like this cacheDir). */
+export function defaultVenvChroma(cacheDir?: string): string {
+  return path.join(cacheRoot(cacheDir), 'chroma-venv', 'bin', 'chroma');
 }
 
 /**
  * In the order tried. The npm package's CLI needs a native binding built against glibc >= 2.39
  * (it fails at load on Debian 12), so PyPI's `chroma` from a venv is the fallback;
- * LEAD_STUDIO_CHROMA_BIN replaces that venv path (e.g. a packaged server).
+ * `chromaBin` (LEAD_STUDIO_CHROMA_BIN at the entry points) replaces that venv path (e.g. a packaged server).
  */
-export function chromaLaunchers(): ChromaLauncher[] {
+export function chromaLaunchers(o: Pick<IntelSettings, 'cacheDir' | 'chromaBin'> = {}): ChromaLauncher[] {
   const out: ChromaLauncher[] = [];
   const cli = npmCli();
   if (cli) {
@@ -92,9 +93,12 @@ export function chromaLaunchers(): ChromaLauncher[] {
       env: { ELECTRON_RUN_AS_NODE: '1' },
     });
   }
-  const override = process.env.LEAD_STUDIO_CHROMA_BIN?.trim();
+  const override = o.chromaBin?.trim();
   out.push(
-    dieWithParent(override ? 'LEAD_STUDIO_CHROMA_BIN' : 'chroma venv', override || defaultVenvChroma()),
+    dieWithParent(
+      override ? 'LEAD_STUDIO_CHROMA_BIN' : 'chroma venv',
+      override || defaultVenvChroma(o.cacheDir),
+    ),
   );
   return out;
 }

@@ -4,11 +4,12 @@ import net from 'node:net';
 import { ChromaClient } from 'chromadb';
 import { AppError } from '../shared/errors';
 import { chromaLaunchers, type ChromaLauncher } from './chroma-launchers';
+import type { IntelSettings } from './settings';
 
-export interface StartChromaOptions {
+export interface StartChromaOptions extends Pick<IntelSettings, 'cacheDir' | 'chromaBin'> {
   /** Where the server keeps its data (created if missing). */
   dataDir: string;
-  /** An already running server (else env CHROMA_URL): used as is, nothing is spawned. */
+  /** An already running server (CHROMA_URL at the entry points): used as is, nothing is spawned. */
   url?: string;
   /** Server output and supervisor decisions, one line each. */
   log?: (line: string) => void;
@@ -72,7 +73,7 @@ function clientFor(url: string): ChromaClient {
 }
 
 export async function startChroma(opts: StartChromaOptions): Promise<ChromaHandle> {
-  const external = opts.url ?? process.env.CHROMA_URL?.trim();
+  const external = opts.url?.trim();
   if (external) return connectExternal(external.replace(/\/+$/, ''));
   return startManaged(opts);
 }
@@ -118,6 +119,8 @@ function launch(
     try {
       child = spawn(launcher.command, launcher.args(dataDir, port), {
         stdio: ['ignore', 'pipe', 'pipe'],
+        // The server inherits this process's environment (PATH, HOME, locale): not a setting read here.
+        // eslint-disable-next-line no-restricted-properties
         env: { ...process.env, ANONYMIZED_TELEMETRY: 'False', ...launcher.env },
       });
     } catch (err) {
@@ -166,126 +169,163 @@ function launch(
   });
 }
 
+/** A managed server's state, which the supervisor's top-level functions share. */
+interface Managed {
+  opts: StartChromaOptions;
+  url: string;
+  port: number;
+  /** The launcher that started first: restarts use it again. */
+  launcher: ChromaLauncher;
+  log: (line: string) => void;
+  maxRestarts: number;
+  current: Started | null;
+  stopping: boolean;
+  restartTimes: number[];
+  restarts: number;
+  readyPromise: Promise<void>;
+  watchFailures: number;
+  watch: NodeJS.Timeout | null;
+  killOnExit: () => void;
+}
+
 async function startManaged(opts: StartChromaOptions): Promise<ChromaHandle> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = opts.log ?? (() => {});
-  const maxRestarts = opts.maxRestarts ?? 3;
+  const first = await firstLaunch(opts, port, log);
+  log(`chroma supervisor: ${first.launcher.name} serving ${opts.dataDir} on ${url} (pid ${first.child.pid})`);
+  const m: Managed = {
+    opts,
+    url,
+    port,
+    launcher: first.launcher,
+    log,
+    maxRestarts: opts.maxRestarts ?? 3,
+    current: first,
+    stopping: false,
+    restartTimes: [],
+    restarts: 0,
+    readyPromise: Promise.resolve(),
+    watchFailures: 0,
+    watch: null,
+    killOnExit: () => m.current?.child.kill('SIGTERM'),
+  };
+  process.once('exit', m.killOnExit);
+  supervise(m, first.child);
+  m.watch = watchHeartbeat(m);
+  return managedHandle(m);
+}
 
+/** The first launcher that starts, in chromaLaunchers() order; CHROMA_UNAVAILABLE naming each failure. */
+async function firstLaunch(opts: StartChromaOptions, port: number, log: (line: string) => void) {
   const failures: string[] = [];
-  let current: Started | null = null;
-  for (const launcher of chromaLaunchers()) {
+  for (const launcher of chromaLaunchers(opts)) {
     try {
-      current = await launch(launcher, opts.dataDir, port, opts);
-      break;
+      return await launch(launcher, opts.dataDir, port, opts);
     } catch (err) {
       failures.push((err as Error).message);
       log(`chroma supervisor: ${launcher.name} did not start, trying the next way`);
     }
   }
-  if (!current) {
-    throw new AppError(
-      'CHROMA_UNAVAILABLE',
-      `Could not start a Chroma server. Tried: ${failures.join(' || ')}. Fix: ${FIX}.`,
-    );
-  }
-  const launcher = current.launcher;
-  log(`chroma supervisor: ${launcher.name} serving ${opts.dataDir} on ${url} (pid ${current.child.pid})`);
+  throw new AppError(
+    'CHROMA_UNAVAILABLE',
+    `Could not start a Chroma server. Tried: ${failures.join(' || ')}. Fix: ${FIX}.`,
+  );
+}
 
-  let stopping = false;
-  let restartTimes: number[] = [];
-  let restarts = 0;
-  let readyPromise: Promise<void> = Promise.resolve();
-  let watchFailures = 0;
+/** Restarts the same launcher on the same port and data dir when the server exits, so the client and data carry on. */
+function supervise(m: Managed, child: ChildProcess): void {
+  child.on('error', (err) => m.log(`chroma supervisor: ${err.message}`)); // e.g. a failed kill(); exit handles the rest
+  child.once('exit', (code, signal) => {
+    if (m.stopping || m.current?.child !== child) return;
+    m.current = null;
+    m.log(`chroma supervisor: server exited (${signal ?? `code ${code}`})`);
+    m.readyPromise = restart(m);
+    m.readyPromise.catch(() => {}); // surfaced through ready()
+  });
+}
 
-  const killOnExit = () => current?.child.kill('SIGTERM');
-  process.once('exit', killOnExit);
-
-  // Restarts the same launcher on the same port and data dir, so the client and data carry on.
-  const supervise = (child: ChildProcess) => {
-    child.on('error', (err) => log(`chroma supervisor: ${err.message}`)); // e.g. a failed kill(); exit handles the rest
-    child.once('exit', (code, signal) => {
-      if (stopping || current?.child !== child) return;
-      current = null;
-      log(`chroma supervisor: server exited (${signal ?? `code ${code}`})`);
-      readyPromise = restart();
-      readyPromise.catch(() => {}); // surfaced through ready()
-    });
-  };
-  const restart = async (): Promise<void> => {
-    for (;;) {
-      const now = Date.now();
-      restartTimes = restartTimes.filter((t) => now - t < RESTART_WINDOW_MS);
-      if (restartTimes.length >= maxRestarts) {
-        throw new AppError(
-          'CHROMA_UNAVAILABLE',
-          `Chroma keeps dying (${restartTimes.length} restarts in ${RESTART_WINDOW_MS / 60_000} min); gave up. See its log lines above.`,
-        );
-      }
-      restartTimes.push(now);
-      await new Promise((r) => setTimeout(r, 250 * 2 ** (restartTimes.length - 1)));
-      if (stopping) throw new AppError('CHROMA_STOPPED', 'Chroma was stopped');
-      try {
-        const started = await launch(launcher, opts.dataDir, port, opts);
-        if (stopping) {
-          started.child.kill('SIGTERM');
-          throw new AppError('CHROMA_STOPPED', 'Chroma was stopped');
-        }
-        current = started;
-        restarts++;
-        supervise(started.child);
-        log(`chroma supervisor: restarted (pid ${started.child.pid})`);
-        return;
-      } catch (err) {
-        if (err instanceof AppError) throw err;
-        log(`chroma supervisor: restart failed: ${(err as Error).message}`);
-      }
+/** Launches again with a growing back-off, until it answers, it was stopped, or it died too often. */
+async function restart(m: Managed): Promise<void> {
+  for (;;) {
+    const now = Date.now();
+    m.restartTimes = m.restartTimes.filter((t) => now - t < RESTART_WINDOW_MS);
+    if (m.restartTimes.length >= m.maxRestarts) {
+      throw new AppError(
+        'CHROMA_UNAVAILABLE',
+        `Chroma keeps dying (${m.restartTimes.length} restarts in ${RESTART_WINDOW_MS / 60_000} min); gave up. See its log lines above.`,
+      );
     }
-  };
-  supervise(current.child);
+    m.restartTimes.push(now);
+    await new Promise((r) => setTimeout(r, 250 * 2 ** (m.restartTimes.length - 1)));
+    if (m.stopping) throw new AppError('CHROMA_STOPPED', 'Chroma was stopped');
+    try {
+      const started = await launch(m.launcher, m.opts.dataDir, m.port, m.opts);
+      if (m.stopping) {
+        started.child.kill('SIGTERM');
+        throw new AppError('CHROMA_STOPPED', 'Chroma was stopped');
+      }
+      m.current = started;
+      m.restarts++;
+      supervise(m, started.child);
+      m.log(`chroma supervisor: restarted (pid ${started.child.pid})`);
+      return;
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      m.log(`chroma supervisor: restart failed: ${(err as Error).message}`);
+    }
+  }
+}
 
-  // A server can hang without exiting: after a few missed heartbeats, kill it and let supervise() restart it.
+/** A server can hang without exiting: after a few missed heartbeats, kill it and let supervise() restart it. */
+function watchHeartbeat(m: Managed): NodeJS.Timeout {
   const watch = setInterval(async () => {
-    const child = current?.child;
-    if (!child || stopping) return;
-    if (await heartbeat(url)) {
-      watchFailures = 0;
-    } else if (++watchFailures >= WATCH_FAILURES_BEFORE_KILL && current?.child === child) {
-      log('chroma supervisor: server stopped answering, killing it');
-      watchFailures = 0;
+    const child = m.current?.child;
+    if (!child || m.stopping) return;
+    if (await heartbeat(m.url)) {
+      m.watchFailures = 0;
+    } else if (++m.watchFailures >= WATCH_FAILURES_BEFORE_KILL && m.current?.child === child) {
+      m.log('chroma supervisor: server stopped answering, killing it');
+      m.watchFailures = 0;
       child.kill('SIGKILL');
     }
   }, WATCH_INTERVAL_MS);
   watch.unref();
+  return watch;
+}
 
+function managedHandle(m: Managed): ChromaHandle {
   return {
-    url,
-    client: clientFor(url),
+    url: m.url,
+    client: clientFor(m.url),
     managed: true,
     get pid() {
-      return current?.child.pid ?? null;
+      return m.current?.child.pid ?? null;
     },
     get restarts() {
-      return restarts;
+      return m.restarts;
     },
-    ready: () => readyPromise,
-    async stop() {
-      if (stopping) return;
-      stopping = true;
-      clearInterval(watch);
-      process.off('exit', killOnExit);
-      const child = current?.child;
-      current = null;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return;
-      await new Promise<void>((resolve) => {
-        const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        child.once('exit', () => {
-          clearTimeout(force);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      });
-    },
+    ready: () => m.readyPromise,
+    stop: () => stopManaged(m),
   };
+}
+
+/** SIGTERM, then SIGKILL after 5 s; resolves once the server has exited. */
+async function stopManaged(m: Managed): Promise<void> {
+  if (m.stopping) return;
+  m.stopping = true;
+  if (m.watch) clearInterval(m.watch);
+  process.off('exit', m.killOnExit);
+  const child = m.current?.child;
+  m.current = null;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }

@@ -4,13 +4,11 @@ import { AppError } from '../shared/errors';
 import { siblingModule, spawnModuleWorker } from '../threads/module-worker';
 import { EmbedQueue, type Batch } from './embed-queue';
 import type { EmbedderWorkerData, WorkerMessage } from './embedder-protocol';
-import { MODEL_DIMS, MODEL_ID, MODEL_WEIGHTS, resolveModelDir } from './model-files';
+import { MODEL_DIMS, MODEL_ID, MODEL_WEIGHTS, resolveModelDir, type ModelLocation } from './model-files';
 
 export { findModelDir } from './model-files';
 
-export interface EmbedderOptions {
-  /** Models root holding Xenova/all-MiniLM-L6-v2/ (see findModelDir for the default search). */
-  modelDir?: string;
+export interface EmbedderOptions extends ModelLocation {
   /** Texts per inference call; 32 keeps padding waste and latency for small callers low. */
   batchSize?: number;
   /** ONNX Runtime intra-op threads; default: ONNX Runtime's choice (all cores). */
@@ -75,7 +73,7 @@ function waitReady(worker: Worker, modelPath: string): Promise<string> {
 
 /** The inference worker, once it has loaded and checked the model. */
 async function startEmbedderWorker(opts: EmbedderOptions) {
-  const modelRoot = resolveModelDir(opts.modelDir);
+  const modelRoot = resolveModelDir(opts);
   const modelPath = path.join(modelRoot, MODEL_ID, MODEL_WEIGHTS);
   // Inference runs in a worker thread: a batch blocks its thread for tens of milliseconds.
   const workerData: EmbedderWorkerData = {

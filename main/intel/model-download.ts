@@ -12,6 +12,7 @@ import {
   MODEL_ID,
   MODEL_WEIGHTS,
   REQUIRED_MODEL_FILES,
+  type ModelLocation,
 } from './model-files';
 import { cacheRoot } from './paths';
 
@@ -33,10 +34,12 @@ export interface ModelDownloadProgress {
 }
 
 export interface ModelDownloadOptions {
-  /** Base URL laid out like the hub (`<mirror>/<model id>/resolve/<revision>/<file>`). */
+  /** Base URL laid out like the hub (`<mirror>/<model id>/resolve/<revision>/<file>`; default the hub). */
   mirror?: string;
-  /** Models root to install into (default: the user cache). */
+  /** Models root to install into (default: the user cache's, see cacheDir). */
   root?: string;
+  /** The per-user cache whose models/ folder is the default root. */
+  cacheDir?: string;
   onProgress?: (p: ModelDownloadProgress) => void;
   signal?: AbortSignal;
   /** Per-request idle timeout (no bytes for this long aborts), ms. */
@@ -51,20 +54,21 @@ export interface ModelDownloadResult {
 }
 
 /** The models root a download installs into. */
-export function modelCacheRoot(): string {
-  return path.join(cacheRoot(), 'models');
+export function modelCacheRoot(cacheDir?: string): string {
+  return path.join(cacheRoot(cacheDir), 'models');
 }
 
-/** The models root in use, or where a download installs it (LEAD_STUDIO_MODEL_DIR wins over the cache). */
-export function localModel(): { ready: boolean; root: string } {
-  const found = findModelDir();
+/** The models root in use, or where a download installs it (the user's modelDir wins over the cache). */
+export function localModel(o: ModelLocation = {}): { ready: boolean; root: string } {
+  const found = findModelDir(o);
   if (found && missingModelFiles(found).length === 0) return { ready: true, root: found };
-  const explicit = process.env.LEAD_STUDIO_MODEL_DIR?.trim();
-  return { ready: false, root: explicit ? path.resolve(explicit) : modelCacheRoot() };
+  const explicit = o.modelDir?.trim();
+  return { ready: false, root: explicit ? path.resolve(explicit) : modelCacheRoot(o.cacheDir) };
 }
 
+/** The mirror a download uses: the one given (LEAD_STUDIO_MODEL_MIRROR at the entry points), else the hub. */
 export function modelMirror(explicit?: string): string {
-  const m = explicit ?? process.env.LEAD_STUDIO_MODEL_MIRROR ?? DEFAULT_MODEL_MIRROR;
+  const m = explicit?.trim() || DEFAULT_MODEL_MIRROR;
   return m.replace(/\/+$/, '');
 }
 
@@ -147,7 +151,7 @@ async function fetchFile(
  * go in last, so a model folder is either complete and verified or absent (findModelDir skips it).
  */
 export async function downloadModel(o: ModelDownloadOptions = {}): Promise<ModelDownloadResult> {
-  const root = path.resolve(o.root ?? modelCacheRoot());
+  const root = path.resolve(o.root ?? modelCacheRoot(o.cacheDir));
   const mirror = modelMirror(o.mirror);
   const staging = path.join(root, '.download', MODEL_ID);
   const finalDir = path.join(root, MODEL_ID);

@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import { cacheRoot, packagedResources, repoRoot } from './paths';
+import type { IntelSettings } from './settings';
+
+/** Where to look for the model: the user's choice, else the bundled folders and this cache. */
+export type ModelLocation = Pick<IntelSettings, 'modelDir' | 'cacheDir'>;
 
 /** Transformers.js resolves `<models root>/<MODEL_ID>/...`; the folder layout follows the hub. */
 export const MODEL_ID = 'Xenova/all-MiniLM-L6-v2';
@@ -39,34 +43,32 @@ export function missingModelFiles(root: string): string[] {
 }
 
 /** Where a complete model might be, in the order findModelDir tries them. */
-export function modelDirCandidates(): string[] {
+export function modelDirCandidates(cacheDir?: string): string[] {
   const out = [path.join(repoRoot(), 'resources', 'models')];
   const packaged = packagedResources();
   if (packaged) out.push(path.join(packaged, 'models'));
-  out.push(path.join(cacheRoot(), 'models'));
+  out.push(path.join(cacheRoot(cacheDir), 'models'));
   return out;
 }
 
 /**
- * The models root to load from: explicit option, then LEAD_STUDIO_MODEL_DIR (both taken as the
- * user's choice even when incomplete, so the error names their folder), then the first complete
- * one of the bundled resources/models (repo or Electron resourcesPath) and the user cache.
+ * The models root to load from: the user's `modelDir` (LEAD_STUDIO_MODEL_DIR at the entry points;
+ * taken as their choice even when incomplete, so the error names their folder), then the first
+ * complete one of the bundled resources/models (repo or Electron resourcesPath) and the user cache.
  * Null when nothing complete was found.
  */
-export function findModelDir(explicit?: string): string | null {
-  if (explicit) return path.resolve(explicit);
-  const fromEnv = process.env.LEAD_STUDIO_MODEL_DIR;
-  if (fromEnv && fromEnv.trim()) return path.resolve(fromEnv);
-  return modelDirCandidates().find((dir) => missingModelFiles(dir).length === 0) ?? null;
+export function findModelDir(o: ModelLocation = {}): string | null {
+  if (o.modelDir && o.modelDir.trim()) return path.resolve(o.modelDir);
+  return modelDirCandidates(o.cacheDir).find((dir) => missingModelFiles(dir).length === 0) ?? null;
 }
 
 /** The models root, or AppError MODEL_MISSING saying what is missing where and how to fix it. */
-export function resolveModelDir(explicit?: string): string {
-  const root = findModelDir(explicit);
+export function resolveModelDir(o: ModelLocation = {}): string {
+  const root = findModelDir(o);
   if (!root) {
     throw new AppError(
       'MODEL_MISSING',
-      `The MiniLM embedding model (${MODEL_ID}) was not found. Looked in: ${modelDirCandidates().join(', ')}. ` +
+      `The MiniLM embedding model (${MODEL_ID}) was not found. Looked in: ${modelDirCandidates(o.cacheDir).join(', ')}. ` +
         `Fix: ${FIX}, or set LEAD_STUDIO_MODEL_DIR to a folder that holds ${MODEL_ID}/.`,
     );
   }

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Per-user cache shared by the provisioning scripts and the app (wheels, Chroma venv, models). */
-export function cacheRoot(): string {
-  const fromEnv = process.env.LEAD_STUDIO_CACHE;
-  return fromEnv && fromEnv.trim() ? fromEnv : path.join(os.homedir(), '.cache', 'lead-studio');
+export function cacheRoot(cacheDir?: string): string {
+  return cacheDir && cacheDir.trim() ? cacheDir : path.join(os.homedir(), '.cache', 'lead-studio');
 }
 
 /** The repository (dev, tests, CLI): this file lives in <repo>/main/intel/. */

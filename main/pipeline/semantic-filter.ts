@@ -5,6 +5,7 @@ import { createTitleClassifier } from '../domain/titles';
 import { blankCompany } from '../domain/blank';
 import type { Company } from '../domain/types';
 import { createEmbedder, type Embedder } from '../intel/embedder';
+import type { ModelLocation } from '../intel/model-files';
 import { companyProfile, contactProfile, icpProfile, icpTitleProfiles } from '../intel/profiles';
 import { cosine } from '../intel/vector';
 import type { CompanySummary } from '../providers/types';
@@ -173,7 +174,7 @@ export class SemanticFilter implements PreFilter {
  * returns: people of the sandbox world at companies inside the ICP's organisation filters, in
  * steps of 25 as the runner sends them.
  */
-export async function benchFilter(): Promise<Record<string, number>> {
+export async function benchFilter(model: ModelLocation = {}): Promise<Record<string, number>> {
   const { readFileSync } = await import('node:fs');
   const { parseIcpText } = await import('../domain/icp-io');
   const { getWorld } = await import('../sandbox/world');
@@ -191,7 +192,7 @@ export async function benchFilter(): Promise<Record<string, number>> {
       );
     })
     .slice(0, 5000);
-  const embedder = await createEmbedder();
+  const embedder = await createEmbedder(model);
   try {
     const filter = new SemanticFilter(icp, embedder);
     const classifier = createTitleClassifier(icp);

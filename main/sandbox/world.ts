@@ -480,10 +480,26 @@ export function getWorld(seed = 42, options: BuildWorldOptions = {}): World {
 
 export function buildWorld(seed = 42, options: BuildWorldOptions = {}): World {
   const started = performance.now();
-  const scale = options.scale ?? 1;
-  const extract = loadExtract(options.extractPath);
+  const pools = extractPools(seed, loadExtract(options.extractPath));
+  const companies = buildCompanies(seed, options.scale ?? 1, pools);
+  const people = buildPeople(seed, companies);
+  const { titles, titleIndex, personById } = indexPeople(people);
+  return {
+    seed,
+    referenceDate: WORLD_REFERENCE_DATE,
+    companies,
+    people,
+    companyById: new Map(companies.map((c) => [c.id, c])),
+    companyByDomain: new Map(companies.map((c) => [c.primary_domain, c])),
+    personById,
+    titles,
+    titleIndex,
+    buildMs: Math.round(performance.now() - started),
+  };
+}
 
-  // Real rows per sector and country, shuffled per sector so each seed uses different names.
+/** Real rows per sector and country, shuffled per sector so each seed uses different names. */
+function extractPools(seed: number, extract: ExtractRow[]): Map<string, ExtractRow[]> {
   const pools = new Map<string, ExtractRow[]>();
   for (const row of extract) {
     const country = row[3] || 'United States';
@@ -496,11 +512,19 @@ export function buildWorld(seed = 42, options: BuildWorldOptions = {}): World {
   for (const [key, list] of [...pools].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     new Rng(seed, hash32(key)).shuffle(list.slice()).forEach((r, i) => (list[i] = r));
   }
+  return pools;
+}
 
+/** Names and domains already given out: both stay unique across the world. */
+interface UsedNames {
+  names: Set<string>;
+  domains: Set<string>;
+}
+
+/** Every sector's companies, one seeded stream per sector (so a sector's companies do not depend on another's). */
+function buildCompanies(seed: number, scale: number, pools: Map<string, ExtractRow[]>): WorldCompany[] {
   const companies: WorldCompany[] = [];
-  const usedDomains = new Set<string>();
-  const usedNames = new Set<string>();
-
+  const used: UsedNames = { names: new Set(), domains: new Set() };
   for (const sector of SECTORS) {
     const rng = new Rng(seed, hash32(`company:${sector.name}`));
     const count = Math.max(1, Math.round(sector.companies * scale));
@@ -512,212 +536,312 @@ export function buildWorld(seed = 42, options: BuildWorldOptions = {}): World {
       ) as CountryDef;
       const pool = pools.get(`${sector.name}|${country.name}`);
       const real = pool && pool.length ? (pool.pop() as ExtractRow) : null;
-      let name = real ? real[0] : syntheticName(rng, sector, country);
-      for (let n = 2; usedNames.has(name.toLowerCase()); n++) {
-        name = real ? `${real[0]} (${n})` : syntheticName(rng, sector, country);
-        if (n > 6) name = `${syntheticName(rng, sector, country)} ${n}`;
-      }
-      usedNames.add(name.toLowerCase());
-
-      let domain = real && real[1] ? real[1] : `${baseForDomain(name)}${country.tld}`;
-      if (usedDomains.has(domain)) {
-        const base = baseForDomain(name);
-        let n = 2;
-        while (usedDomains.has(`${base}${n}${country.tld}`)) n++;
-        domain = `${base}${n}${country.tld}`;
-      }
-      usedDomains.add(domain);
-
-      const size = lognormalSize(rng, sector.sizeMedian, sector.sizeSigma);
-      let city: string;
-      let state: string;
-      if (real && real[5]) {
-        city = real[5];
-        state = real[4];
-      } else {
-        const c = rng.pick(country.cities);
-        city = c[0];
-        state = c[1];
-      }
-      const hq = address(rng, city, state, country);
-
-      // Multi-site: more likely when large; manufacturers have plants, others offices/branches.
-      const pMulti = size < 200 ? 0.1 : size < 1000 ? 0.4 : size < 5000 ? 0.7 : 0.9;
-      const locations: SiteLocation[] = [
-        { kind: 'headquarters', city, state, country: country.name, raw_address: hq.raw },
-      ];
-      if (rng.chance(pMulti)) {
-        const extra = rng.int(1, size > 5000 ? 6 : size > 1000 ? 4 : 2);
-        for (let k = 0; k < extra; k++) {
-          const abroad = rng.chance(0.2);
-          const siteCountry = abroad ? rng.pick(COUNTRIES) : country;
-          const [sc, ss] = rng.pick(siteCountry.cities);
-          const kind: SiteLocation['kind'] =
-            sector.group === 'manufacturing'
-              ? rng.pick(['plant', 'plant', 'warehouse', 'office'] as const)
-              : rng.pick(['office', 'branch'] as const);
-          locations.push({
-            kind,
-            city: sc,
-            state: ss,
-            country: siteCountry.name,
-            raw_address: address(rng, sc, ss, siteCountry).raw,
-          });
-        }
-      }
-
-      // Industry labels with noise: some manufacturers only show up through their keywords.
-      let industry: string | null = sector.industry;
-      let industries = [sector.industry];
-      if (rng.chance(0.5) && sector.altIndustries.length > 1) {
-        const alt = rng.pick(sector.altIndustries);
-        if (alt !== sector.industry) industries.push(alt);
-      }
-      if (sector.group === 'manufacturing') {
-        const r = rng.next();
-        if (r < 0.07) {
-          industry = rng.pick(GENERIC_INDUSTRIES);
-          industries = [industry];
-        } else if (r < 0.1) {
-          industry = null;
-          industries = [];
-        }
-      }
-      const kw = new Set<string>();
-      const nk = rng.int(3, 6);
-      for (let k = 0; k < nk; k++) kw.add(rng.pick(sector.keywords));
-      if (sector.group === 'manufacturing' && rng.chance(0.3)) kw.add('manufacturing');
-      if (locations.length > 2 && sector.group === 'manufacturing' && rng.chance(0.5))
-        kw.add('multi-plant operations');
-      const keywords = [...kw].sort();
-
-      const revPerHead =
-        sector.group === 'tech'
-          ? rng.int(100, 260)
-          : country.code === 'IN'
-            ? rng.int(25, 80)
-            : rng.int(120, 380);
-      const annual_revenue = rng.chance(0.85) ? size * revPerHead * 1000 : null;
-      const founded_year =
-        real && real[6] ? real[6] : sector.group === 'tech' ? rng.int(1998, 2022) : rng.int(1900, 2018);
-      const funding = fundingFor(rng, sector, real);
-      const description =
-        real && real[10]
-          ? real[10]
-          : `${name} ${sector.blurb}${locations.length > 1 ? ` from ${locations.length} sites` : ''}, headquartered in ${city}, ${country.name}.`;
-      const hiring = rng.chance(0.6);
-      const job_postings_count = hiring ? Math.max(1, Math.round((size / 150) * (0.3 + rng.next() * 2))) : 0;
-
-      companies.push({
-        idx: companies.length,
-        id: rng.hexId(),
-        name,
-        primary_domain: domain,
-        website_url: `http://www.${domain}`,
-        linkedin_url: `http://www.linkedin.com/company/${slug(name, '-').slice(0, 60)}`,
-        sector: sector.name,
-        industry,
-        industries,
-        keywords,
-        estimated_num_employees: size,
-        country: country.name,
-        state,
-        city,
-        street_address: hq.street,
-        postal_code: hq.postal,
-        raw_address: hq.raw,
-        phone: rng.chance(0.7)
-          ? `${country.phonePrefix} ${rng.int(200, 989)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}`
-          : null,
-        locations,
-        departmental_head_count: headCounts(rng, sector, size),
-        ...funding,
-        current_technologies: technologiesFor(rng, sector, size, country),
-        annual_revenue,
-        founded_year,
-        short_description: description,
-        job_postings_count,
-        from_extract: real !== null,
-      });
+      companies.push(buildCompany(rng, { idx: companies.length, sector, country, real, used }));
     }
   }
+  return companies;
+}
 
-  // People, company by company, then shuffled so search results interleave companies.
-  const people: WorldPerson[] = [];
-  const pickers = new Map(SECTORS.map((s) => [s.name, pickerFor(s)]));
-  const sectorByName = new Map(SECTORS.map((s) => [s.name, s]));
-  const fallback = ROLES.find((r) => r.key === 'admin_assistant') as RoleDef;
-  const personScale = scale < 1 ? 1 : 1;
-  for (const company of companies) {
-    const rng = new Rng(seed, hash32(`people:${company.id}`));
-    const sector = sectorByName.get(company.sector) as SectorDef;
-    const picker = pickers.get(sector.name) as RolePicker;
-    const hqCountry = COUNTRY_BY_NAME.get(company.country) as CountryDef;
-    const pattern = EMAIL_PATTERNS[
-      rng.weightedIndex(EMAIL_PATTERN_WEIGHTS)
-    ] as (typeof EMAIL_PATTERNS)[number];
-    const usedUnique = new Set<string>();
-    const usedEmails = new Set<string>();
-    const n = peopleCount(company.estimated_num_employees, personScale);
-    for (let i = 0; i < n; i++) {
-      let role = fallback;
-      for (let attempt = 0; attempt < 6; attempt++) {
-        const candidate = picker.roles[rng.cumulativeIndex(picker.cum)] as RoleDef;
-        if ((candidate.minEmployees ?? 0) > company.estimated_num_employees) continue;
-        if (candidate.unique && usedUnique.has(candidate.key)) continue;
-        role = candidate;
-        break;
-      }
-      if (role.unique) usedUnique.add(role.key);
+interface CompanySeed {
+  idx: number;
+  sector: SectorDef;
+  country: CountryDef;
+  /** The extract row the company takes its name and place from, or null for a synthetic one. */
+  real: ExtractRow | null;
+  used: UsedNames;
+}
 
-      const site =
-        company.locations.length > 1 && rng.chance(0.3)
-          ? rng.pick(company.locations)
-          : (company.locations[0] as SiteLocation);
-      const siteCountry = COUNTRY_BY_NAME.get(site.country) ?? hqCountry;
-      const culture = rng.chance(0.1) ? rng.pick(COUNTRIES).names : siteCountry.names;
-      const first = rng.pick(FIRST_NAMES[culture]);
-      const last = rng.pick(LAST_NAMES[culture]);
-      const lang: LocalLang | null =
-        siteCountry.code === 'CA' ? (site.state === 'Quebec' ? 'fr' : null) : siteCountry.lang;
-      const title = chooseTitle(rng, role, lang);
+/**
+ * One company. The order of the rng calls below is the world's identity (tests pin its digest):
+ * name, size, place, sites, labels, keywords, finances, hiring, then the fields drawn in the literal.
+ */
+function buildCompany(rng: Rng, s: CompanySeed): WorldCompany {
+  const { sector, country, real } = s;
+  const name = companyName(rng, s);
+  const domain = companyDomain(name, s);
+  const size = lognormalSize(rng, sector.sizeMedian, sector.sizeSigma);
+  const { city, state } = companyPlace(rng, country, real);
+  const hq = address(rng, city, state, country);
+  const locations = companySites(rng, sector, country, size, {
+    kind: 'headquarters',
+    city,
+    state,
+    country: country.name,
+    raw_address: hq.raw,
+  });
+  const { industry, industries } = industryLabels(rng, sector);
+  const keywords = companyKeywords(rng, sector, locations);
+  const finances = companyFinances(rng, s, size);
+  const description =
+    real && real[10]
+      ? real[10]
+      : `${name} ${sector.blurb}${locations.length > 1 ? ` from ${locations.length} sites` : ''}, headquartered in ${city}, ${country.name}.`;
+  const job_postings_count = openJobs(rng, size);
+  return {
+    idx: s.idx,
+    id: rng.hexId(),
+    name,
+    primary_domain: domain,
+    website_url: `http://www.${domain}`,
+    linkedin_url: `http://www.linkedin.com/company/${slug(name, '-').slice(0, 60)}`,
+    sector: sector.name,
+    industry,
+    industries,
+    keywords,
+    estimated_num_employees: size,
+    country: country.name,
+    state,
+    city,
+    street_address: hq.street,
+    postal_code: hq.postal,
+    raw_address: hq.raw,
+    phone: rng.chance(0.7) ? phoneNumber(rng, country) : null,
+    locations,
+    departmental_head_count: headCounts(rng, sector, size),
+    ...finances.funding,
+    current_technologies: technologiesFor(rng, sector, size, country),
+    annual_revenue: finances.annual_revenue,
+    founded_year: finances.founded_year,
+    short_description: description,
+    job_postings_count,
+    from_extract: real !== null,
+  };
+}
 
-      const status = EMAIL_STATUSES[rng.cumulativeIndex(EMAIL_STATUS_CUM)] as EmailStatus;
-      let email: string | null = null;
-      if (status !== 'unavailable') {
-        let local = emailLocal(pattern, first, last);
-        for (let k = 2; usedEmails.has(local); k++) local = `${emailLocal(pattern, first, last)}${k}`;
-        usedEmails.add(local);
-        email = `${local}@${company.primary_domain}`;
-      }
-      const id = rng.hexId();
-      people.push({
-        idx: 0,
-        id,
-        first_name: first,
-        last_name: last,
-        title,
-        role: role.key,
-        companyIdx: company.idx,
-        city: site.city,
-        state: site.state,
-        country: site.country,
-        email,
-        email_status: status,
-        linkedin_url: rng.chance(0.88)
-          ? `http://www.linkedin.com/in/${slug(first, '-')}-${slug(last, '-')}-${id.slice(-6)}`
-          : null,
-        phone: rng.chance(0.35)
-          ? `${siteCountry.phonePrefix} ${rng.int(200, 989)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}`
-          : null,
-        seniority: role.seniority,
-        departments: role.departments,
-        last_refreshed_at: new Date(REF_MS - rng.int(0, 400) * DAY - rng.int(0, DAY - 1)).toISOString(),
-      });
+function phoneNumber(rng: Rng, country: CountryDef): string {
+  return `${country.phonePrefix} ${rng.int(200, 989)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}`;
+}
+
+/** The extract's name (numbered if taken) or a synthetic one, unique case-insensitively. */
+function companyName(rng: Rng, { sector, country, real, used }: CompanySeed): string {
+  let name = real ? real[0] : syntheticName(rng, sector, country);
+  for (let n = 2; used.names.has(name.toLowerCase()); n++) {
+    name = real ? `${real[0]} (${n})` : syntheticName(rng, sector, country);
+    if (n > 6) name = `${syntheticName(rng, sector, country)} ${n}`;
+  }
+  used.names.add(name.toLowerCase());
+  return name;
+}
+
+/** The extract's domain, or one made from the name; numbered when taken. */
+function companyDomain(name: string, { country, real, used }: CompanySeed): string {
+  let domain = real && real[1] ? real[1] : `${baseForDomain(name)}${country.tld}`;
+  if (used.domains.has(domain)) {
+    const base = baseForDomain(name);
+    let n = 2;
+    while (used.domains.has(`${base}${n}${country.tld}`)) n++;
+    domain = `${base}${n}${country.tld}`;
+  }
+  used.domains.add(domain);
+  return domain;
+}
+
+function companyPlace(
+  rng: Rng,
+  country: CountryDef,
+  real: ExtractRow | null,
+): { city: string; state: string } {
+  if (real && real[5]) return { city: real[5], state: real[4] };
+  const c = rng.pick(country.cities);
+  return { city: c[0], state: c[1] };
+}
+
+/** Multi-site: more likely when large; manufacturers have plants, others offices/branches. */
+function companySites(
+  rng: Rng,
+  sector: SectorDef,
+  country: CountryDef,
+  size: number,
+  hq: SiteLocation,
+): SiteLocation[] {
+  const pMulti = size < 200 ? 0.1 : size < 1000 ? 0.4 : size < 5000 ? 0.7 : 0.9;
+  const locations: SiteLocation[] = [hq];
+  if (!rng.chance(pMulti)) return locations;
+  const extra = rng.int(1, size > 5000 ? 6 : size > 1000 ? 4 : 2);
+  for (let k = 0; k < extra; k++) {
+    const abroad = rng.chance(0.2);
+    const siteCountry = abroad ? rng.pick(COUNTRIES) : country;
+    const [sc, ss] = rng.pick(siteCountry.cities);
+    const kind: SiteLocation['kind'] =
+      sector.group === 'manufacturing'
+        ? rng.pick(['plant', 'plant', 'warehouse', 'office'] as const)
+        : rng.pick(['office', 'branch'] as const);
+    locations.push({
+      kind,
+      city: sc,
+      state: ss,
+      country: siteCountry.name,
+      raw_address: address(rng, sc, ss, siteCountry).raw,
+    });
+  }
+  return locations;
+}
+
+/** Industry labels with noise: some manufacturers only show up through their keywords. */
+function industryLabels(rng: Rng, sector: SectorDef): { industry: string | null; industries: string[] } {
+  let industry: string | null = sector.industry;
+  let industries = [sector.industry];
+  if (rng.chance(0.5) && sector.altIndustries.length > 1) {
+    const alt = rng.pick(sector.altIndustries);
+    if (alt !== sector.industry) industries.push(alt);
+  }
+  if (sector.group === 'manufacturing') {
+    const r = rng.next();
+    if (r < 0.07) {
+      industry = rng.pick(GENERIC_INDUSTRIES);
+      industries = [industry];
+    } else if (r < 0.1) {
+      industry = null;
+      industries = [];
     }
+  }
+  return { industry, industries };
+}
+
+function companyKeywords(rng: Rng, sector: SectorDef, locations: SiteLocation[]): string[] {
+  const kw = new Set<string>();
+  const nk = rng.int(3, 6);
+  for (let k = 0; k < nk; k++) kw.add(rng.pick(sector.keywords));
+  if (sector.group === 'manufacturing' && rng.chance(0.3)) kw.add('manufacturing');
+  if (locations.length > 2 && sector.group === 'manufacturing' && rng.chance(0.5))
+    kw.add('multi-plant operations');
+  return [...kw].sort();
+}
+
+function companyFinances(rng: Rng, { sector, country, real }: CompanySeed, size: number) {
+  const revPerHead =
+    sector.group === 'tech' ? rng.int(100, 260) : country.code === 'IN' ? rng.int(25, 80) : rng.int(120, 380);
+  const annual_revenue = rng.chance(0.85) ? size * revPerHead * 1000 : null;
+  const founded_year =
+    real && real[6] ? real[6] : sector.group === 'tech' ? rng.int(1998, 2022) : rng.int(1900, 2018);
+  return { annual_revenue, founded_year, funding: fundingFor(rng, sector, real) };
+}
+
+function openJobs(rng: Rng, size: number): number {
+  const hiring = rng.chance(0.6);
+  return hiring ? Math.max(1, Math.round((size / 150) * (0.3 + rng.next() * 2))) : 0;
+}
+
+/** What every company's people are drawn from: role pickers per sector, the fallback role. */
+interface PeopleTables {
+  pickers: Map<string, RolePicker>;
+  sectorByName: Map<string, SectorDef>;
+  fallback: RoleDef;
+}
+
+/** People, company by company, then shuffled so search results interleave companies. */
+function buildPeople(seed: number, companies: WorldCompany[]): WorldPerson[] {
+  const tables: PeopleTables = {
+    pickers: new Map(SECTORS.map((s) => [s.name, pickerFor(s)])),
+    sectorByName: new Map(SECTORS.map((s) => [s.name, s])),
+    fallback: ROLES.find((r) => r.key === 'admin_assistant') as RoleDef,
+  };
+  const people: WorldPerson[] = [];
+  for (const company of companies) {
+    for (const person of peopleOf(seed, company, tables)) people.push(person);
   }
   new Rng(seed, hash32('people-order')).shuffle(people);
+  return people;
+}
 
+/** What one company's people share: its seeded stream, its email pattern, the roles and addresses given out. */
+interface Staff {
+  rng: Rng;
+  company: WorldCompany;
+  picker: RolePicker;
+  fallback: RoleDef;
+  hqCountry: CountryDef;
+  pattern: (typeof EMAIL_PATTERNS)[number];
+  usedUnique: Set<string>;
+  usedEmails: Set<string>;
+}
+
+/** A company's people, from its own seeded stream (people do not scale with `scale`: companies do). */
+function peopleOf(seed: number, company: WorldCompany, tables: PeopleTables): WorldPerson[] {
+  const rng = new Rng(seed, hash32(`people:${company.id}`));
+  const sector = tables.sectorByName.get(company.sector) as SectorDef;
+  const staff: Staff = {
+    rng,
+    company,
+    picker: tables.pickers.get(sector.name) as RolePicker,
+    fallback: tables.fallback,
+    hqCountry: COUNTRY_BY_NAME.get(company.country) as CountryDef,
+    pattern: EMAIL_PATTERNS[rng.weightedIndex(EMAIL_PATTERN_WEIGHTS)] as (typeof EMAIL_PATTERNS)[number],
+    usedUnique: new Set(),
+    usedEmails: new Set(),
+  };
+  const n = peopleCount(company.estimated_num_employees, 1);
+  const people: WorldPerson[] = [];
+  for (let i = 0; i < n; i++) people.push(buildPerson(staff));
+  return people;
+}
+
+/** A role the company is big enough for, unique roles once; the fallback after six misses. */
+function pickRole(staff: Staff): RoleDef {
+  const { rng, picker, company, usedUnique } = staff;
+  let role = staff.fallback;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const candidate = picker.roles[rng.cumulativeIndex(picker.cum)] as RoleDef;
+    if ((candidate.minEmployees ?? 0) > company.estimated_num_employees) continue;
+    if (candidate.unique && usedUnique.has(candidate.key)) continue;
+    role = candidate;
+    break;
+  }
+  if (role.unique) usedUnique.add(role.key);
+  return role;
+}
+
+/** An address in the company's pattern, numbered when two people would share it. */
+function personEmail(staff: Staff, first: string, last: string): string {
+  let local = emailLocal(staff.pattern, first, last);
+  for (let k = 2; staff.usedEmails.has(local); k++) local = `${emailLocal(staff.pattern, first, last)}${k}`;
+  staff.usedEmails.add(local);
+  return `${local}@${staff.company.primary_domain}`;
+}
+
+/** One person. As for companies, the order of the rng calls is the world's identity. */
+function buildPerson(staff: Staff): WorldPerson {
+  const { rng, company } = staff;
+  const role = pickRole(staff);
+  const site =
+    company.locations.length > 1 && rng.chance(0.3)
+      ? rng.pick(company.locations)
+      : (company.locations[0] as SiteLocation);
+  const siteCountry = COUNTRY_BY_NAME.get(site.country) ?? staff.hqCountry;
+  const culture = rng.chance(0.1) ? rng.pick(COUNTRIES).names : siteCountry.names;
+  const first = rng.pick(FIRST_NAMES[culture]);
+  const last = rng.pick(LAST_NAMES[culture]);
+  const lang: LocalLang | null =
+    siteCountry.code === 'CA' ? (site.state === 'Quebec' ? 'fr' : null) : siteCountry.lang;
+  const title = chooseTitle(rng, role, lang);
+  const status = EMAIL_STATUSES[rng.cumulativeIndex(EMAIL_STATUS_CUM)] as EmailStatus;
+  const email = status !== 'unavailable' ? personEmail(staff, first, last) : null;
+  const id = rng.hexId();
+  return {
+    idx: 0,
+    id,
+    first_name: first,
+    last_name: last,
+    title,
+    role: role.key,
+    companyIdx: company.idx,
+    city: site.city,
+    state: site.state,
+    country: site.country,
+    email,
+    email_status: status,
+    linkedin_url: rng.chance(0.88)
+      ? `http://www.linkedin.com/in/${slug(first, '-')}-${slug(last, '-')}-${id.slice(-6)}`
+      : null,
+    phone: rng.chance(0.35) ? phoneNumber(rng, siteCountry) : null,
+    seniority: role.seniority,
+    departments: role.departments,
+    last_refreshed_at: new Date(REF_MS - rng.int(0, 400) * DAY - rng.int(0, DAY - 1)).toISOString(),
+  };
+}
+
+/** Numbers people in their final order; distinct titles, referenced through titleIndex. */
+function indexPeople(people: WorldPerson[]) {
   const titles: string[] = [];
   const titleIds = new Map<string, number>();
   const titleIndex = new Uint32Array(people.length);
@@ -733,19 +857,7 @@ export function buildWorld(seed = 42, options: BuildWorldOptions = {}): World {
     titleIndex[i] = t;
     personById.set(p.id, p);
   });
-
-  return {
-    seed,
-    referenceDate: WORLD_REFERENCE_DATE,
-    companies,
-    people,
-    companyById: new Map(companies.map((c) => [c.id, c])),
-    companyByDomain: new Map(companies.map((c) => [c.primary_domain, c])),
-    personById,
-    titles,
-    titleIndex,
-    buildMs: Math.round(performance.now() - started),
-  };
+  return { titles, titleIndex, personById };
 }
 
 /** SHA-256 over every company and person, to prove that a seed gives a byte-identical world. */

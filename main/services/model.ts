@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ModelStatus } from '../contract';
 import { downloadModel, localModel } from '../intel/model-download';
 import { MODEL_ID } from '../intel/model-files';
+import type { IntelSettings } from '../intel/settings';
 import type { Logger } from '../secrets/redact';
 import type { EventBus } from './event-bus';
 
@@ -20,15 +21,18 @@ export function createModelService(o: {
   logger: Logger;
   /** Told when a new model is installed (the embedder must be loaded again). */
   onInstalled: () => void;
+  /** Where the model is looked for and installed, and the mirror a download uses. */
+  intel?: IntelSettings;
 }): ModelService {
+  const intel = o.intel ?? {};
   let job: Promise<ModelStatus> | null = null;
   let downloading: ModelStatus | null = null;
   let lastError: string | null = null;
 
-  /** Where the model is, or where a download puts it (an explicit LEAD_STUDIO_MODEL_DIR wins). */
+  /** Where the model is, or where a download puts it (the user's modelDir, LEAD_STUDIO_MODEL_DIR, wins). */
   function status(): ModelStatus {
     if (downloading) return downloading;
-    const { ready, root } = localModel();
+    const { ready, root } = localModel(intel);
     return {
       state: ready ? 'ready' : 'missing',
       dir: join(root, MODEL_ID),
@@ -38,7 +42,7 @@ export function createModelService(o: {
   }
 
   function start(): Promise<ModelStatus> {
-    const { ready, root } = localModel();
+    const { ready, root } = localModel(intel);
     if (ready) return Promise.resolve(status());
     const ended = (): ModelStatus => {
       job = null;
@@ -52,6 +56,7 @@ export function createModelService(o: {
     o.logger.info(`model download started into ${root}`);
     job = downloadModel({
       root,
+      mirror: intel.modelMirror,
       onProgress: (progress) => {
         downloading = { ...downloading!, progress };
         o.bus.emit('model/progress', downloading);

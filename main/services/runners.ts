@@ -34,7 +34,7 @@ interface Entry {
   done: Promise<CampaignStatus>;
 }
 
-export function createRunnerRegistry(o: {
+export interface RunnerRegistryOptions {
   db: Db;
   bus: EventBus;
   logger: Logger;
@@ -47,117 +47,135 @@ export function createRunnerRegistry(o: {
   factsOrder?: FactsOrder;
   /** Resume campaigns a rate window paused when their window turns (default true; the CLI says no). */
   autoResume?: boolean;
-}): RunnerRegistry {
-  const { db, bus, logger } = o;
-  const runs = new Map<number, Entry>();
-  const resumeTimers = new Map<number, NodeJS.Timeout>();
-  let closing = false;
+}
 
-  /** A campaign a 24-hour window paused goes on by itself when the window turns (also after a restart). */
-  function scheduleResumes(): void {
-    if (o.autoResume === false || closing) return;
-    for (const { id, resumeAt } of rateLimitedCampaigns(db)) {
-      if (resumeTimers.has(id) || runs.has(id)) continue;
-      const wait = Math.min(Math.max(0, Date.parse(resumeAt) - o.clock()), 2 ** 31 - 1);
-      const timer = setTimeout(() => {
-        resumeTimers.delete(id);
-        if (Date.parse(resumeAt) > o.clock()) return scheduleResumes(); // a wait longer than a timer holds
-        logger.info(`campaign ${id}: its rate window has turned; resuming`);
-        void start(id).catch(() => undefined);
-      }, wait);
-      timer.unref();
-      resumeTimers.set(id, timer);
-    }
-  }
+/** The registry's state, which its top-level functions share. */
+interface Registry {
+  o: RunnerRegistryOptions;
+  runs: Map<number, Entry>;
+  resumeTimers: Map<number, NodeJS.Timeout>;
+  closing: boolean;
+}
 
-  async function prepare(campaignId: number, entry: Entry, budget: number | null | undefined) {
-    const c = getCampaign(db, campaignId);
-    if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
-    const provider = await o.providers.forCampaign(c);
-    const email = { ...(await o.providers.hunterFor(c)), settings: waterfallSettings(db) };
-    const knowledge = await o.vectors.knowledgeFor((message) =>
-      bus.emit('campaign/activity', addEvent(db, campaignId, 'warn', message)),
-    );
-    await knowledge?.rememberIcp(campaignId, c.icp);
-    const prefilter = await o.vectors.prefilterFor(c.icp, knowledge);
-    const runner = new CampaignRunner({
-      db,
-      provider,
-      prefilter,
-      campaignId,
-      budget,
-      concurrency: o.concurrency,
-      clock: o.clock,
-      factsOrder: o.factsOrder,
-      email,
-      signals: await o.signals?.forCampaign(c),
-      onProgress: (p) => bus.emit('campaign/progress', p),
-      onActivity: (a) => bus.emit('campaign/activity', a),
-      onCompanies: knowledge ? (companies) => knowledge.rememberCompanies(companies) : undefined,
-      findCompany: knowledge ? (domain) => knowledge.findCompany(domain) : undefined,
-    });
-    entry.runner = runner;
-    if (entry.stopRequest === 'pause') runner.pause();
-    if (entry.stopRequest === 'cancel') runner.cancel();
-    logger.info(
-      `campaign ${campaignId}: run (${c.sandbox ? 'sandbox' : provider.name}, filter ${prefilter.name})`,
-    );
-    return { runner, prefilter };
-  }
-
-  async function execute(campaignId: number, entry: Entry, budget: number | null | undefined) {
-    let prefilter: PreFilter | null = null;
-    try {
-      const prepared = await prepare(campaignId, entry, budget);
-      prefilter = prepared.prefilter;
-      return await prepared.runner.run();
-    } catch (e) {
-      logger.error(`campaign ${campaignId}: crashed`, e instanceof Error ? (e.stack ?? e.message) : e);
-      throw e;
-    } finally {
-      // The final snapshot goes out on the throttle's schedule; the run settles after it.
-      await bus.idle(campaignId);
-      runs.delete(campaignId);
-      void prefilter?.close?.();
-      scheduleResumes();
-    }
-  }
-
-  function start(campaignId: number, opts: { budget?: number | null } = {}): Promise<CampaignStatus> {
-    const existing = runs.get(campaignId);
-    if (existing) return existing.done;
-    const entry: Entry = { runner: null, stopRequest: null, done: null as never };
-    runs.set(campaignId, entry);
-    entry.done = execute(campaignId, entry, opts.budget);
-    return entry.done;
-  }
-
-  scheduleResumes();
-
+export function createRunnerRegistry(o: RunnerRegistryOptions): RunnerRegistry {
+  const r: Registry = { o, runs: new Map(), resumeTimers: new Map(), closing: false };
+  scheduleResumes(r);
   return {
-    start,
-    running: (campaignId) => runs.get(campaignId)?.done ?? null,
-    async stop(campaignId, how) {
-      const entry = runs.get(campaignId);
-      if (!entry) return false;
-      entry.stopRequest = how;
-      if (how === 'pause') entry.runner?.pause();
-      else entry.runner?.cancel();
-      if (how === 'pause') await entry.done;
-      else await entry.done.catch(() => undefined);
-      return true;
-    },
-    async pauseAll() {
-      for (const entry of runs.values()) {
-        entry.stopRequest = 'pause';
-        entry.runner?.pause();
-      }
-      await Promise.allSettled([...runs.values()].map((r) => r.done));
-    },
-    stopResumes() {
-      closing = true;
-      for (const t of resumeTimers.values()) clearTimeout(t);
-      resumeTimers.clear();
-    },
+    start: (campaignId, opts) => start(r, campaignId, opts),
+    running: (campaignId) => r.runs.get(campaignId)?.done ?? null,
+    stop: (campaignId, how) => stop(r, campaignId, how),
+    pauseAll: () => pauseAll(r),
+    stopResumes: () => stopResumes(r),
   };
+}
+
+function start(r: Registry, campaignId: number, opts: { budget?: number | null } = {}) {
+  const existing = r.runs.get(campaignId);
+  if (existing) return existing.done;
+  const entry: Entry = { runner: null, stopRequest: null, done: null as never };
+  r.runs.set(campaignId, entry);
+  entry.done = execute(r, campaignId, entry, opts.budget);
+  return entry.done;
+}
+
+/** A campaign a 24-hour window paused goes on by itself when the window turns (also after a restart). */
+function scheduleResumes(r: Registry): void {
+  if (r.o.autoResume === false || r.closing) return;
+  for (const { id, resumeAt } of rateLimitedCampaigns(r.o.db)) {
+    if (r.resumeTimers.has(id) || r.runs.has(id)) continue;
+    const wait = Math.min(Math.max(0, Date.parse(resumeAt) - r.o.clock()), 2 ** 31 - 1);
+    const timer = setTimeout(() => {
+      r.resumeTimers.delete(id);
+      if (Date.parse(resumeAt) > r.o.clock()) return scheduleResumes(r); // a wait longer than a timer holds
+      r.o.logger.info(`campaign ${id}: its rate window has turned; resuming`);
+      void start(r, id).catch(() => undefined);
+    }, wait);
+    timer.unref();
+    r.resumeTimers.set(id, timer);
+  }
+}
+
+async function execute(r: Registry, campaignId: number, entry: Entry, budget: number | null | undefined) {
+  let prefilter: PreFilter | null = null;
+  try {
+    const prepared = await prepare(r.o, campaignId, entry, budget);
+    prefilter = prepared.prefilter;
+    return await prepared.runner.run();
+  } catch (e) {
+    r.o.logger.error(`campaign ${campaignId}: crashed`, e instanceof Error ? (e.stack ?? e.message) : e);
+    throw e;
+  } finally {
+    // The final snapshot goes out on the throttle's schedule; the run settles after it.
+    await r.o.bus.idle(campaignId);
+    r.runs.delete(campaignId);
+    void prefilter?.close?.();
+    scheduleResumes(r);
+  }
+}
+
+/** The campaign's runner with its provider, email waterfall, knowledge and filter; a stop asked meanwhile applies. */
+async function prepare(
+  o: RunnerRegistryOptions,
+  campaignId: number,
+  entry: Entry,
+  budget: number | null | undefined,
+) {
+  const { db, bus } = o;
+  const c = getCampaign(db, campaignId);
+  if (!c) throw new AppError('NOT_FOUND', `No campaign with id ${campaignId}.`);
+  const provider = await o.providers.forCampaign(c);
+  const email = { ...(await o.providers.hunterFor(c)), settings: waterfallSettings(db) };
+  const knowledge = await o.vectors.knowledgeFor((message) =>
+    bus.emit('campaign/activity', addEvent(db, campaignId, 'warn', message)),
+  );
+  await knowledge?.rememberIcp(campaignId, c.icp);
+  const prefilter = await o.vectors.prefilterFor(c.icp, knowledge);
+  const runner = new CampaignRunner({
+    db,
+    provider,
+    prefilter,
+    campaignId,
+    budget,
+    concurrency: o.concurrency,
+    clock: o.clock,
+    factsOrder: o.factsOrder,
+    email,
+    signals: await o.signals?.forCampaign(c),
+    onProgress: (p) => bus.emit('campaign/progress', p),
+    onActivity: (a) => bus.emit('campaign/activity', a),
+    onCompanies: knowledge ? (companies) => knowledge.rememberCompanies(companies) : undefined,
+    findCompany: knowledge ? (domain) => knowledge.findCompany(domain) : undefined,
+  });
+  entry.runner = runner;
+  if (entry.stopRequest === 'pause') runner.pause();
+  if (entry.stopRequest === 'cancel') runner.cancel();
+  o.logger.info(
+    `campaign ${campaignId}: run (${c.sandbox ? 'sandbox' : provider.name}, filter ${prefilter.name})`,
+  );
+  return { runner, prefilter };
+}
+
+async function stop(r: Registry, campaignId: number, how: 'pause' | 'cancel'): Promise<boolean> {
+  const entry = r.runs.get(campaignId);
+  if (!entry) return false;
+  entry.stopRequest = how;
+  if (how === 'pause') entry.runner?.pause();
+  else entry.runner?.cancel();
+  if (how === 'pause') await entry.done;
+  else await entry.done.catch(() => undefined);
+  return true;
+}
+
+async function pauseAll(r: Registry): Promise<void> {
+  for (const entry of r.runs.values()) {
+    entry.stopRequest = 'pause';
+    entry.runner?.pause();
+  }
+  await Promise.allSettled([...r.runs.values()].map((e) => e.done));
+}
+
+function stopResumes(r: Registry): void {
+  r.closing = true;
+  for (const t of r.resumeTimers.values()) clearTimeout(t);
+  r.resumeTimers.clear();
 }

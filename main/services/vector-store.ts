@@ -8,6 +8,7 @@ import { createEmbedder, type Embedder } from '../intel/embedder';
 import { startChroma, type ChromaHandle } from '../intel/chroma';
 import { existsSync } from 'node:fs';
 import { contactId, deleteItems, withNamespace } from '../intel/collections';
+import type { IntelSettings } from '../intel/settings';
 import { Knowledge } from '../pipeline/knowledge';
 import { passThroughFilter, type PreFilter } from '../pipeline/prefilter';
 import { SemanticFilter } from '../pipeline/semantic-filter';
@@ -22,6 +23,8 @@ export interface VectorStoreOptions {
   chromaNamespace?: string;
   semanticFilter?: boolean;
   vectorStore?: boolean;
+  /** Where the model and the Chroma binary are (the cache, the user's model folder, LEAD_STUDIO_CHROMA_BIN). */
+  intel?: IntelSettings;
 }
 
 export interface VectorStore {
@@ -44,13 +47,20 @@ export function createVectorStore(o: VectorStoreOptions): VectorStore {
 
   /** The MiniLM worker, started once; null (rules-only filtering) when the model is missing. */
   function getEmbedder(): Promise<Embedder | null> {
-    embedder ??= createEmbedder().catch(() => null);
+    embedder ??= createEmbedder({ modelDir: o.intel?.modelDir, cacheDir: o.intel?.cacheDir }).catch(
+      () => null,
+    );
     return embedder;
   }
 
   /** The Chroma server, started once on first need; null (and a reason) when it cannot run. */
   function getChroma(): Promise<ChromaHandle | null> {
-    chroma ??= startChroma({ dataDir: o.chromaDir, url: o.chromaUrl }).catch((e) => {
+    chroma ??= startChroma({
+      dataDir: o.chromaDir,
+      url: o.chromaUrl,
+      cacheDir: o.intel?.cacheDir,
+      chromaBin: o.intel?.chromaBin,
+    }).catch((e) => {
       chromaError = e instanceof Error ? e.message : String(e);
       return null;
     });

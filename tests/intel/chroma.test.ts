@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engineEnv } from '../../main/engine';
 import { startChroma, type ChromaHandle } from '../../main/intel/chroma';
 import {
   companyId,
@@ -124,11 +125,11 @@ describe('Chroma supervisor', () => {
   it('spawns a server, restarts it when it is killed, keeps its data, and stops it', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intel-chroma-'));
     tmpDirs.push(dataDir);
-    const savedUrl = process.env.CHROMA_URL;
-    delete process.env.CHROMA_URL; // this test needs its own server, not the shared one
     let handle: ChromaHandle | undefined;
     try {
-      handle = await startChroma({ dataDir });
+      // Its own server, not the shared one: CHROMA_URL (set for the test run) reaches only entry points.
+      const { cacheDir, chromaBin } = engineEnv();
+      handle = await startChroma({ dataDir, cacheDir, chromaBin });
       expect(handle.managed).toBe(true);
       const [v] = await embedder.embed(['Plant Head']);
       await upsertIcps(handle, [{ id: icpId(1, 'T1'), embedding: v!, document: 'plant head' }]);
@@ -147,7 +148,6 @@ describe('Chroma supervisor', () => {
       await handle.stop();
       expect(() => process.kill(pid, 0)).toThrow();
     } finally {
-      if (savedUrl !== undefined) process.env.CHROMA_URL = savedUrl;
       await handle?.stop();
     }
   });
@@ -168,9 +168,9 @@ describe.runIf(process.platform === 'linux')('Chroma server lifetime', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intel-chroma-orphan-'));
     tmpDirs.push(dataDir);
     const env = { ...process.env };
-    delete env.CHROMA_URL;
     const script = `import('./main/intel/chroma.ts').then(async (m) => {
-      const h = await m.startChroma({ dataDir: process.argv[1] });
+      const { LEAD_STUDIO_CACHE: cacheDir, LEAD_STUDIO_CHROMA_BIN: chromaBin } = process.env;
+      const h = await m.startChroma({ dataDir: process.argv[1], cacheDir, chromaBin });
       console.log('PID ' + h.pid);
       setInterval(() => {}, 1000);
     });`;

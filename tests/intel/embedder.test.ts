@@ -4,7 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../main/shared/errors';
 import { createEmbedder, findModelDir, type Embedder } from '../../main/intel/embedder';
-import { KNOWN_MODEL_SHA256, MODEL_ID, REQUIRED_MODEL_FILES } from '../../main/intel/model-files';
+import { engineEnv } from '../../main/engine';
+import {
+  KNOWN_MODEL_SHA256,
+  MODEL_ID,
+  modelDirCandidates,
+  REQUIRED_MODEL_FILES,
+} from '../../main/intel/model-files';
 import { repoRoot } from '../../main/intel/paths';
 import { cosine } from '../../main/intel/vector';
 import { fp32Reference } from './fixtures';
@@ -130,16 +136,24 @@ describe('model resolution', () => {
     await expect(createEmbedder({ modelDir: dir })).rejects.toMatchObject({ code: 'MODEL_LOAD_FAILED' });
   });
 
-  it('resolves explicit option, then LEAD_STUDIO_MODEL_DIR, then the bundled folder', () => {
+  it("resolves the user's folder (LEAD_STUDIO_MODEL_DIR at the entry points), then the bundled one, then the cache's", () => {
+    const bundled = path.join(repoRoot(), 'resources', 'models');
+    expect(findModelDir()).toBe(bundled);
+    const chosen = tmpDir(); // empty: still the user's choice, so an error names it
+    expect(engineEnv({ LEAD_STUDIO_MODEL_DIR: chosen }).modelDir).toBe(chosen);
+    expect(findModelDir(engineEnv({ LEAD_STUDIO_MODEL_DIR: chosen }))).toBe(chosen);
+    expect(findModelDir(engineEnv({ LEAD_STUDIO_MODEL_DIR: '  ' }))).toBe(bundled);
+    const cache = tmpDir();
+    expect(modelDirCandidates(engineEnv({ LEAD_STUDIO_CACHE: cache }).cacheDir).at(-1)).toBe(
+      path.join(cache, 'models'),
+    );
+  });
+
+  it('reads no environment below the entry points: the folder comes in as an option', () => {
     const saved = process.env.LEAD_STUDIO_MODEL_DIR;
     try {
-      delete process.env.LEAD_STUDIO_MODEL_DIR;
+      process.env.LEAD_STUDIO_MODEL_DIR = tmpDir();
       expect(findModelDir()).toBe(path.join(repoRoot(), 'resources', 'models'));
-      const fromEnv = tmpDir();
-      process.env.LEAD_STUDIO_MODEL_DIR = fromEnv;
-      expect(findModelDir()).toBe(fromEnv);
-      const explicit = tmpDir();
-      expect(findModelDir(explicit)).toBe(explicit);
     } finally {
       if (saved === undefined) delete process.env.LEAD_STUDIO_MODEL_DIR;
       else process.env.LEAD_STUDIO_MODEL_DIR = saved;

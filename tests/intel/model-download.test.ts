@@ -39,10 +39,13 @@ afterAll(async () => {
 describe('one-time model download', () => {
   it('installs through the engine with progress events, and the embedder loads the result', async () => {
     const models = tmpDir();
-    const saved = { dir: process.env.LEAD_STUDIO_MODEL_DIR, mirror: process.env.LEAD_STUDIO_MODEL_MIRROR };
-    process.env.LEAD_STUDIO_MODEL_DIR = models;
-    process.env.LEAD_STUDIO_MODEL_MIRROR = mirror.url;
-    const engine = await createEngine({ dataDir: tmpDir(), forceSandbox: true });
+    // What LEAD_STUDIO_MODEL_DIR and LEAD_STUDIO_MODEL_MIRROR give an engine at its entry point.
+    const engine = await createEngine({
+      dataDir: tmpDir(),
+      forceSandbox: true,
+      modelDir: models,
+      modelMirror: mirror.url,
+    });
     try {
       const before = await engine.handlers['model/status']();
       expect(before).toMatchObject({ state: 'missing', dir: path.join(models, MODEL_ID), error: null });
@@ -59,10 +62,6 @@ describe('one-time model download', () => {
       expect(fs.existsSync(path.join(models, '.download'))).toBe(false);
     } finally {
       await engine.close();
-      process.env.LEAD_STUDIO_MODEL_DIR = saved.dir;
-      process.env.LEAD_STUDIO_MODEL_MIRROR = saved.mirror;
-      if (saved.dir === undefined) delete process.env.LEAD_STUDIO_MODEL_DIR;
-      if (saved.mirror === undefined) delete process.env.LEAD_STUDIO_MODEL_MIRROR;
     }
     const embedder = await createEmbedder({ modelDir: models });
     try {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, engineDatabase, type Engine } from '../../main/engine';
+import { createEngine, engineDatabase, engineEnv, type Engine } from '../../main/engine';
 import { createKeychain } from '../../main/secrets/keychain';
 import { countLeadsByTier } from '../../main/store';
 import { filesContaining, filesUnder, fixtureIcp } from './helpers';
@@ -17,15 +17,17 @@ describe('erase a person', () => {
   const service = `Lead Studio erase test ${process.pid}-${Date.now()}`;
   const keychain = createKeychain(service);
   const dataDir = mkdtempSync(join(tmpdir(), 'ls-erase-'));
-  const sharedChroma = process.env.CHROMA_URL;
   let engine: Engine;
   let first: number;
   let before: Record<string, number>;
 
   beforeAll(async () => {
-    delete process.env.CHROMA_URL; // the engine spawns its own server, with its data under dataDir
+    // No chromaUrl: the engine spawns its own server, with its data under dataDir.
+    const { cacheDir, chromaBin } = engineEnv();
     engine = await createEngine({
       dataDir,
+      cacheDir,
+      chromaBin,
       secrets: keychain,
       sandboxSeed: 11,
       sandboxLimits: 'off',
@@ -40,7 +42,6 @@ describe('erase a person', () => {
 
   afterAll(async () => {
     await engine?.close();
-    if (sharedChroma) process.env.CHROMA_URL = sharedChroma;
   });
 
   it('leaves no trace in SQLite, its WAL, the Chroma folder, the logs or the cache, and never saves them again', async () => {

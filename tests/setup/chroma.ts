@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { engineEnv } from '../../main/engine';
 import { startChroma, type ChromaHandle } from '../../main/intel/chroma';
 
 declare module 'vitest' {
@@ -28,7 +29,8 @@ export async function startTestChroma(log: (line: string) => void = () => {}): P
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-studio-test-chroma-'));
   let handle: ChromaHandle;
   try {
-    handle = await startChroma({ dataDir, log });
+    const { cacheDir, chromaBin } = engineEnv(); // the provisioned venv (LEAD_STUDIO_CACHE) or LEAD_STUDIO_CHROMA_BIN
+    handle = await startChroma({ dataDir, log, cacheDir, chromaBin });
   } catch (err) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
