@@ -191,6 +191,8 @@ export const FUNCTION_CLASS: Record<string, string> = {
   production: 'ops',
   manufacturing: 'ops',
   fabrication: 'ops',
+  // An assembly plant's or line's output is what the plant makes ("Assembly Manager").
+  assembly: 'ops',
   site: 'ops',
   unit: 'ops',
   human_resources: 'hr',
@@ -492,6 +494,23 @@ export const OUTSIDE_CONTEXT = new Set([
   'radiation',
   'admissions',
   'cargo',
+  'video',
+  'audio',
+  'animation',
+  'photography',
+  'photo',
+  'editorial',
+  'podcast',
+  'backoffice',
+  'donor',
+  'donors',
+  'patients',
+  'volunteers',
+  'membership',
+  'participant',
+  'participants',
+  'trial',
+  'trials',
 ]);
 
 /**
@@ -505,6 +524,8 @@ export const RANK_WORDS: Record<string, string> = {
   vice_president: 'vp',
   director: 'director',
   directors: 'director',
+  // "Managing Director, Manufacturing" runs manufacturing; a bare one is a company head (no function).
+  managing_director: 'director',
   head: 'director',
   leader: 'director',
   general_manager: 'gm',

@@ -50,6 +50,8 @@ export interface TitleAnalysis {
   translated: boolean;
   /** "EA to the COO", "Chief of Staff to the Plant Head": works for the role, is not it. */
   assistantTo: boolean;
+  /** "Operations & Engineering": engineering named as a second function beside another, not as a qualifier. */
+  engineeringJoined: boolean;
 }
 
 /** Place words too loose to name a plant on their own (a site manager may run a building site). */
@@ -65,6 +67,8 @@ const PLACE_WORDS = new Set([
   'refinery',
   'site',
   'unit',
+  // read like a place: an assembly's maintenance or quality manager is not its head
+  'assembly',
 ]);
 const RECRUITER_WORDS = new Set(['recruiter', 'recruiters', 'sourcer', 'headhunter']);
 const has = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
@@ -192,12 +196,18 @@ const PHRASES: [RegExp, string][] = [
   [/ general manager /g, ' general_manager '],
   [/ business partner /g, ' partner '],
   [/ talent acquisition /g, ' talent '],
-  [/ managing director /g, ' chief ceo '],
+  [/ managing director /g, ' managing_director '],
   [/ chief executive( officer)? /g, ' chief ceo '],
   [/ chief operating officer /g, ' chief operations '],
   [/ chief (\w+) officer /g, ' chief $1 '],
   [/ chief of (\w+) /g, ' chief $1 '],
   [/ in charge /g, ' head '],
+  // A shop of a plant (machine, melt, press shop) is a production area, not a store.
+  [
+    / (machine|melt|press|tool|weld|welding|fabrication|stamping|moulding|molding|forge|job|assembly) shop /g,
+    ' $1 production ',
+  ],
+  [/ (back|front) office /g, ' backoffice '],
   [/ talent (agent|scout|booker|manager of artists) /g, ' casting agent '],
   // "Lead HRBP", "Lead Sourcer": a senior practitioner, not a team lead.
   [
@@ -231,6 +241,7 @@ function blankAnalysis(repaired: boolean, translated: boolean, assistantTo: bool
     repaired,
     translated,
     assistantTo,
+    engineeringJoined: false,
   };
 }
 
@@ -260,9 +271,19 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   let places = 0;
   let functions = 0;
   let prevClass: string | null = null;
+  let joinedAfter = -1;
   words.forEach((w, i) => {
     // "Supply Chain & Operations" names two functions; "Supply Chain Operations" is one function's.
-    if (w === 'and' || w === '&') prevClass = null;
+    if (w === 'and' || w === '&') {
+      if (prevClass) joinedAfter = i;
+      prevClass = null;
+    }
+    if (
+      joinedAfter >= 0 &&
+      has(FUNCTION_CLASS, w) &&
+      (w === 'engineering' || words[joinedAfter - 1] === 'engineering')
+    )
+      a.engineeringJoined = true;
     if (FILLER.has(w)) return;
     if (SCOPE_WORDS.has(w)) {
       a.scope = true;
@@ -271,7 +292,8 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
     }
     const laterRank = words.slice(i + 1).some((x) => has(RANK_WORDS, x) && !BLOCKING_SENIORITY.has(x));
     if (BLOCKING_SENIORITY.has(w) && laterRank) {
-      a.blocked = true;
+      // "Associate Recruiter", "Junior HR Executive": a practitioner early in the career is one.
+      if (!JUNIOR_PRACTITIONER.has(w) || !practitionerNext(words, i)) a.blocked = true;
       return;
     }
     if (SENIORITY.has(w) && (w !== 'executive' || laterRank)) {
@@ -304,8 +326,25 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   a.rank = head?.rank ?? null;
   a.rankWord = head?.word ?? null;
   if (a.recruiter) a.classes.add('hr');
+  candidateSourcing(a, words);
   hrRanks(a);
   return a;
+}
+
+/** Words before a practitioner rank that say early career, not someone's deputy. */
+const JUNIOR_PRACTITIONER = new Set(['associate', 'junior', 'graduate']);
+
+/** Whether the next rank word after position i is a practitioner's ("Associate HR Business Partner"). */
+function practitionerNext(words: string[], i: number): boolean {
+  const next = words.slice(i + 1).find((x) => has(RANK_WORDS, x) && !BLOCKING_SENIORITY.has(x));
+  const rank = next ? has(RANK_WORDS, next) : undefined;
+  return rank === 'practitioner' || rank === 'partner';
+}
+
+/** In HR, sourcing is finding candidates ("Sourcing Specialist - Talent Acquisition"), not buying. */
+function candidateSourcing(a: TitleAnalysis, words: string[]): void {
+  if (!a.classes.has('hr') || !a.classes.has('supply')) return;
+  if (words.every((w) => has(FUNCTION_CLASS, w) !== 'supply' || w === 'sourcing')) a.classes.delete('supply');
 }
 
 /**
@@ -332,6 +371,8 @@ function classesAgree(a: TitleAnalysis, primary: string): boolean {
   // A plant's quality or logistics manager is not the plant's head: companions need a function word.
   const companions = primary === 'ops' && a.placeOnly ? [] : (COMPANION_CLASSES[primary] ?? []);
   const allowed = new Set<string>([primary, ...companions]);
+  // "VP Operations & Engineering" runs both; "Manufacturing Engineering Manager" is an engineer's manager.
+  if (primary === 'ops' && a.engineeringJoined) allowed.add('tech');
   if (primary === 'hr') allowed.add('ops');
   return [...a.classes].every((c) => allowed.has(c));
 }
@@ -451,6 +492,21 @@ const HR_OUTSIDE = new Set([
   'seaman',
   'stage',
   'admissions',
+  // recruiters of people who are not hired: patients, donors, volunteers, members, participants
+  'patient',
+  'patients',
+  'donor',
+  'donors',
+  'volunteer',
+  'volunteers',
+  'membership',
+  'participant',
+  'participants',
+  'clinical',
+  'trial',
+  'trials',
+  'church',
+  'foster',
 ]);
 
 /** The rule score of a match, from what had to be assumed to make it (calibrated in title-calibration.ts). */
@@ -523,6 +579,20 @@ function readingOf(r: RuleRead, tierClasses: Set<string>): TitleReading {
   };
 }
 
+/**
+ * A title naming two roles ("COO & Co-Founder", "CHRO and Board Member", "Owner / Plant Manager"):
+ * the person holds each, so the best-placed role decides. Only when every part has a rank of its
+ * own — "Sales & Operations Manager" is one role of two functions, not a sales role and a manager.
+ */
+function bestRole(title: string, read: (t: string) => RuleRead): RuleRead | null {
+  const parts = title.split(/\s+(?:&|and|und|y|et)\s+|\s*[/|]\s*/i).filter((x) => x.trim());
+  if (parts.length < 2) return null;
+  const reads = parts.map(read);
+  if (reads.some((x) => !x.p.rank || x.p.repaired)) return null;
+  const placed = reads.filter((x) => x.best);
+  return placed.reduce<RuleRead | null>((a, b) => (!a || b.best!.spec > a.best!.spec ? b : a), null);
+}
+
 /** Ranks that are never a tier's unless the ICP names them: the rules have decided. */
 const NON_TARGET_RANKS = new Set(['worker', 'junior', 'owner']);
 
@@ -554,6 +624,7 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
       const c = read(core);
       if (c.best) r = c;
     }
+    if (!r.best && !r.p.context.length && !r.p.assistantTo) r = bestRole(title, read) ?? r;
     return readingOf(r, tierClasses);
   };
   return { explain, classify: (title) => explain(title).match };

@@ -116,6 +116,45 @@ describe('other languages, abbreviations and typos', () => {
   );
 });
 
+describe('title families of real job boards (error analysis, stop 18)', () => {
+  it.each([
+    // two roles in one title: the best-placed one decides, but one role of two functions stays one
+    ['COO & Co-Founder', 'T1', 'Sales & Operations Manager'],
+    ['CHRO and Board Member', 'T2', 'Founder & CEO'],
+    ['Owner / Plant Manager', 'T1', 'Owner / Operator'],
+    // early-career practitioners are practitioners; early-career leaders are someone's deputy
+    ['Associate Recruiter', 'T3', 'Associate Director, Operations'],
+    ['Junior HR Executive', 'T3', 'Junior Production Manager'],
+    ['Graduate Recruiter', 'T3', 'Trainee Plant Manager'],
+    ['Associate HR Business Partner', 'T3', 'HR Associate'],
+    // in HR, sourcing means candidates; elsewhere it means buying
+    ['Sourcing Specialist - Talent Acquisition', 'T3', 'Strategic Sourcing Manager'],
+    ['Talent Sourcing Specialist', 'T3', 'Sourcing Manager'],
+    // engineering named beside operations is a second function; before it, a qualifier
+    ['VP Operations & Engineering', 'T1', 'Manufacturing Engineering Manager'],
+    ['Director of Engineering & Operations', 'T1', 'Engineering Operations Manager'],
+    // a managing director of a function runs it; of nothing named, the company (not listed)
+    ['Managing Director, Manufacturing', 'T1', 'Managing Director'],
+    ['Plant Managing Director', 'T1', 'MD - Sales'],
+    // a plant's shop is a production area; a store is not
+    ['Machine Shop Manager', 'T1', 'Coffee Shop Manager'],
+    ['Melt Shop Superintendent', 'T1', 'Paint Shop Manager'],
+    // assembly is production, read like a place: its quality manager is not its head
+    ['Assembly Manager', 'T1', 'Quality & Assembly Manager'],
+    ['Assembly Operations Manager', 'T1', 'Assembly Line Supervisor'],
+    // recruiters of people nobody employs
+    ['Recruiter', 'T3', 'Clinical Trial Recruiter'],
+    ['Talent Acquisition Specialist', 'T3', 'Blood Donor Recruiter'],
+    ['Recruiting Coordinator', 'T3', 'Volunteer Recruiter'],
+    // media production and back offices are not a plant's
+    ['Production Manager', 'T1', 'Video Production Manager'],
+    ['Operations Manager', 'T1', 'Back Office Operations Manager'],
+  ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
+    expect(classify(target).tier).toBe(tier);
+    expect(classify(lookalike).tier).toBeNull();
+  });
+});
+
 describe('company lookalike families', () => {
   const decide = (industry: string | null, description: string | null = null) =>
     decideIndustry({ industry, description }, template.icp.industries);
