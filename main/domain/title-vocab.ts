@@ -511,6 +511,25 @@ export const OUTSIDE_CONTEXT = new Set([
   'participants',
   'trial',
   'trials',
+  // building sites, venues and newsrooms have operations and sites, not plants
+  'construction',
+  'building',
+  'buildings',
+  'park',
+  'parks',
+  'theme',
+  'stadium',
+  'arena',
+  'venue',
+  'venues',
+  'resort',
+  'cruise',
+  'golf',
+  'zoo',
+  'newsroom',
+  'news',
+  'publishing',
+  'entertainment',
 ]);
 
 /**

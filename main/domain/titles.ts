@@ -507,6 +507,10 @@ const HR_OUTSIDE = new Set([
   'trials',
   'church',
   'foster',
+  'force',
+  'guard',
+  'marines',
+  'entertainment',
 ]);
 
 /** The rule score of a match, from what had to be assumed to make it (calibrated in title-calibration.ts). */

@@ -149,6 +149,13 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     // media production and back offices are not a plant's
     ['Production Manager', 'T1', 'Video Production Manager'],
     ['Operations Manager', 'T1', 'Back Office Operations Manager'],
+    // building sites, venues and newsrooms have sites and operations too
+    ['Site Manager (Manufacturing)', 'T1', 'Site Manager - Construction'],
+    ['Plant Operations Manager', 'T1', 'Theme Park Operations Manager'],
+    ['Director of Operations', 'T1', 'Newsroom Operations Director'],
+    ['Production Manager', 'T1', 'Publishing Production Manager'],
+    ['Talent Acquisition Manager', 'T2', 'Talent Manager (Entertainment)'],
+    ['Technical Recruiter', 'T3', 'Air Force Recruiter'],
   ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
     expect(classify(target).tier).toBe(tier);
     expect(classify(lookalike).tier).toBeNull();
