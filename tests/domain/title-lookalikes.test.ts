@@ -176,9 +176,41 @@ describe('company lookalike families', () => {
     ['Boeing', 'Aerospace & Defense', 'Delta Air Lines', 'Airlines'],
     ['Dana Incorporated', 'Auto Parts', 'AutoZone', 'Specialty Retail'],
     ['Ford Motor Company', 'Motor Vehicle Manufacturing', 'Carvana', 'Auto & Truck Dealerships'],
+    // who rents, repairs or stocks what makers make is no maker
+    [
+      'Caterpillar',
+      'Farm & Heavy Construction Machinery',
+      'United Rentals',
+      'Industrial Machinery Equipment Rental',
+    ],
+    ['Nucor', 'Steel', 'Ryerson', 'Steel Service Center'],
+    ['Pfizer', 'Drug Manufacturers—General', 'Walgreens', 'Pharmacies'],
+    ['Flowserve', 'Specialty Industrial Machinery', 'a pump repair shop', 'Machinery Repair and Maintenance'],
   ])('%s (%s) is a maker; %s (%s) is not', (_maker, label, _lookalike, lookalikeLabel) => {
     expect(decide(label).industryMatch).toBe(true);
     expect(decide(lookalikeLabel).industryMatch).toBe(false);
+  });
+
+  it.each([
+    [
+      'Designs and builds CNC machine tools for job shops.',
+      'A consulting firm helping manufacturers improve plant performance.',
+    ],
+    [
+      'We make industrial adhesives and sealants.',
+      'Recruitment firm specialising in engineering and manufacturing talent.',
+    ],
+    [
+      'Aerospace machining and assembly of flight-critical components.',
+      'We repair and service industrial pumps and compressors.',
+    ],
+    [
+      'Family-owned bakery producing bread for supermarkets.',
+      'Our platform connects factories with skilled workers.',
+    ],
+  ])('description "%s" is a maker; "%s" is not', (maker, lookalike) => {
+    expect(decide(null, maker).industryMatch).toBe(true);
+    expect(decide(null, lookalike).industryMatch).toBe(false);
   });
 
   it('reads a distributor of parts from its description as no maker', () => {
