@@ -451,8 +451,12 @@ function fitTier(p: TitleAnalysis, cls: string | null, prof: TierProfile): TierF
     });
   }
   if (best || !cls || !prof.classes.has(cls)) return best;
-  const sample = prof.titles.find((t) => t.cls === cls)!;
   const idx = LEADER_ORDER.indexOf(p.rank as never);
+  // The tier's title nearest in rank explains the match ("Plant Superintendent" ~ "Factory Manager").
+  const gap = (t: TierProfile['titles'][number]) => Math.abs(LEADER_ORDER.indexOf(t.a.rank as never) - idx);
+  const sample = prof.titles
+    .filter((t) => t.cls === cls)
+    .reduce((a, b) => (idx >= 0 && gap(b) < gap(a) ? b : a));
   if (idx >= 0 && prof.leaderRange && idx >= prof.leaderRange[0] && idx <= prof.leaderRange[1])
     return { tier: prof.tier, title: sample.title, kind: 'rank', spec: 1 };
   if ((p.rank === 'practitioner' || p.rank === 'partner') && prof.practitionerClasses.has(cls))
