@@ -10,6 +10,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   avp: 'vice president',
   dgm: 'general manager',
   agm: 'general manager',
+  jgm: 'general manager',
   bp: 'business partner',
   admin: 'administration',
   ops: 'operations',
@@ -98,6 +99,9 @@ export const TRANSLATIONS: [RegExp, string][] = [
   [/\btalent acquisition partner\b/, 'talent acquisition specialist'],
   [/\bta partner\b/, 'talent acquisition specialist'],
   [/\bin ?charge\b/, 'head'],
+  // "HR & IR", "ER/IR": industrial relations beside HR (alone, IR is investor relations)
+  [/\b(hr|human resources?|personnel|er)( &| and)? ir\b/, '$1$2 industrial relations'],
+  [/\ber industrial relations\b/, 'employee relations industrial relations'],
   [/\((m|w|f|d)\/(m|w|f|d)\/(m|w|f|d)\)/, ''],
   [/\bstaffing specialist\b/, 'staffing coordinator'],
   [/\btalent acquisition executive\b/, 'talent acquisition specialist'],

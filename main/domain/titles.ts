@@ -193,6 +193,8 @@ const PHRASES: [RegExp, string][] = [
   [/ head hunt(er|ing) /g, ' headhunter '],
   [/ team lead(er)? /g, ' lead '],
   [/ (senior |executive |group )?vice president /g, ' $1vice_president '],
+  // an Indian manufacturer's DGM/AGM/JGM grades are general managers, as their abbreviations read
+  [/ (deputy|assistant|joint) general manager /g, ' general_manager '],
   [/ general manager /g, ' general_manager '],
   [/ business partner /g, ' partner '],
   [/ talent acquisition /g, ' talent '],
@@ -624,7 +626,9 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
       }
     return { p, cls, why, best };
   };
-  const explain = (title: string): TitleReading => {
+  const explain = (raw: string): TitleReading => {
+    // "Chief People Officer (CPO)": an acronym in brackets repeats the title.
+    const title = raw.replace(/\s*\([A-Z][A-Z&/.]{1,7}\)/g, '') || raw;
     let r = read(title);
     // "HR Manager - Plant", "Director HR (Manufacturing)": the qualifier says where, not what.
     const core = title.split(/\s[-–|]\s|[(,]/)[0]!;

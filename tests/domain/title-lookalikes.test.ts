@@ -156,6 +156,13 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     ['Production Manager', 'T1', 'Publishing Production Manager'],
     ['Talent Acquisition Manager', 'T2', 'Talent Manager (Entertainment)'],
     ['Technical Recruiter', 'T3', 'Air Force Recruiter'],
+    // Indian grades: DGM/AGM/JGM spelt out are general managers, as their abbreviations are
+    ['Deputy General Manager - Plant', 'T1', 'Deputy Plant Manager'],
+    ['Joint General Manager - Production', 'T1', 'Assistant Production Manager'],
+    // IR beside HR is industrial relations; an acronym in brackets repeats the title
+    ['Head - HR & IR', 'T2', 'Investor Relations Manager'],
+    ['Chief People Officer (CPO)', 'T2', 'Chief Procurement Officer'],
+    ['Chief Operating Officer (COO)', 'T1', 'Chief Financial Officer (CFO)'],
   ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
     expect(classify(target).tier).toBe(tier);
     expect(classify(lookalike).tier).toBeNull();
