@@ -159,7 +159,11 @@ export const TRANSLATIONS: [RegExp, string][] = [
   [/\bdirect(eur|rice) industriel(le)?\b/, 'director manufacturing'],
   // Dutch compounds
   [/\b(plant|productie|fabrieks|operationeel|personeels|hr)(manager|directeur|leider)\b/, '$1 $2'],
-  [/\bleiter(in)? (der )?(personal|personalabteilung|personalwesen)\b/, 'head human resources'],
+  [/\b(plant|productie|fabrieks|personeels|hr)chef\b/, '$1 head'],
+  [
+    /\b(leiter(in)?|leitung|abteilungsleiter(in)?|bereichsleiter(in)?) (der )?(personal|personalabteilung|personalwesen)\b/,
+    'head human resources',
+  ],
   [/\bpersonalchef(in)?\b/, 'head human resources'],
   [
     /\b(jefe|jefa|gerente|director|directora|responsable|chefe|diretor|diretora) de(l)? personal\b/,
@@ -788,6 +792,53 @@ export const COMMON_WORDS = new Set([
   'flowers',
 ]);
 
+/**
+ * German compound titles, read as their parts: a first word (what is led) and a last one (the
+ * rank) — "Fertigungsleiter", "Standortleitung", "Abteilungsleiter Personal", "Schichtleiter".
+ * The first word's linking "s" is optional; an unknown first word leaves the compound alone.
+ */
+export const GERMAN_COMPOUND_HEADS: Record<string, string> = {
+  produktion: 'production',
+  fertigung: 'manufacturing',
+  herstellung: 'manufacturing',
+  werk: 'plant',
+  werke: 'plant',
+  fabrik: 'factory',
+  betrieb: 'operations',
+  standort: 'site',
+  personal: 'personnel',
+  hr: 'human resources',
+  recruiting: 'recruiting',
+  bereich: 'division',
+  abteilung: '',
+  ausbildung: 'training',
+  einkauf: 'purchasing',
+  vertrieb: 'sales',
+  logistik: 'logistics',
+  lager: 'warehouse',
+  qualitat: 'quality',
+  qualitaet: 'quality',
+  instandhaltung: 'maintenance',
+  team: 'team',
+  gruppe: 'team',
+  gruppen: 'team',
+  schicht: 'shift',
+  schichten: 'shift',
+};
+
+/** The rank at the end of a German compound. A team's, group's or shift's leader is a line rank. */
+export const GERMAN_COMPOUND_RANKS: Record<string, string> = {
+  leiter: 'head',
+  leiterin: 'head',
+  leitung: 'head',
+  chef: 'head',
+  chefin: 'head',
+  manager: 'manager',
+  managerin: 'manager',
+  meister: 'foreman',
+  meisterin: 'foreman',
+};
+
 /** Single words of other languages' titles → English (after the phrase translations). */
 export const WORD_TRANSLATIONS: Record<string, string> = {
   diretor: 'director',
@@ -888,4 +939,15 @@ export const WORD_TRANSLATIONS: Record<string, string> = {
   personeels: 'personnel',
   leider: 'head',
   techniker: 'technician',
+  leitung: 'head',
+  personas: 'people',
+  pessoas: 'people',
+  gente: 'people',
+  gestao: 'management',
+  manufatura: 'manufacturing',
+  operativo: 'operations',
+  operativa: 'operations',
+  selezione: 'recruitment',
+  addetto: 'officer',
+  addetta: 'officer',
 };

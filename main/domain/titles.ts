@@ -9,6 +9,8 @@ import {
   COMPANION_CLASSES,
   FILLER,
   FUNCTION_CLASS,
+  GERMAN_COMPOUND_HEADS,
+  GERMAN_COMPOUND_RANKS,
   LEADER_ORDER,
   OUTSIDE_CONTEXT,
   RANK_WORDS,
@@ -151,6 +153,21 @@ function tokens(text: string): string[] {
     .filter(Boolean);
 }
 
+const COMPOUND = new RegExp(
+  `^(${Object.keys(GERMAN_COMPOUND_HEADS).join('|')})s?(${Object.keys(GERMAN_COMPOUND_RANKS).join('|')})$`,
+);
+
+/** "Fertigungsleiter" → manufacturing head; "Schichtleiter" → shift head (a line rank, blocked). */
+function germanCompound(token: string): { words: string[]; split: boolean } {
+  const m = COMPOUND.exec(token);
+  if (!m) return { words: [token], split: false };
+  const head = GERMAN_COMPOUND_HEADS[m[1]!]!;
+  const rank = GERMAN_COMPOUND_RANKS[m[2]!]!;
+  // a team's leader is a team lead, not a head
+  const words = head === 'team' ? ['lead'] : [...head.split(' ').filter(Boolean), rank];
+  return { words, split: true };
+}
+
 /** Lower-cased, translated, abbreviations expanded, misspellings repaired: English words. */
 function englishWords(raw: string, extra: Set<string>) {
   let text = stripAccents(raw.toLowerCase())
@@ -166,7 +183,9 @@ function englishWords(raw: string, extra: Set<string>) {
   }
   let repaired = false;
   const words: string[] = [];
-  for (const token of tokens(text)) {
+  const compounds = tokens(text).map(germanCompound);
+  if (compounds.some((c) => c.split)) translated = true;
+  for (const token of compounds.flatMap((c) => c.words)) {
     const foreign = has(WORD_TRANSLATIONS, token);
     if (foreign && foreign !== token) translated = true;
     const t = foreign ?? token;

@@ -110,6 +110,28 @@ describe('other languages, abbreviations and typos', () => {
     expect(classify(title).tier).toBe(tier);
   });
 
+  // German compounds read as their parts (what is led + the rank); people words of Spanish,
+  // Portuguese and Italian titles
+  it.each([
+    ['Fertigungsleitung', 'T1'],
+    ['Standortleiterin', 'T1'],
+    ['Abteilungsleiter Produktion', 'T1'],
+    ['Leitung Personal', 'T2'],
+    ['Personeelschef', 'T2'],
+    ['Gerente de Personas', 'T2'],
+    ['Diretora de Pessoas', 'T2'],
+    ['Gerente de Manufatura', 'T1'],
+    ['Direttore Operativo', 'T1'],
+    ['Addetta alla selezione del personale', 'T3'],
+  ])('%s → %s', (title, tier) => {
+    expect(classify(title).tier).toBe(tier);
+  });
+
+  it.each(['Schichtleiter', 'Teamleiterin Fertigung', 'Produktionsmeister', 'Gruppenleiter Montage'])(
+    '%s (a line rank) is not a target',
+    (title) => expect(classify(title).tier).toBeNull(),
+  );
+
   it.each(['Coordinador de Producción', 'Operario de Producción', 'Becario RRHH', 'Praktikant Personal'])(
     '%s is not a target',
     (title) => expect(classify(title).tier).toBeNull(),
