@@ -538,6 +538,31 @@ export const OUTSIDE_CONTEXT = new Set([
   'news',
   'publishing',
   'entertainment',
+  // power from water, sun, wind or biomass is a utility's plant, not a factory
+  'hydroelectric',
+  'hydro',
+  'solar',
+  'wind',
+  'geothermal',
+  'biomass',
+  'energy',
+  'utility',
+  'utilities',
+  'substation',
+  // farm output
+  'greenhouse',
+  'seed',
+  'seeds',
+  'egg',
+  'eggs',
+  'hatchery',
+  'poultry',
+  'cattle',
+  'swine',
+  'ranch',
+  // recruiters of agencies recruit for others (the staffing seller's competitors)
+  'agency',
+  'agencies',
 ]);
 
 /**

@@ -43,6 +43,8 @@ export interface TitleAnalysis {
   region: boolean;
   /** "Sales Operations", "IT Operations": operations of another function. */
   opsOf: string | null;
+  /** "Production Quality", "Manufacturing Excellence": another function of operations. */
+  ofOps: string | null;
   /** Settings outside the employers we sell to (airport, store, casting…). */
   context: string[];
   others: Set<string>;
@@ -55,6 +57,9 @@ export interface TitleAnalysis {
   /** "Operations & Engineering": engineering named as a second function beside another, not as a qualifier. */
   engineeringJoined: boolean;
 }
+
+/** Functions a plant has that are not running it: "Production Quality Manager" is a quality manager. */
+const OPS_SPECIALTIES = new Set(['quality', 'maintenance', 'ehs']);
 
 /** Place words too loose to name a plant on their own (a site manager may run a building site). */
 const WEAK_PLACES = new Set(['site', 'unit']);
@@ -206,6 +211,7 @@ const PHRASES: [RegExp, string][] = [
   [/ human resource(s)? /g, ' human_resources '],
   [/ human capital /g, ' human_capital '],
   [/ (employee|industrial|labou?r) relations /g, ' $1_relations '],
+  [/ equal (employment )?opportunit(y|ies) /g, ' compliance '],
   [/ temporary (labou?r|staffing|staff) /g, ' temporary_labour '],
   [/ research (and |& )?development /g, ' r_and_d '],
   [/ r ?& ?d /g, ' r_and_d '],
@@ -256,6 +262,7 @@ function blankAnalysis(repaired: boolean, translated: boolean, assistantTo: bool
     scope: false,
     region: false,
     opsOf: null,
+    ofOps: null,
     context: [],
     others: new Set(),
     recruiter: false,
@@ -329,6 +336,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
     if (RECRUITER_WORDS.has(w)) a.recruiter = true;
     if (cls === 'ops' && !PLACE_WORDS.has(w) && prevClass && !['ops', 'business', 'hr'].includes(prevClass))
       a.opsOf = prevClass;
+    if (cls && prevClass === 'ops' && OPS_SPECIALTIES.has(cls)) a.ofOps = cls;
     prevClass = cls ?? (rank ? null : prevClass);
     if (cls) {
       functionSeen = true;
@@ -388,7 +396,7 @@ function primaryClass(a: TitleAnalysis): string | null {
 /** Whether a title's other function words only accompany its class ("Operations & Supply Chain"). */
 function classesAgree(a: TitleAnalysis, primary: string): boolean {
   if (a.recruiter && primary === 'hr') return true;
-  if (primary === 'ops' && a.opsOf) return false;
+  if (primary === 'ops' && (a.opsOf || a.ofOps)) return false;
   // A plant's quality or logistics manager is not the plant's head: companions need a function word.
   const companions = primary === 'ops' && a.placeOnly ? [] : (COMPANION_CLASSES[primary] ?? []);
   const allowed = new Set<string>([primary, ...companions]);
@@ -536,6 +544,8 @@ const HR_OUTSIDE = new Set([
   'guard',
   'marines',
   'entertainment',
+  'agency',
+  'agencies',
 ]);
 
 /** The rule score of a match, from what had to be assumed to make it (calibrated in title-calibration.ts). */

@@ -185,6 +185,17 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     ['Head - HR & IR', 'T2', 'Investor Relations Manager'],
     ['Chief People Officer (CPO)', 'T2', 'Chief Procurement Officer'],
     ['Chief Operating Officer (COO)', 'T1', 'Chief Financial Officer (CFO)'],
+    // a plant's quality, maintenance or safety manager is not its head, whichever word comes first
+    ['Manufacturing Manager', 'T1', 'Manufacturing Quality Manager'],
+    ['Production & Maintenance Manager', 'T1', 'Production Maintenance Manager'],
+    // utilities' and farms' plants and production are not a factory's
+    ['Plant Manager', 'T1', 'Hydroelectric Plant Manager'],
+    ['Plant Superintendent', 'T1', 'Solar Plant Superintendent'],
+    ['Production Manager', 'T1', 'Poultry Production Manager'],
+    ['Production Director', 'T1', 'Greenhouse Production Director'],
+    // agency recruiters recruit for others; EEO officers police hiring
+    ['Corporate Recruiter', 'T3', 'Temp Agency Recruiter'],
+    ['Employment Specialist', 'T3', 'Equal Employment Opportunity Officer'],
   ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
     expect(classify(target).tier).toBe(tier);
     expect(classify(lookalike).tier).toBeNull();
