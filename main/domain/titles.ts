@@ -632,6 +632,24 @@ function bestRole(title: string, read: (t: string) => RuleRead): RuleRead | null
   return placed.reduce<RuleRead | null>((a, b) => (!a || b.best!.spec > a.best!.spec ? b : a), null);
 }
 
+/**
+ * "Chief People Officer (CPO)": an acronym in brackets that spells the words before it repeats
+ * them; "Production Manager (IT)" names something else and stays.
+ */
+function dropRepeatedAcronyms(title: string): string {
+  return title.replace(/\s*\(([A-Z]{2,6})\)/g, (whole: string, acronym: string, at: number) => {
+    const before = title
+      .slice(0, at)
+      .split(/[\s-]+/)
+      .filter(Boolean);
+    const initials = before
+      .slice(-acronym.length)
+      .map((w) => w[0]!.toUpperCase())
+      .join('');
+    return initials === acronym ? '' : whole;
+  });
+}
+
 /** Ranks that are never a tier's unless the ICP names them: the rules have decided. */
 const NON_TARGET_RANKS = new Set(['worker', 'junior', 'owner']);
 
@@ -656,8 +674,7 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
     return { p, cls, why, best };
   };
   const explain = (raw: string): TitleReading => {
-    // "Chief People Officer (CPO)": an acronym in brackets repeats the title.
-    const title = raw.replace(/\s*\([A-Z][A-Z&/.]{1,7}\)/g, '') || raw;
+    const title = dropRepeatedAcronyms(raw);
     let r = read(title);
     // "HR Manager - Plant", "Director HR (Manufacturing)": the qualifier says where, not what.
     const core = title.split(/\s[-–|]\s|[(,]/)[0]!;
