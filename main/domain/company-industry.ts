@@ -1,4 +1,5 @@
 import {
+  MAKER_VERBS,
   MAKER_PHRASES,
   NOT_MAKER_PHRASES,
   OTHER_SECTORS,
@@ -116,25 +117,41 @@ export function readIndustryLabel(label: string | null | undefined): SectorReadi
   return null;
 }
 
+/** "Designs and builds CNC machine tools": a weak maker verb with a product named within a few words. */
+function makerVerb(lower: string): RegExpExecArray | null {
+  for (const m of lower.matchAll(MAKER_VERBS)) {
+    const near = lower.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
+    if (
+      earliestMatch(
+        foldLabel(near),
+        PRODUCT_SECTORS.filter((s) => s.key !== 'manufacturing'),
+      )
+    )
+      return m as RegExpExecArray;
+  }
+  return null;
+}
+
 /** Reads a description: who it says the company is, by the same vocabulary plus what it says it does. */
 export function readDescription(text: string | null | undefined): SectorReading | null {
   if (!text || !text.trim()) return null;
   const folded = foldLabel(text);
   // "…for manufacturers", "…to manufacturers": the customers, not the company.
   const lower = ` ${text.toLowerCase()} `.replace(
-    /\b(for|to|serving|serves|helps?|with|among) (the )?([\w-]+ ){0,2}manufacturers\b/g,
+    /\b(for|to|serving|serves|helps?|helping|supporting|supports|with|among|connects) (the )?([\w-]+ ){0,2}(manufacturers|factories)\b/g,
     ' ',
   );
-  const maker = MAKER_PHRASES.exec(lower);
   const product = earliestMatch(
     folded,
     PRODUCT_SECTORS.filter((s) => s.key !== 'manufacturing'),
   );
+  const maker = MAKER_PHRASES.exec(lower) ?? (product ? makerVerb(lower) : null);
   for (const [sector, re] of Object.entries(NOT_MAKER_PHRASES)) {
     const m = re.exec(lower);
     // "Software for manufacturers", "a distributor of industrial parts": the business comes first,
     // unless the text also says the company itself manufactures.
-    if (m && !(maker && /manufactur/.test(maker[0]) && sector !== 'software'))
+    // ("…manufacturing talent" names a market, not a claim to make anything.)
+    if (m && !(maker && /manufactur(e|es|er|ers)\b/.test(maker[0]) && sector !== 'software'))
       return { sector, makes: false, cue: m[0].trim() };
   }
   if (maker)

@@ -79,6 +79,19 @@ export const TRADE_SECTORS: SectorDef[] = [
       'cloud',
     ],
   },
+  {
+    // who rents, leases, repairs or stocks what makers make ("Steel Service Center", "Pharmacies")
+    key: 'aftermarket',
+    makes: false,
+    words: [
+      '(equipment )?rental',
+      'leasing',
+      'repair (and )?maintenance',
+      'repair services?',
+      'service cent(er|re)s?',
+      'pharmac(y|ies)',
+    ],
+  },
   { key: 'fintech', makes: false, words: ['financial technology', 'fintech', 'payments?'] },
   { key: 'healthtech', makes: false, words: ['health ?tech\\w*', 'health technology', 'digital health'] },
   {
@@ -605,4 +618,10 @@ export const NOT_MAKER_PHRASES: Record<string, RegExp> = {
     /\b(software|saas|platform|cloud|app|apps|api|analytics|dashboards?|websites?|online|web|developers?|open source|marketplace|networking|games?|it departments?|internet|social media)\b/,
   airline: /\b(airline|carrier flying|flights? to|passenger (flights|airline))\b/,
   restaurant: /\b(restaurants?|diners?|menu|dine|catering|quick service|fast food)\b/,
+  services:
+    /\b(consult(ing|ancy|ants?) (firm|company|services|group)|consulting firm|advisory firm|engineering services|system integrators?|integrator and|repairs? and services?|we repair|rents?|rental|leases|freight forwarder|logistics provider)\b/,
 };
+
+/** Weaker maker verbs ("we make", "builds"): they count only beside the name of what is made. */
+export const MAKER_VERBS =
+  /\b(we make|makes|builds|machining|assembly of)\b(?! (it|them|us|you|sure|easy|the world))/g;

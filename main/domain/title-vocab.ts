@@ -10,6 +10,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   avp: 'vice president',
   dgm: 'general manager',
   agm: 'general manager',
+  jgm: 'general manager',
   bp: 'business partner',
   admin: 'administration',
   ops: 'operations',
@@ -98,6 +99,9 @@ export const TRANSLATIONS: [RegExp, string][] = [
   [/\btalent acquisition partner\b/, 'talent acquisition specialist'],
   [/\bta partner\b/, 'talent acquisition specialist'],
   [/\bin ?charge\b/, 'head'],
+  // "HR & IR", "ER/IR": industrial relations beside HR (alone, IR is investor relations)
+  [/\b(hr|human resources?|personnel|er)( &| and)? ir\b/, '$1$2 industrial relations'],
+  [/\ber industrial relations\b/, 'employee relations industrial relations'],
   [/\((m|w|f|d)\/(m|w|f|d)\/(m|w|f|d)\)/, ''],
   [/\bstaffing specialist\b/, 'staffing coordinator'],
   [/\btalent acquisition executive\b/, 'talent acquisition specialist'],
@@ -155,7 +159,11 @@ export const TRANSLATIONS: [RegExp, string][] = [
   [/\bdirect(eur|rice) industriel(le)?\b/, 'director manufacturing'],
   // Dutch compounds
   [/\b(plant|productie|fabrieks|operationeel|personeels|hr)(manager|directeur|leider)\b/, '$1 $2'],
-  [/\bleiter(in)? (der )?(personal|personalabteilung|personalwesen)\b/, 'head human resources'],
+  [/\b(plant|productie|fabrieks|personeels|hr)chef\b/, '$1 head'],
+  [
+    /\b(leiter(in)?|leitung|abteilungsleiter(in)?|bereichsleiter(in)?) (der )?(personal|personalabteilung|personalwesen)\b/,
+    'head human resources',
+  ],
   [/\bpersonalchef(in)?\b/, 'head human resources'],
   [
     /\b(jefe|jefa|gerente|director|directora|responsable|chefe|diretor|diretora) de(l)? personal\b/,
@@ -191,6 +199,8 @@ export const FUNCTION_CLASS: Record<string, string> = {
   production: 'ops',
   manufacturing: 'ops',
   fabrication: 'ops',
+  // An assembly plant's or line's output is what the plant makes ("Assembly Manager").
+  assembly: 'ops',
   site: 'ops',
   unit: 'ops',
   human_resources: 'hr',
@@ -492,6 +502,67 @@ export const OUTSIDE_CONTEXT = new Set([
   'radiation',
   'admissions',
   'cargo',
+  'video',
+  'audio',
+  'animation',
+  'photography',
+  'photo',
+  'editorial',
+  'podcast',
+  'backoffice',
+  'donor',
+  'donors',
+  'patients',
+  'volunteers',
+  'membership',
+  'participant',
+  'participants',
+  'trial',
+  'trials',
+  // building sites, venues and newsrooms have operations and sites, not plants
+  'construction',
+  'building',
+  'buildings',
+  'park',
+  'parks',
+  'theme',
+  'stadium',
+  'arena',
+  'venue',
+  'venues',
+  'resort',
+  'cruise',
+  'golf',
+  'zoo',
+  'newsroom',
+  'news',
+  'publishing',
+  'entertainment',
+  // power from water, sun, wind or biomass is a utility's plant, not a factory
+  'hydroelectric',
+  'hydro',
+  'solar',
+  'wind',
+  'geothermal',
+  'biomass',
+  'energy',
+  'utility',
+  'utilities',
+  'substation',
+  // farm output
+  'greenhouse',
+  'seed',
+  'seeds',
+  'egg',
+  'eggs',
+  'hatchery',
+  'poultry',
+  'cattle',
+  'swine',
+  'ranch',
+  // recruiters of agencies recruit for others (the staffing seller's competitors)
+  'agency',
+  'agencies',
 ]);
 
 /**
@@ -505,6 +576,8 @@ export const RANK_WORDS: Record<string, string> = {
   vice_president: 'vp',
   director: 'director',
   directors: 'director',
+  // "Managing Director, Manufacturing" runs manufacturing; a bare one is a company head (no function).
+  managing_director: 'director',
   head: 'director',
   leader: 'director',
   general_manager: 'gm',
@@ -744,6 +817,53 @@ export const COMMON_WORDS = new Set([
   'flowers',
 ]);
 
+/**
+ * German compound titles, read as their parts: a first word (what is led) and a last one (the
+ * rank) — "Fertigungsleiter", "Standortleitung", "Abteilungsleiter Personal", "Schichtleiter".
+ * The first word's linking "s" is optional; an unknown first word leaves the compound alone.
+ */
+export const GERMAN_COMPOUND_HEADS: Record<string, string> = {
+  produktion: 'production',
+  fertigung: 'manufacturing',
+  herstellung: 'manufacturing',
+  werk: 'plant',
+  werke: 'plant',
+  fabrik: 'factory',
+  betrieb: 'operations',
+  standort: 'site',
+  personal: 'personnel',
+  hr: 'human resources',
+  recruiting: 'recruiting',
+  bereich: 'division',
+  abteilung: '',
+  ausbildung: 'training',
+  einkauf: 'purchasing',
+  vertrieb: 'sales',
+  logistik: 'logistics',
+  lager: 'warehouse',
+  qualitat: 'quality',
+  qualitaet: 'quality',
+  instandhaltung: 'maintenance',
+  team: 'team',
+  gruppe: 'team',
+  gruppen: 'team',
+  schicht: 'shift',
+  schichten: 'shift',
+};
+
+/** The rank at the end of a German compound. A team's, group's or shift's leader is a line rank. */
+export const GERMAN_COMPOUND_RANKS: Record<string, string> = {
+  leiter: 'head',
+  leiterin: 'head',
+  leitung: 'head',
+  chef: 'head',
+  chefin: 'head',
+  manager: 'manager',
+  managerin: 'manager',
+  meister: 'foreman',
+  meisterin: 'foreman',
+};
+
 /** Single words of other languages' titles → English (after the phrase translations). */
 export const WORD_TRANSLATIONS: Record<string, string> = {
   diretor: 'director',
@@ -844,4 +964,15 @@ export const WORD_TRANSLATIONS: Record<string, string> = {
   personeels: 'personnel',
   leider: 'head',
   techniker: 'technician',
+  leitung: 'head',
+  personas: 'people',
+  pessoas: 'people',
+  gente: 'people',
+  gestao: 'management',
+  manufatura: 'manufacturing',
+  operativo: 'operations',
+  operativa: 'operations',
+  selezione: 'recruitment',
+  addetto: 'officer',
+  addetta: 'officer',
 };

@@ -9,6 +9,8 @@ import {
   COMPANION_CLASSES,
   FILLER,
   FUNCTION_CLASS,
+  GERMAN_COMPOUND_HEADS,
+  GERMAN_COMPOUND_RANKS,
   LEADER_ORDER,
   OUTSIDE_CONTEXT,
   RANK_WORDS,
@@ -41,6 +43,8 @@ export interface TitleAnalysis {
   region: boolean;
   /** "Sales Operations", "IT Operations": operations of another function. */
   opsOf: string | null;
+  /** "Production Quality", "Manufacturing Excellence": another function of operations. */
+  ofOps: string | null;
   /** Settings outside the employers we sell to (airport, store, casting…). */
   context: string[];
   others: Set<string>;
@@ -50,7 +54,12 @@ export interface TitleAnalysis {
   translated: boolean;
   /** "EA to the COO", "Chief of Staff to the Plant Head": works for the role, is not it. */
   assistantTo: boolean;
+  /** "Operations & Engineering": engineering named as a second function beside another, not as a qualifier. */
+  engineeringJoined: boolean;
 }
+
+/** Functions a plant has that are not running it: "Production Quality Manager" is a quality manager. */
+const OPS_SPECIALTIES = new Set(['quality', 'maintenance', 'ehs']);
 
 /** Place words too loose to name a plant on their own (a site manager may run a building site). */
 const WEAK_PLACES = new Set(['site', 'unit']);
@@ -65,6 +74,8 @@ const PLACE_WORDS = new Set([
   'refinery',
   'site',
   'unit',
+  // read like a place: an assembly's maintenance or quality manager is not its head
+  'assembly',
 ]);
 const RECRUITER_WORDS = new Set(['recruiter', 'recruiters', 'sourcer', 'headhunter']);
 const has = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
@@ -147,6 +158,21 @@ function tokens(text: string): string[] {
     .filter(Boolean);
 }
 
+const COMPOUND = new RegExp(
+  `^(${Object.keys(GERMAN_COMPOUND_HEADS).join('|')})s?(${Object.keys(GERMAN_COMPOUND_RANKS).join('|')})$`,
+);
+
+/** "Fertigungsleiter" → manufacturing head; "Schichtleiter" → shift head (a line rank, blocked). */
+function germanCompound(token: string): { words: string[]; split: boolean } {
+  const m = COMPOUND.exec(token);
+  if (!m) return { words: [token], split: false };
+  const head = GERMAN_COMPOUND_HEADS[m[1]!]!;
+  const rank = GERMAN_COMPOUND_RANKS[m[2]!]!;
+  // a team's leader is a team lead, not a head
+  const words = head === 'team' ? ['lead'] : [...head.split(' ').filter(Boolean), rank];
+  return { words, split: true };
+}
+
 /** Lower-cased, translated, abbreviations expanded, misspellings repaired: English words. */
 function englishWords(raw: string, extra: Set<string>) {
   let text = stripAccents(raw.toLowerCase())
@@ -162,7 +188,9 @@ function englishWords(raw: string, extra: Set<string>) {
   }
   let repaired = false;
   const words: string[] = [];
-  for (const token of tokens(text)) {
+  const compounds = tokens(text).map(germanCompound);
+  if (compounds.some((c) => c.split)) translated = true;
+  for (const token of compounds.flatMap((c) => c.words)) {
     const foreign = has(WORD_TRANSLATIONS, token);
     if (foreign && foreign !== token) translated = true;
     const t = foreign ?? token;
@@ -183,21 +211,30 @@ const PHRASES: [RegExp, string][] = [
   [/ human resource(s)? /g, ' human_resources '],
   [/ human capital /g, ' human_capital '],
   [/ (employee|industrial|labou?r) relations /g, ' $1_relations '],
+  [/ equal (employment )?opportunit(y|ies) /g, ' compliance '],
   [/ temporary (labou?r|staffing|staff) /g, ' temporary_labour '],
   [/ research (and |& )?development /g, ' r_and_d '],
   [/ r ?& ?d /g, ' r_and_d '],
   [/ head hunt(er|ing) /g, ' headhunter '],
   [/ team lead(er)? /g, ' lead '],
   [/ (senior |executive |group )?vice president /g, ' $1vice_president '],
+  // an Indian manufacturer's DGM/AGM/JGM grades are general managers, as their abbreviations read
+  [/ (deputy|assistant|joint) general manager /g, ' general_manager '],
   [/ general manager /g, ' general_manager '],
   [/ business partner /g, ' partner '],
   [/ talent acquisition /g, ' talent '],
-  [/ managing director /g, ' chief ceo '],
+  [/ managing director /g, ' managing_director '],
   [/ chief executive( officer)? /g, ' chief ceo '],
   [/ chief operating officer /g, ' chief operations '],
   [/ chief (\w+) officer /g, ' chief $1 '],
   [/ chief of (\w+) /g, ' chief $1 '],
   [/ in charge /g, ' head '],
+  // A shop of a plant (machine, melt, press shop) is a production area, not a store.
+  [
+    / (machine|melt|press|tool|weld|welding|fabrication|stamping|moulding|molding|forge|job|assembly) shop /g,
+    ' $1 production ',
+  ],
+  [/ (back|front) office /g, ' backoffice '],
   [/ talent (agent|scout|booker|manager of artists) /g, ' casting agent '],
   // "Lead HRBP", "Lead Sourcer": a senior practitioner, not a team lead.
   [
@@ -225,12 +262,14 @@ function blankAnalysis(repaired: boolean, translated: boolean, assistantTo: bool
     scope: false,
     region: false,
     opsOf: null,
+    ofOps: null,
     context: [],
     others: new Set(),
     recruiter: false,
     repaired,
     translated,
     assistantTo,
+    engineeringJoined: false,
   };
 }
 
@@ -260,9 +299,19 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   let places = 0;
   let functions = 0;
   let prevClass: string | null = null;
+  let joinedAfter = -1;
   words.forEach((w, i) => {
     // "Supply Chain & Operations" names two functions; "Supply Chain Operations" is one function's.
-    if (w === 'and' || w === '&') prevClass = null;
+    if (w === 'and' || w === '&') {
+      if (prevClass) joinedAfter = i;
+      prevClass = null;
+    }
+    if (
+      joinedAfter >= 0 &&
+      has(FUNCTION_CLASS, w) &&
+      (w === 'engineering' || words[joinedAfter - 1] === 'engineering')
+    )
+      a.engineeringJoined = true;
     if (FILLER.has(w)) return;
     if (SCOPE_WORDS.has(w)) {
       a.scope = true;
@@ -271,7 +320,8 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
     }
     const laterRank = words.slice(i + 1).some((x) => has(RANK_WORDS, x) && !BLOCKING_SENIORITY.has(x));
     if (BLOCKING_SENIORITY.has(w) && laterRank) {
-      a.blocked = true;
+      // "Associate Recruiter", "Junior HR Executive": a practitioner early in the career is one.
+      if (!JUNIOR_PRACTITIONER.has(w) || !practitionerNext(words, i)) a.blocked = true;
       return;
     }
     if (SENIORITY.has(w) && (w !== 'executive' || laterRank)) {
@@ -286,6 +336,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
     if (RECRUITER_WORDS.has(w)) a.recruiter = true;
     if (cls === 'ops' && !PLACE_WORDS.has(w) && prevClass && !['ops', 'business', 'hr'].includes(prevClass))
       a.opsOf = prevClass;
+    if (cls && prevClass === 'ops' && OPS_SPECIALTIES.has(cls)) a.ofOps = cls;
     prevClass = cls ?? (rank ? null : prevClass);
     if (cls) {
       functionSeen = true;
@@ -304,8 +355,25 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   a.rank = head?.rank ?? null;
   a.rankWord = head?.word ?? null;
   if (a.recruiter) a.classes.add('hr');
+  candidateSourcing(a, words);
   hrRanks(a);
   return a;
+}
+
+/** Words before a practitioner rank that say early career, not someone's deputy. */
+const JUNIOR_PRACTITIONER = new Set(['associate', 'junior', 'graduate']);
+
+/** Whether the next rank word after position i is a practitioner's ("Associate HR Business Partner"). */
+function practitionerNext(words: string[], i: number): boolean {
+  const next = words.slice(i + 1).find((x) => has(RANK_WORDS, x) && !BLOCKING_SENIORITY.has(x));
+  const rank = next ? has(RANK_WORDS, next) : undefined;
+  return rank === 'practitioner' || rank === 'partner';
+}
+
+/** In HR, sourcing is finding candidates ("Sourcing Specialist - Talent Acquisition"), not buying. */
+function candidateSourcing(a: TitleAnalysis, words: string[]): void {
+  if (!a.classes.has('hr') || !a.classes.has('supply')) return;
+  if (words.every((w) => has(FUNCTION_CLASS, w) !== 'supply' || w === 'sourcing')) a.classes.delete('supply');
 }
 
 /**
@@ -328,10 +396,12 @@ function primaryClass(a: TitleAnalysis): string | null {
 /** Whether a title's other function words only accompany its class ("Operations & Supply Chain"). */
 function classesAgree(a: TitleAnalysis, primary: string): boolean {
   if (a.recruiter && primary === 'hr') return true;
-  if (primary === 'ops' && a.opsOf) return false;
+  if (primary === 'ops' && (a.opsOf || a.ofOps)) return false;
   // A plant's quality or logistics manager is not the plant's head: companions need a function word.
   const companions = primary === 'ops' && a.placeOnly ? [] : (COMPANION_CLASSES[primary] ?? []);
   const allowed = new Set<string>([primary, ...companions]);
+  // "VP Operations & Engineering" runs both; "Manufacturing Engineering Manager" is an engineer's manager.
+  if (primary === 'ops' && a.engineeringJoined) allowed.add('tech');
   if (primary === 'hr') allowed.add('ops');
   return [...a.classes].every((c) => allowed.has(c));
 }
@@ -410,8 +480,12 @@ function fitTier(p: TitleAnalysis, cls: string | null, prof: TierProfile): TierF
     });
   }
   if (best || !cls || !prof.classes.has(cls)) return best;
-  const sample = prof.titles.find((t) => t.cls === cls)!;
   const idx = LEADER_ORDER.indexOf(p.rank as never);
+  // The tier's title nearest in rank explains the match ("Plant Superintendent" ~ "Factory Manager").
+  const gap = (t: TierProfile['titles'][number]) => Math.abs(LEADER_ORDER.indexOf(t.a.rank as never) - idx);
+  const sample = prof.titles
+    .filter((t) => t.cls === cls)
+    .reduce((a, b) => (idx >= 0 && gap(b) < gap(a) ? b : a));
   if (idx >= 0 && prof.leaderRange && idx >= prof.leaderRange[0] && idx <= prof.leaderRange[1])
     return { tier: prof.tier, title: sample.title, kind: 'rank', spec: 1 };
   if ((p.rank === 'practitioner' || p.rank === 'partner') && prof.practitionerClasses.has(cls))
@@ -451,6 +525,27 @@ const HR_OUTSIDE = new Set([
   'seaman',
   'stage',
   'admissions',
+  // recruiters of people who are not hired: patients, donors, volunteers, members, participants
+  'patient',
+  'patients',
+  'donor',
+  'donors',
+  'volunteer',
+  'volunteers',
+  'membership',
+  'participant',
+  'participants',
+  'clinical',
+  'trial',
+  'trials',
+  'church',
+  'foster',
+  'force',
+  'guard',
+  'marines',
+  'entertainment',
+  'agency',
+  'agencies',
 ]);
 
 /** The rule score of a match, from what had to be assumed to make it (calibrated in title-calibration.ts). */
@@ -523,6 +618,38 @@ function readingOf(r: RuleRead, tierClasses: Set<string>): TitleReading {
   };
 }
 
+/**
+ * A title naming two roles ("COO & Co-Founder", "CHRO and Board Member", "Owner / Plant Manager"):
+ * the person holds each, so the best-placed role decides. Only when every part has a rank of its
+ * own — "Sales & Operations Manager" is one role of two functions, not a sales role and a manager.
+ */
+function bestRole(title: string, read: (t: string) => RuleRead): RuleRead | null {
+  const parts = title.split(/\s+(?:&|and|und|y|et)\s+|\s*[/|]\s*/i).filter((x) => x.trim());
+  if (parts.length < 2) return null;
+  const reads = parts.map(read);
+  if (reads.some((x) => !x.p.rank || x.p.repaired)) return null;
+  const placed = reads.filter((x) => x.best);
+  return placed.reduce<RuleRead | null>((a, b) => (!a || b.best!.spec > a.best!.spec ? b : a), null);
+}
+
+/**
+ * "Chief People Officer (CPO)": an acronym in brackets that spells the words before it repeats
+ * them; "Production Manager (IT)" names something else and stays.
+ */
+function dropRepeatedAcronyms(title: string): string {
+  return title.replace(/\s*\(([A-Z]{2,6})\)/g, (whole: string, acronym: string, at: number) => {
+    const before = title
+      .slice(0, at)
+      .split(/[\s-]+/)
+      .filter(Boolean);
+    const initials = before
+      .slice(-acronym.length)
+      .map((w) => w[0]!.toUpperCase())
+      .join('');
+    return initials === acronym ? '' : whole;
+  });
+}
+
 /** Ranks that are never a tier's unless the ICP names them: the rules have decided. */
 const NON_TARGET_RANKS = new Set(['worker', 'junior', 'owner']);
 
@@ -546,7 +673,8 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
       }
     return { p, cls, why, best };
   };
-  const explain = (title: string): TitleReading => {
+  const explain = (raw: string): TitleReading => {
+    const title = dropRepeatedAcronyms(raw);
     let r = read(title);
     // "HR Manager - Plant", "Director HR (Manufacturing)": the qualifier says where, not what.
     const core = title.split(/\s[-–|]\s|[(,]/)[0]!;
@@ -554,6 +682,7 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
       const c = read(core);
       if (c.best) r = c;
     }
+    if (!r.best && !r.p.context.length && !r.p.assistantTo) r = bestRole(title, read) ?? r;
     return readingOf(r, tierClasses);
   };
   return { explain, classify: (title) => explain(title).match };

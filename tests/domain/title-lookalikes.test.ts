@@ -110,10 +110,96 @@ describe('other languages, abbreviations and typos', () => {
     expect(classify(title).tier).toBe(tier);
   });
 
+  // German compounds read as their parts (what is led + the rank); people words of Spanish,
+  // Portuguese and Italian titles
+  it.each([
+    ['Fertigungsleitung', 'T1'],
+    ['Standortleiterin', 'T1'],
+    ['Abteilungsleiter Produktion', 'T1'],
+    ['Leitung Personal', 'T2'],
+    ['Personeelschef', 'T2'],
+    ['Gerente de Personas', 'T2'],
+    ['Diretora de Pessoas', 'T2'],
+    ['Gerente de Manufatura', 'T1'],
+    ['Direttore Operativo', 'T1'],
+    ['Addetta alla selezione del personale', 'T3'],
+  ])('%s → %s', (title, tier) => {
+    expect(classify(title).tier).toBe(tier);
+  });
+
+  it.each(['Schichtleiter', 'Teamleiterin Fertigung', 'Produktionsmeister', 'Gruppenleiter Montage'])(
+    '%s (a line rank) is not a target',
+    (title) => expect(classify(title).tier).toBeNull(),
+  );
+
   it.each(['Coordinador de Producción', 'Operario de Producción', 'Becario RRHH', 'Praktikant Personal'])(
     '%s is not a target',
     (title) => expect(classify(title).tier).toBeNull(),
   );
+});
+
+describe('title families of real job boards (error analysis, stop 18)', () => {
+  it.each([
+    // two roles in one title: the best-placed one decides, but one role of two functions stays one
+    ['COO & Co-Founder', 'T1', 'Sales & Operations Manager'],
+    ['CHRO and Board Member', 'T2', 'Founder & CEO'],
+    ['Owner / Plant Manager', 'T1', 'Owner / Operator'],
+    // early-career practitioners are practitioners; early-career leaders are someone's deputy
+    ['Associate Recruiter', 'T3', 'Associate Director, Operations'],
+    ['Junior HR Executive', 'T3', 'Junior Production Manager'],
+    ['Graduate Recruiter', 'T3', 'Trainee Plant Manager'],
+    ['Associate HR Business Partner', 'T3', 'HR Associate'],
+    // in HR, sourcing means candidates; elsewhere it means buying
+    ['Sourcing Specialist - Talent Acquisition', 'T3', 'Strategic Sourcing Manager'],
+    ['Talent Sourcing Specialist', 'T3', 'Sourcing Manager'],
+    // engineering named beside operations is a second function; before it, a qualifier
+    ['VP Operations & Engineering', 'T1', 'Manufacturing Engineering Manager'],
+    ['Director of Engineering & Operations', 'T1', 'Engineering Operations Manager'],
+    // a managing director of a function runs it; of nothing named, the company (not listed)
+    ['Managing Director, Manufacturing', 'T1', 'Managing Director'],
+    ['Plant Managing Director', 'T1', 'MD - Sales'],
+    // a plant's shop is a production area; a store is not
+    ['Machine Shop Manager', 'T1', 'Coffee Shop Manager'],
+    ['Melt Shop Superintendent', 'T1', 'Paint Shop Manager'],
+    // assembly is production, read like a place: its quality manager is not its head
+    ['Assembly Manager', 'T1', 'Quality & Assembly Manager'],
+    ['Assembly Operations Manager', 'T1', 'Assembly Line Supervisor'],
+    // recruiters of people nobody employs
+    ['Recruiter', 'T3', 'Clinical Trial Recruiter'],
+    ['Talent Acquisition Specialist', 'T3', 'Blood Donor Recruiter'],
+    ['Recruiting Coordinator', 'T3', 'Volunteer Recruiter'],
+    // media production and back offices are not a plant's
+    ['Production Manager', 'T1', 'Video Production Manager'],
+    ['Operations Manager', 'T1', 'Back Office Operations Manager'],
+    // building sites, venues and newsrooms have sites and operations too
+    ['Site Manager (Manufacturing)', 'T1', 'Site Manager - Construction'],
+    ['Plant Operations Manager', 'T1', 'Theme Park Operations Manager'],
+    ['Director of Operations', 'T1', 'Newsroom Operations Director'],
+    ['Production Manager', 'T1', 'Publishing Production Manager'],
+    ['Talent Acquisition Manager', 'T2', 'Talent Manager (Entertainment)'],
+    ['Technical Recruiter', 'T3', 'Air Force Recruiter'],
+    // Indian grades: DGM/AGM/JGM spelt out are general managers, as their abbreviations are
+    ['Deputy General Manager - Plant', 'T1', 'Deputy Plant Manager'],
+    ['Joint General Manager - Production', 'T1', 'Assistant Production Manager'],
+    // IR beside HR is industrial relations; an acronym in brackets repeats the title
+    ['Head - HR & IR', 'T2', 'Investor Relations Manager'],
+    ['Chief People Officer (CPO)', 'T2', 'Chief Procurement Officer'],
+    ['Chief Operating Officer (COO)', 'T1', 'Chief Financial Officer (CFO)'],
+    // a plant's quality, maintenance or safety manager is not its head, whichever word comes first
+    ['Manufacturing Manager', 'T1', 'Manufacturing Quality Manager'],
+    ['Production & Maintenance Manager', 'T1', 'Production Maintenance Manager'],
+    // utilities' and farms' plants and production are not a factory's
+    ['Plant Manager', 'T1', 'Hydroelectric Plant Manager'],
+    ['Plant Superintendent', 'T1', 'Solar Plant Superintendent'],
+    ['Production Manager', 'T1', 'Poultry Production Manager'],
+    ['Production Director', 'T1', 'Greenhouse Production Director'],
+    // agency recruiters recruit for others; EEO officers police hiring
+    ['Corporate Recruiter', 'T3', 'Temp Agency Recruiter'],
+    ['Employment Specialist', 'T3', 'Equal Employment Opportunity Officer'],
+  ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
+    expect(classify(target).tier).toBe(tier);
+    expect(classify(lookalike).tier).toBeNull();
+  });
 });
 
 describe('company lookalike families', () => {
@@ -130,9 +216,41 @@ describe('company lookalike families', () => {
     ['Boeing', 'Aerospace & Defense', 'Delta Air Lines', 'Airlines'],
     ['Dana Incorporated', 'Auto Parts', 'AutoZone', 'Specialty Retail'],
     ['Ford Motor Company', 'Motor Vehicle Manufacturing', 'Carvana', 'Auto & Truck Dealerships'],
+    // who rents, repairs or stocks what makers make is no maker
+    [
+      'Caterpillar',
+      'Farm & Heavy Construction Machinery',
+      'United Rentals',
+      'Industrial Machinery Equipment Rental',
+    ],
+    ['Nucor', 'Steel', 'Ryerson', 'Steel Service Center'],
+    ['Pfizer', 'Drug Manufacturers—General', 'Walgreens', 'Pharmacies'],
+    ['Flowserve', 'Specialty Industrial Machinery', 'a pump repair shop', 'Machinery Repair and Maintenance'],
   ])('%s (%s) is a maker; %s (%s) is not', (_maker, label, _lookalike, lookalikeLabel) => {
     expect(decide(label).industryMatch).toBe(true);
     expect(decide(lookalikeLabel).industryMatch).toBe(false);
+  });
+
+  it.each([
+    [
+      'Designs and builds CNC machine tools for job shops.',
+      'A consulting firm helping manufacturers improve plant performance.',
+    ],
+    [
+      'We make industrial adhesives and sealants.',
+      'Recruitment firm specialising in engineering and manufacturing talent.',
+    ],
+    [
+      'Aerospace machining and assembly of flight-critical components.',
+      'We repair and service industrial pumps and compressors.',
+    ],
+    [
+      'Family-owned bakery producing bread for supermarkets.',
+      'Our platform connects factories with skilled workers.',
+    ],
+  ])('description "%s" is a maker; "%s" is not', (maker, lookalike) => {
+    expect(decide(null, maker).industryMatch).toBe(true);
+    expect(decide(null, lookalike).industryMatch).toBe(false);
   });
 
   it('reads a distributor of parts from its description as no maker', () => {
