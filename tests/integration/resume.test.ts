@@ -6,7 +6,7 @@ import { countLeads, leadKeys, runCli } from './cli-helpers';
 
 /**
  * A campaign killed with SIGKILL at several points and resumed must end with exactly the leads of
- * an uninterrupted run with the same sandbox seed, no duplicates, and credits within 5%. In between,
+ * an uninterrupted run with the same sandbox seed, no duplicates, and credits within 3%. In between,
  * `list` (a new engine) shows the killed campaign as interrupted.
  */
 const ICP = 'tests/fixtures/small-manufacturing.yaml';
@@ -30,7 +30,7 @@ describe('kill -9 and resume', () => {
   }, 300_000);
 
   it.each([5, 35, 65])(
-    'killed after %i leads, resumed: same leads, credits within 5 percent',
+    'killed after %i leads, resumed: same leads, credits within 3 percent',
     async (killAt) => {
       const db = join(dir, `kill-${killAt}.db`);
       const env = isolated(`kill-${killAt}`);
@@ -63,9 +63,9 @@ describe('kill -9 and resume', () => {
       expect(new Set(keys).size).toBe(keys.length);
       expect(keys).toEqual(baseline.keys);
       const credits = resumed.json!.creditsUsed as number;
-      // Known gap (issue 12's note): a kill inside a batch that the email waterfall has held leads of
-      // can make the resumed run buy a few reveals more (seen: 6 of 184, 3.3%); the leads are the same.
-      expect(Math.abs(credits - baseline.credits) / baseline.credits).toBeLessThanOrEqual(0.05);
+      // What a batch buys no longer depends on where it starts (stages/room.ts): measured equal (198 and
+      // 198); the margin is for a paid answer lost with the killed process.
+      expect(Math.abs(credits - baseline.credits) / baseline.credits).toBeLessThanOrEqual(0.03);
     },
     300_000,
   );

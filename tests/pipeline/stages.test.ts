@@ -11,6 +11,7 @@ import {
   scoreStage,
   validateStage,
 } from '../../main/pipeline/stages';
+import { planRoom } from '../../main/pipeline/stages/room';
 import type { ScriptedPeer } from '../providers/scripted-peer';
 import { allLeads, contactCatchall, countLeadsByTier, getCandidate, ledgerSummary } from '../../main/store';
 import { harness, pipelineIcp, type Harness } from './helpers';
@@ -345,5 +346,32 @@ describe('company facts: enrich-first or reveal-first, and hiring', () => {
       (l) => l.endpoint === '/organizations/{id}/job_postings',
     );
     expect(ledger).toMatchObject({ calls: 3, credits: 1 }); // charged only for a page with postings
+  });
+});
+
+describe('room plan (which candidates a batch can use)', () => {
+  it('gives each tier’s room to its candidates in queue order; the rest wait for the next batch', () => {
+    const h = fresh({ T1: 2, T2: 2, T3: 1 });
+    const plan = planRoom(h.ctx, h.queue(PEOPLE, NAMES));
+    // T1 titles in order: p1, p2, p3, p6, p7 — room 2; p5 is T2; p4 (a CFO) is no target.
+    expect([...plan.buyers]).toEqual(['p1', 'p2', 'p5']);
+    expect([...plan.waiting]).toEqual(['p3', 'p6', 'p7']);
+  });
+
+  it('lets the checklist refuse a tier full before the batch, without buying for it', async () => {
+    const h = fresh({ T1: 2, T2: 2, T3: 1 });
+    h.ctx.reserved.T1 = 2;
+    const queue = h.queue(PEOPLE, NAMES);
+    const plan = planRoom(h.ctx, queue);
+    expect([...plan.buyers]).toEqual(['p5']);
+    expect(plan.waiting.size).toBe(0);
+    const before = requestsTo('/people/match');
+    const facts = await factsStage(h.ctx, 'T1', queue);
+    // Only CHRO p5's reveal is bought (for Beta Chemicals' facts); the T1 candidates' companies are not.
+    expect(requestsTo('/people/match') - before).toBe(1);
+    validateStage(h.ctx, 'T2', queue, facts);
+    const p1 = getCandidate(h.db, h.campaignId, 'p1')!;
+    expect([p1.state, p1.reason]).toEqual(['skipped', 'T1 is full']);
+    expect(getCandidate(h.db, h.campaignId, 'p4')!.reason).toMatch(/not a target title/);
   });
 });

@@ -13,6 +13,7 @@ import { mapLimit } from '../map-limit';
 import { companyKey } from '../paid-gate';
 import { enrichStage, type CompanyFacts } from './buy';
 import type { BatchContext } from './context';
+import { planRoom } from './room';
 
 export type FactsOrder = 'enrich-first' | 'reveal-first';
 
@@ -62,10 +63,17 @@ async function factsFromReveals(
   for (const c of kept) if (!firsts.has(companyKey(c.companyRef))) firsts.set(companyKey(c.companyRef), c);
   const facts: CompanyFacts = new Map();
   const unknown: [string, CandidateRow][] = [];
+  const { buyers } = planRoom(ctx, kept);
   for (const [k, c] of firsts) {
     const known = ctx.gate.knownCompany(c.companyRef);
-    if (known) facts.set(k, known);
-    else unknown.push([k, c]);
+    if (known) {
+      facts.set(k, known);
+      continue;
+    }
+    // The reveal that brings a company's facts goes to a candidate who can become a lead in this
+    // batch; a company with none here is not bought for (its candidates wait or are refused by title).
+    const buyer = kept.find((x) => companyKey(x.companyRef) === k && buyers.has(x.providerPersonId));
+    if (buyer) unknown.push([k, buyer]);
   }
   const matches = await mapLimit(unknown, ctx.concurrency, ([, c]) =>
     ctx.gate.person(

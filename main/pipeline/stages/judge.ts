@@ -8,6 +8,7 @@ import { countLeadsByTier, setCandidateState, upsertCompany, type CandidateRow }
 import { companyKey } from '../paid-gate';
 import type { CompanyFacts } from './buy';
 import { roomIn, type BatchContext, type Pending, type Scored } from './context';
+import { planRoom } from './room';
 
 /** Why a company fails the ICP (null: it passes), with the checklist when one was run. */
 export function companyVerdict(
@@ -42,8 +43,10 @@ export function validateStage(
   facts: CompanyFacts,
 ): Pending[] {
   const saved = countLeadsByTier(ctx.db, ctx.campaignId);
+  const { waiting } = planRoom(ctx, kept);
   const pending: Pending[] = [];
   for (const cand of kept) {
+    if (waiting.has(cand.providerPersonId)) continue; // the next batch takes it, in queue order
     const company = facts.get(companyKey(cand.companyRef)) ?? null;
     const p = ctx.db.transaction(() => validateOne(ctx, cand, company, saved))();
     if (p) {
@@ -72,20 +75,23 @@ function validateOne(
       titleTier: match.tier,
       ...extra,
     });
+  const titleMiss = () =>
+    `Title "${cand.person.title}" is not a target title${match.reason ? ` (${match.reason})` : ''}`;
   if (!company) {
-    set('rejected', `Company "${cand.companyRef.name}" not found by the provider`, {
-      validation: null,
-      companyId: null,
-    });
+    // Nothing is bought for a company whose candidates here cannot become leads (room.ts).
+    if (!match.tier) set('rejected', titleMiss(), { validation: null, companyId: null });
+    else if (roomIn(ctx, match.tier, saved) <= 0)
+      set('skipped', `${match.tier} is full`, { validation: null, companyId: null });
+    else
+      set('rejected', `Company "${cand.companyRef.name}" not found by the provider`, {
+        validation: null,
+        companyId: null,
+      });
     return null;
   }
   const companyId = upsertCompany(db, company, ctx.providerName);
   if (!match.tier) {
-    const why = match.reason ? ` (${match.reason})` : '';
-    set('rejected', `Title "${cand.person.title}" is not a target title${why}`, {
-      validation: null,
-      companyId,
-    });
+    set('rejected', titleMiss(), { validation: null, companyId });
     return null;
   }
   const { validation, failure } = companyVerdict(ctx, company);
