@@ -8,6 +8,7 @@
 import type { Tier } from '../../domain/icp';
 import { TIERS } from '../../shared/shapes';
 import { countLeadsByTier, type CandidateRow } from '../../store';
+import { passThroughFilter } from '../prefilter';
 import { roomIn, type BatchContext } from './context';
 
 export interface RoomPlan {
@@ -18,6 +19,9 @@ export interface RoomPlan {
 }
 
 export function planRoom(ctx: BatchContext, kept: CandidateRow[]): RoomPlan {
+  // The pass-through baseline reads nothing locally before it buys: it shows what local reading saves.
+  if (ctx.prefilter === passThroughFilter)
+    return { waiting: new Set(), buyers: new Set(kept.map((c) => c.providerPersonId)) };
   const saved = countLeadsByTier(ctx.db, ctx.campaignId);
   const room = Object.fromEntries(TIERS.map((t) => [t, roomIn(ctx, t, saved)])) as Record<Tier, number>;
   const taken: Record<Tier, number> = { T1: 0, T2: 0, T3: 0 };
