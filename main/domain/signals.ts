@@ -265,7 +265,7 @@ export function leadershipSignal(
   const withinDays = o.withinDays ?? 365;
   const current = history.find(
     (h) =>
-      (h.current === true || !h.end_date) &&
+      (h.current === true || (h.current !== false && !h.end_date)) &&
       h.start_date &&
       h.title &&
       (!o.subject.companyId || !h.organization_id || h.organization_id === o.subject.companyId),
@@ -277,17 +277,20 @@ export function leadershipSignal(
   const tier = o.tierOf(title);
   if (!tier) return null;
   // A promotion inside the company is weaker than a hire from outside (new budget, new vendors).
-  const prior = history.find((h) => h !== current && h.end_date && h.start_date);
+  const prior = history.find((h) => h !== current && (h.end_date || h.current === false) && h.start_date);
   const internal = Boolean(
     prior &&
     ((o.subject.companyId && prior.organization_id === o.subject.companyId) ||
       (prior.organization_name && prior.organization_name === current.organization_name)),
   );
+  const since = (current.start_date as string).slice(0, 10);
+  // The evidence names the role, not the person or where they were before (it is stored unsealed).
+  const how = internal ? ', promoted internally' : prior ? ', hired from outside' : '';
   return {
     kind: 'leadership',
-    date: (current.start_date as string).slice(0, 10),
+    date: since,
     source: 'apollo',
-    evidence: `${title} (${tier}) since ${(current.start_date as string).slice(0, 10)}${internal ? ', promoted internally' : prior?.organization_name ? `, previously at ${prior.organization_name}` : ''}`,
+    evidence: `New ${title} (${tier}) since ${since.slice(0, 7)}${how}`,
     link: null,
     subject: { ...o.subject, personId: o.personId },
     label: `new ${shortTitle(title)}`,

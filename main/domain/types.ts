@@ -102,6 +102,21 @@ export interface RevealedPerson {
   emailDomainCatchall?: boolean | null;
   /** What the email waterfall did for this address (absent: Apollo's reveal alone, before issue 12). */
   emailEvidence?: EmailEvidence;
+  /**
+   * The current role and the one before it, from the reveal's employment history (absent: not
+   * said). Only what a leadership signal needs; read, never stored with the lead.
+   */
+  roles?: EmploymentRole[];
+}
+
+/** One role of a person's employment history (Apollo's employment_history[], minimal fields). */
+export interface EmploymentRole {
+  title: string;
+  /** ISO day the role started (null: not said). */
+  startDate: string | null;
+  current: boolean;
+  organizationId: string | null;
+  organizationName: string | null;
 }
 
 export interface CheckResult {

@@ -13,6 +13,7 @@ import {
   headcountGrowthSignal,
   isoDay,
   jobPostingSignal,
+  leadershipSignal,
   mergeSignals,
   newsSignals,
   techChangeSignals,
@@ -20,7 +21,7 @@ import {
   type SignalEvent,
   type SignalSubject,
 } from '../domain/signals';
-import type { Company } from '../domain/types';
+import type { Company, EmploymentRole, RevealedPerson } from '../domain/types';
 import type { BuiltWithClient, DomainTechnologies } from '../providers/builtwith';
 import {
   crunchbaseFundingSignals,
@@ -99,6 +100,39 @@ export function apolloSignals(rc: SignalReadContext, c: Company, now: Date, fact
       )
     : null;
   return [...funding, ...(growth ? [growth] : []), ...(hiring ? [hiring] : [])];
+}
+
+/** Apollo's employment_history shape again, from the roles a reveal kept. */
+const asEntries = (roles: readonly EmploymentRole[]) =>
+  roles.map((r) => ({
+    organization_id: r.organizationId,
+    organization_name: r.organizationName,
+    title: r.title,
+    start_date: r.startDate,
+    current: r.current,
+  }));
+
+/**
+ * Leadership signals from the people a batch revealed at the company (their employment history
+ * came with the reveal: no extra call): a target-tier contact in the role for under 12 months.
+ */
+export function contactLeadership(
+  c: Company,
+  people: readonly RevealedPerson[],
+  o: { now: Date; tierOf: (title: string) => string | null },
+): SignalEvent[] {
+  const out: SignalEvent[] = [];
+  for (const p of people) {
+    if (!p.roles?.length) continue;
+    const e = leadershipSignal(asEntries(p.roles), {
+      now: o.now,
+      personId: p.providerId,
+      subject: { companyDomain: c.domain || null, companyId: c.providerId },
+      tierOf: o.tierOf,
+    });
+    if (e) out.push(e);
+  }
+  return out;
 }
 
 const MAKING =
@@ -211,6 +245,14 @@ function failureReason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+export interface ReadOptions {
+  now: Date;
+  /** Adds the Apollo facts on hand (a campaign has just bought them; a refresh keeps what was stored). */
+  withApollo: boolean;
+  /** Leadership signals of the contacts revealed there now (with withApollo). */
+  leaders?: SignalEvent[];
+}
+
 /**
  * The company's signals from every configured provider, read at once. `withApollo` adds the Apollo
  * facts on hand (a campaign has just bought them; a refresh keeps what was stored).
@@ -218,13 +260,15 @@ function failureReason(e: unknown): string {
 export async function readCompanySignals(
   rc: SignalReadContext,
   c: Company,
-  o: { now: Date; withApollo: boolean },
+  o: ReadOptions,
 ): Promise<CompanySignals> {
   const readers = providerReaders(rc, c, o.now);
   const results = await Promise.allSettled(readers.map((r) => r.read()));
   const answered: string[] = o.withApollo ? ['apollo'] : [];
   const failed: CompanySignals['failed'] = [];
-  const events: SignalEvent[] = o.withApollo ? apolloSignals(rc, c, o.now, o.now) : [];
+  const events: SignalEvent[] = o.withApollo
+    ? [...apolloSignals(rc, c, o.now, o.now), ...(o.leaders ?? [])]
+    : [];
   results.forEach((r, i) => {
     const source = readers[i]!.source;
     if (r.status === 'fulfilled') {
@@ -253,11 +297,13 @@ export interface CompanySignalUpdate extends CompanySignals {
 export async function updateCompanySignals(
   rc: SignalReadContext,
   c: { id: number; company: Company },
-  o: { now: Date; withApollo: boolean },
+  o: ReadOptions,
 ): Promise<CompanySignalUpdate> {
   const read = await readCompanySignals(rc, c.company, o);
   const before = listSignals(rc.db, c.id);
-  const base = o.withApollo ? [] : before.filter((e) => e.source === 'apollo');
+  // A new leader found by an earlier reveal stays (this read may not have revealed them again);
+  // a refresh re-reads no Apollo fact, so it keeps them all.
+  const base = before.filter((e) => e.source === 'apollo' && (!o.withApollo || e.kind === 'leadership'));
   const merged = mergeSignals([...base, ...read.events]).filter((e) => read.answered.includes(e.source));
   const change = replaceSignals(rc.db, { companyId: c.id, sources: read.answered, events: merged });
   return { ...read, stored: listSignals(rc.db, c.id), change };

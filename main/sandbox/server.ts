@@ -40,7 +40,7 @@ import {
   searchCompaniesAll,
   searchPeopleAll,
 } from './search';
-import { fullPerson, orgFull, orgSearch, searchPerson, type ShapeOptions } from './shapes';
+import { fullPerson, orgFull, orgSearch, searchPerson, type RoleSince, type ShapeOptions } from './shapes';
 import { groundTruth, truthFacts } from './truth';
 import { asciiFold, getWorld, type World, type WorldCompany, type WorldPerson } from './world';
 
@@ -84,6 +84,12 @@ export interface SandboxOptions {
   seed?: number;
   /** A company's open jobs (default: facts.ts); the sandbox thread serves the signal timeline's, so hiring agrees with its truth. */
   jobPostings?: typeof jobPostingsOf;
+  /**
+   * When a person's current role started, if the world's signal timeline made them a new leader
+   * (ISO day; null: a role held for years). The sandbox thread serves the timeline's, so the
+   * employment history people/match returns agrees with the leadership truth.
+   */
+  roleSince?: RoleSince;
   /** A preset, a full config, or per-class overrides over the paid preset, e.g. {enrich: {day: 60}}. */
   limits?: SandboxLimitsSpec;
   /**
@@ -154,6 +160,7 @@ interface Ctx {
   /** Credits this request consumed. */
   credits: number;
   jobPostings: typeof jobPostingsOf;
+  roleSince: RoleSince;
 }
 
 const truthBody = z.object({
@@ -214,7 +221,7 @@ function findPerson(world: World, d: Record<string, unknown>): WorldPerson | nul
 function matchOne(ctx: Ctx, d: Record<string, unknown>, reveal: boolean): Record<string, unknown> | null {
   const p = findPerson(ctx.world, d);
   if (!p) return null;
-  const person = fullPerson(ctx.world, p, reveal, ctx.shapes);
+  const person = fullPerson(ctx.world, p, reveal, ctx.shapes, ctx.roleSince(ctx.world, p));
   personCredits(ctx, p, person);
   return person;
 }
@@ -402,6 +409,7 @@ interface ApolloState {
   shapes: ShapeOptions;
   keywordTags: 'ignored' | 'applied';
   jobPostings: typeof jobPostingsOf;
+  roleSince: RoleSince;
   limiter: RateLimiter;
   faults: FaultInjector;
   stats: SandboxStats;
@@ -425,6 +433,7 @@ function apolloState(opts: SandboxOptions): ApolloState {
     shapes: { legacyKindShapes: opts.legacyKindShapes === true },
     keywordTags: opts.keywordTagFilter ?? 'ignored',
     jobPostings: opts.jobPostings ?? jobPostingsOf,
+    roleSince: opts.roleSince ?? (() => null),
     limiter: new RateLimiter(resolveLimits(opts.limits), opts.clock ?? (() => Date.now()), {
       alignment: opts.windowAlignment ?? 'utc',
       headerFamily: opts.rateHeaders ?? 'live',
@@ -579,7 +588,7 @@ function answerRoute(
   res: ServerResponse,
   headers: Record<string, string>,
 ): unknown {
-  const { world, costs, shapes, keywordTags, jobPostings, stats } = s;
+  const { world, costs, shapes, keywordTags, jobPostings, roleSince, stats } = s;
   const ctx: Ctx = {
     world,
     body: req.body,
@@ -589,6 +598,7 @@ function answerRoute(
     keywordTags,
     credits: 0,
     jobPostings,
+    roleSince,
   };
   let payload: unknown;
   try {

@@ -146,25 +146,30 @@ const PAST_TITLES = [
   'Coordinator',
 ];
 
-/** The person of people/match, with email and company. Employment history is derived from the id. */
-export function fullPerson(
-  world: World,
-  p: WorldPerson,
-  revealPersonalEmails: boolean,
-  opts: ShapeOptions = STRICT_SHAPES,
-) {
-  const c = world.companies[p.companyIdx] as WorldCompany;
-  const e = emailFacts(world, p);
+/** When a person's current role started, if the signal timeline says (ISO day), else null. */
+export type RoleSince = (world: World, p: WorldPerson) => string | null;
+
+/** Roles that are no news start at least this long before the timeline's first day (2025-04). */
+const OLD_ROLE_LAST_YEAR = 2023;
+
+/**
+ * The person's employment history: the current role (started on `since` when the timeline made
+ * them a new leader, else years ago, so no leadership signal arises that the truth lacks) and the
+ * role before it, derived from the id.
+ */
+function employmentHistory(world: World, p: WorldPerson, c: WorldCompany, since: string | null) {
   const rng = new Rng(world.seed, hash32(`history:${p.id}`));
-  const startYear = 2026 - rng.int(1, 12);
+  const startYear = OLD_ROLE_LAST_YEAR - rng.int(0, 10);
+  const start = since ?? `${startYear}-${String(rng.int(1, 12)).padStart(2, '0')}-01`;
   const previous = world.companies[rng.int(0, world.companies.length - 1)] as WorldCompany;
-  const employment_history = [
+  const priorEnd = since ?? `${startYear}-01-01`;
+  const history = [
     {
       id: rng.hexId(),
       organization_id: c.id,
       organization_name: c.name,
       title: p.title,
-      start_date: `${startYear}-${String(rng.int(1, 12)).padStart(2, '0')}-01`,
+      start_date: start,
       end_date: null,
       current: true,
     },
@@ -173,11 +178,25 @@ export function fullPerson(
       organization_id: previous.id,
       organization_name: previous.name,
       title: rng.pick(PAST_TITLES),
-      start_date: `${startYear - rng.int(2, 8)}-${String(rng.int(1, 12)).padStart(2, '0')}-01`,
-      end_date: `${startYear}-01-01`,
+      start_date: `${Number(priorEnd.slice(0, 4)) - rng.int(2, 8)}-${String(rng.int(1, 12)).padStart(2, '0')}-01`,
+      end_date: priorEnd,
       current: false,
     },
   ];
+  return { history, rng };
+}
+
+/** The person of people/match, with email and company. */
+export function fullPerson(
+  world: World,
+  p: WorldPerson,
+  revealPersonalEmails: boolean,
+  opts: ShapeOptions = STRICT_SHAPES,
+  roleSince: string | null = null,
+) {
+  const c = world.companies[p.companyIdx] as WorldCompany;
+  const e = emailFacts(world, p);
+  const { history: employment_history, rng } = employmentHistory(world, p, c, roleSince);
   const person: Record<string, unknown> = {
     id: p.id,
     first_name: p.first_name,

@@ -6,9 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { startHunterSandbox, type HunterSandboxOptions } from '../sandbox/hunter/server';
 import { startSandboxServer, type SandboxOptions } from '../sandbox/server';
-import type { World, WorldCompany } from '../sandbox/world';
 import { startSignalsSandbox } from '../sandbox/signals/server';
-import { getSignalWorld, jobPostingsAt } from '../sandbox/signals/timeline';
+import { apolloTimeline } from '../sandbox/signals/timeline';
 
 const {
   clockOffsetMs = 0,
@@ -16,10 +15,11 @@ const {
   ...options
 } = workerData as SandboxOptions & { clockOffsetMs?: number; hunter?: HunterSandboxOptions };
 const clock = clockOffsetMs ? () => Date.now() + clockOffsetMs : undefined;
-// Apollo's open jobs come from the signal timeline on the signal sandbox's day, so hiring agrees with its truth.
+// Apollo's open jobs and new leaders' start dates come from the signal timeline on the signal
+// sandbox's day, so hiring and leadership agree with its truth.
 let signalDay = () => 0;
-const jobPostings = (w: World, c: WorldCompany) => jobPostingsAt(getSignalWorld(w).of(c), signalDay(), c);
-const server = await startSandboxServer({ ...options, ...(clock ? { clock } : {}), jobPostings });
+const timeline = apolloTimeline(() => signalDay());
+const server = await startSandboxServer({ ...options, ...(clock ? { clock } : {}), ...timeline });
 const hunter = await startHunterSandbox({
   seed: options.seed,
   extractPath: options.extractPath,

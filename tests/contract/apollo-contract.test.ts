@@ -59,7 +59,8 @@ describe('fixtures are the real field sets, exactly', () => {
     expectExactly(R.ORGANIZATION.suborganizations[0]!, F.SUBORGANIZATION);
     expectExactly(R.ENRICH, F.ENRICH_RESPONSE);
     expectExactly(R.PERSON, F.PERSON);
-    expectExactly(R.PERSON.employment_history[0]!, F.EMPLOYMENT);
+    for (const h of R.PERSON.employment_history) expectExactly(h, F.EMPLOYMENT);
+    for (const h of R.BULK_MATCH.matches[2]!.employment_history) expectExactly(h, F.EMPLOYMENT);
     expectExactly(R.MATCH, F.MATCH_RESPONSE);
     expectExactly(R.BULK_MATCH, F.BULK_MATCH_RESPONSE);
     expectExactly(R.JOB_POSTINGS, F.JOB_POSTINGS_RESPONSE);
@@ -210,6 +211,23 @@ describe('the client parses the real shapes', () => {
       revealedForCurrentTeam: true,
       seniority: 'manager',
     });
+    // The employment history, kept minimal: the current role and the one before it.
+    expect(res.data!.roles).toEqual([
+      {
+        title: 'Plant HR Manager',
+        startDate: '2021-04-01',
+        current: true,
+        organizationId: '64b0000000000000000000b1',
+        organizationName: 'Fernhollow Castings',
+      },
+      {
+        title: 'HR Generalist',
+        startDate: '2016-09-01',
+        current: false,
+        organizationId: '64b0000000000000000000b9',
+        organizationName: 'Cobbleford Foundry',
+      },
+    ]);
     const org = res.data!.organization!;
     expect(org).toMatchObject({
       providerId: '64b0000000000000000000b1',
@@ -243,6 +261,11 @@ describe('the client parses the real shapes', () => {
       ['Lindvall', 'guessed', false],
     ]);
     expect(res.data[2]!.extrapolatedEmailConfidence).toBe(0.71);
+    // Of three past and present roles, the current one and the latest before it (no end dates kept).
+    expect(res.data[2]!.roles!.map((r) => [r.title, r.startDate, r.current])).toEqual([
+      ['Vice President of Operations', '2026-07-01', true],
+      ['Plant Manager', '2019-02-01', false],
+    ]);
     expect(res.calls).toEqual([
       { endpoint: '/people/bulk_match', credits: 2, expectedCredits: 2, reportedCredits: 2 },
     ]);

@@ -134,7 +134,8 @@ describe('leadership', () => {
       date: '2026-06-01',
       subject: { personId: 'p1' },
     });
-    expect(s?.evidence).toContain('previously at Bolt Inc');
+    expect(s?.evidence).toBe('New Vice President of Operations (T1) since 2026-06, hired from outside');
+    expect(s?.evidence).not.toContain('Bolt'); // where the person was before is theirs, not stored
   });
 
   it('nothing for an old start, a non-target title, or a role at another company', () => {
@@ -153,6 +154,48 @@ describe('leadership', () => {
     expect(
       leadershipSignal(
         [{ organization_id: 'zzz', title: 'VP Sales', start_date: '2026-06-01', current: true }],
+        o,
+      ),
+    ).toBeNull();
+  });
+
+  it('the 12 months are a threshold: 364 days counts, 365 and a half do not, nor a start tomorrow', () => {
+    const at = (days: number) =>
+      leadershipSignal(
+        [
+          {
+            organization_id: 'org1',
+            title: 'VP Operations',
+            start_date: daysAgo(days).slice(0, 10),
+            current: true,
+          },
+        ],
+        o,
+      );
+    // now is noon: a start `days` ago at midnight is days + 0.5 old.
+    expect(at(364)).not.toBeNull();
+    expect(at(365)).toBeNull();
+    expect(at(0)).not.toBeNull();
+    expect(at(-1)).toBeNull();
+    expect(
+      leadershipSignal(
+        [
+          {
+            organization_id: 'org1',
+            title: 'VP Operations',
+            start_date: daysAgo(100).slice(0, 10),
+            current: true,
+          },
+        ],
+        { ...o, withinDays: 90 },
+      ),
+    ).toBeNull();
+  });
+
+  it('a past role without an end date is not the current one', () => {
+    expect(
+      leadershipSignal(
+        [{ organization_id: 'org1', title: 'VP Operations', start_date: '2026-06-01', current: false }],
         o,
       ),
     ).toBeNull();

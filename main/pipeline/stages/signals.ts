@@ -9,7 +9,12 @@ import { intentFor, withIntent } from '../../domain/lead-intent';
 import { getLead } from '../../store';
 import { addScoreHistory, leadsWithoutHistory } from '../../store/signals';
 import { mapLimit } from '../map-limit';
-import { updateCompanySignals, type SignalReadContext, type SignalSources } from '../signal-reader';
+import {
+  contactLeadership,
+  updateCompanySignals,
+  type SignalReadContext,
+  type SignalSources,
+} from '../signal-reader';
 import type { BatchContext, Scored } from './context';
 
 export type { SignalSources } from '../signal-reader';
@@ -32,11 +37,18 @@ export async function signalsStage(ctx: BatchContext, scored: Scored[]): Promise
   const rc = readContext(ctx, sources);
   const now = await sources.now();
   const companies = new Map<number, Scored['company']>();
-  for (const s of scored) companies.set(s.companyId, s.company);
+  const people = new Map<number, Scored['person'][]>();
+  for (const s of scored) {
+    companies.set(s.companyId, s.company);
+    people.set(s.companyId, [...(people.get(s.companyId) ?? []), s.person]);
+  }
   const ids = [...companies.keys()];
-  const updates = await mapLimit(ids, ctx.concurrency, (id) =>
-    updateCompanySignals(rc, { id, company: companies.get(id)! }, { now, withApollo: true }),
-  );
+  const tierOf = (title: string) => ctx.classifier.classify(title).tier;
+  const updates = await mapLimit(ids, ctx.concurrency, (id) => {
+    const company = companies.get(id)!;
+    const leaders = contactLeadership(company, people.get(id) ?? [], { now, tierOf });
+    return updateCompanySignals(rc, { id, company }, { now, withApollo: true, leaders });
+  });
   const stored = new Map(ids.map((id, i) => [id, updates[i]!.stored]));
   return scored.map((s) => {
     const intent = intentFor(stored.get(s.companyId) ?? [], ctx.icp, now);

@@ -1,5 +1,12 @@
 /** Apollo shapes → our domain types. Pure functions. */
-import type { CandidatePerson, Company, EmailStatus, RevealedPerson, Technology } from '../../domain/types';
+import type {
+  CandidatePerson,
+  Company,
+  EmailStatus,
+  EmploymentRole,
+  RevealedPerson,
+  Technology,
+} from '../../domain/types';
 import type { HeadcountGrowth, JobPosting, RevealedMatch } from '../types';
 import type { ApolloJobPosting, ApolloMatchedPerson, ApolloOrganization } from './schemas';
 import type { z } from 'zod';
@@ -185,7 +192,30 @@ export function toRevealed(p: ApolloMatchedPerson): RevealedPerson {
     country: p.country ?? null,
     seniority: p.seniority ?? null,
     departments: p.departments ?? [],
+    ...(p.employment_history ? { roles: toRoles(p.employment_history) } : {}),
   };
+}
+
+/**
+ * The employment history as roles, current first, then the most recent past one; undated and
+ * untitled entries are dropped. Apollo marks the current role with `current` (or no end date).
+ */
+export function toRoles(history: NonNullable<ApolloMatchedPerson['employment_history']>): EmploymentRole[] {
+  const roles = history
+    .filter((h) => h.title)
+    .map((h) => ({
+      title: h.title as string,
+      startDate: h.start_date ? h.start_date.slice(0, 10) : null,
+      current: h.current === true || (h.current == null && !h.end_date),
+      organizationId: h.organization_id ?? null,
+      organizationName: h.organization_name ?? null,
+    }));
+  const current = roles.filter((r) => r.current);
+  const past = roles
+    .filter((r) => !r.current)
+    .sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''));
+  // The one before says whether the hire is new from outside or a promotion; older ones are not kept.
+  return [...current, ...past.slice(0, 1)];
 }
 
 /** A people/match person with what it says about its address and the company facts that came with it. */

@@ -170,6 +170,20 @@ export const MatchedPersonSchema = z.looseObject({
   email_domain_catchall: z.boolean().nullish(),
   extrapolated_email_confidence: numeric,
   revealed_for_current_team: z.boolean().nullish(),
+  // Read for leadership signals only (start of the current role); a history we cannot read must not cost us the person.
+  employment_history: z
+    .array(
+      z.looseObject({
+        organization_id: str,
+        organization_name: str,
+        title: str,
+        start_date: str,
+        end_date: str,
+        current: z.boolean().nullish(),
+      }),
+    )
+    .nullish()
+    .catch(null),
   // The person is what was paid for: an organization we cannot read must not cost us the person.
   organization: OrganizationSchema.nullish().catch(null),
 });

@@ -13,7 +13,7 @@
  */
 import { Rng, hash32 } from '../prng';
 import { SECTORS, type SectorGroup } from '../sectors';
-import { WORLD_REFERENCE_DATE, asciiFold, type World, type WorldCompany } from '../world';
+import { WORLD_REFERENCE_DATE, asciiFold, type World, type WorldCompany, type WorldPerson } from '../world';
 
 export const TIMELINE_FIRST_DAY = -540;
 export const TIMELINE_LAST_DAY = 365;
@@ -655,4 +655,24 @@ export function leaderHistoryAt(s: CompanySignals, day: number) {
         },
       ],
     }));
+}
+
+/** When the person's current role started, if the timeline made them a leader there by `day`. */
+export function roleSinceAt(s: CompanySignals, personId: string, day: number): string | null {
+  let since: number | null = null;
+  for (const l of s.leaders)
+    if (l.personId === personId && l.day <= day && (since === null || l.day > since)) since = l.day;
+  return since === null ? null : dayToIso(since);
+}
+
+/**
+ * What the Apollo sandbox reads from the timeline on the signal sandbox's day: open jobs and new
+ * leaders' start dates, so hiring and leadership seen through Apollo agree with the truth.
+ */
+export function apolloTimeline(day: () => number) {
+  return {
+    jobPostings: (w: World, c: WorldCompany) => jobPostingsAt(getSignalWorld(w).of(c), day(), c),
+    roleSince: (w: World, p: WorldPerson) =>
+      roleSinceAt(getSignalWorld(w).of(w.companies[p.companyIdx] as WorldCompany), p.id, day()),
+  };
 }
