@@ -30,7 +30,7 @@ import {
 } from '../providers/crunchbase';
 import { isProviderError } from '../providers/errors';
 import type { NewsClient } from '../providers/news';
-import type { JobPostingsPage } from '../providers/types';
+import type { JobPostingsPage, LeadProvider } from '../providers/types';
 import { getCached, putCached, recordPaidCall, type Db } from '../store';
 import { listSignals, replaceSignals, type SignalChange } from '../store/signals';
 
@@ -39,9 +39,16 @@ export interface SignalSources {
   crunchbase: CrunchbaseClient | null;
   builtwith: BuiltWithClient | null;
   news: NewsClient | null;
+  /**
+   * Apollo's open jobs for a refresh (paid per page with postings): a watch refresh reads the
+   * day's page once per company and day; a campaign reads the page its facts stage bought.
+   */
+  postings?: PostingsSource | null;
   /** The day signals are read for: the machine's, or the sandbox's clock. */
   now(): Promise<Date>;
 }
+
+export type PostingsSource = Pick<LeadProvider, 'name' | 'jobPostings'>;
 
 export interface SignalReadContext {
   db: Db;
@@ -92,14 +99,48 @@ export function apolloSignals(rc: SignalReadContext, c: Company, now: Date, fact
   const page = c.providerId
     ? getCached<JobPostingsPage>(rc.db, 'job_postings', `o:${c.providerId}:1`, rc.leadProvider)?.data
     : undefined;
-  const roles = relevantRoles(rc.icp);
-  const hiring = page
-    ? jobPostingSignal(
-        page.postings.map((p) => ({ id: p.id, title: p.title, url: p.url, posted_at: p.postedAt })),
-        { now, subject: subjectOf(c), isRelevant: roles.test, relevantLabel: roles.label },
-      )
-    : null;
+  const hiring = page ? hiringFromPage(rc, c, page, now) : null;
   return [...funding, ...(growth ? [growth] : []), ...(hiring ? [hiring] : [])];
+}
+
+/** The hiring signal of a page of open jobs (null: nothing relevant open). */
+function hiringFromPage(rc: SignalReadContext, c: Company, page: JobPostingsPage, now: Date) {
+  const roles = relevantRoles(rc.icp);
+  return jobPostingSignal(
+    page.postings.map((p) => ({ id: p.id, title: p.title, url: p.url, posted_at: p.postedAt })),
+    { now, subject: subjectOf(c), isRelevant: roles.test, relevantLabel: roles.label },
+  );
+}
+
+/** The hiring signal read from open jobs (not the headcount figures, whose label says so). */
+const isPostingsHiring = (e: SignalEvent) =>
+  e.kind === 'hiring' && e.source === 'apollo' && !e.label.startsWith('headcount');
+
+/**
+ * The first page of a company's open jobs on `day`, for a refresh: paid per page with postings,
+ * so cached for the day and written to the ledger with the answer (kept apart from any campaign's
+ * budget, keyed to the campaign as BuiltWith's are).
+ */
+async function postingsOfDay(rc: SignalReadContext, src: PostingsSource, orgId: string, day: string) {
+  const key = `o:${orgId}:1@${day}`;
+  const hit = getCached<JobPostingsPage>(rc.db, 'job_postings', key, src.name);
+  if (hit) return hit.data;
+  const q = { organizationId: orgId, page: 1, perPage: 100 };
+  const res = await src.jobPostings(q, { campaignId: rc.campaignId });
+  rc.db.transaction(() => {
+    for (const call of res.calls)
+      recordPaidCall(rc.db, {
+        provider: src.name,
+        endpoint: call.endpoint,
+        credits: call.credits,
+        expectedCredits: call.expectedCredits,
+        reportedCredits: call.reportedCredits,
+        campaignId: null,
+        entityKey: rc.campaignId === null ? `watch:${key}` : `c${rc.campaignId}:watch:${key}`,
+      });
+    putCached(rc.db, { entity: 'job_postings', key, source: src.name, data: res.data, ttlDays: 1 });
+  })();
+  return res.data;
 }
 
 /** Apollo's employment_history shape again, from the roles a reveal kept. */
@@ -208,11 +249,23 @@ async function newsItems(rc: SignalReadContext, news: NewsClient, name: string, 
 
 type Reader = { source: string; read: () => Promise<SignalEvent[]> };
 
-function providerReaders(rc: SignalReadContext, c: Company, now: Date): Reader[] {
+function providerReaders(rc: SignalReadContext, c: Company, o: ReadOptions): Reader[] {
+  const now = o.now;
   const day = isoDay(now.getTime());
   const subject = subjectOf(c);
-  const { crunchbase, builtwith, news } = rc.sources;
+  const { crunchbase, builtwith, news, postings } = rc.sources;
   const out: Reader[] = [];
+  // A refresh reads the day's open jobs again (a campaign has just bought its page).
+  if (!o.withApollo && postings && c.providerId) {
+    const orgId = c.providerId;
+    out.push({
+      source: 'apollo',
+      read: async () => {
+        const hiring = hiringFromPage(rc, c, await postingsOfDay(rc, postings, orgId, day), now);
+        return hiring ? [hiring] : [];
+      },
+    });
+  }
   if (crunchbase && c.domain)
     out.push({
       source: 'crunchbase',
@@ -262,7 +315,7 @@ export async function readCompanySignals(
   c: Company,
   o: ReadOptions,
 ): Promise<CompanySignals> {
-  const readers = providerReaders(rc, c, o.now);
+  const readers = providerReaders(rc, c, o);
   const results = await Promise.allSettled(readers.map((r) => r.read()));
   const answered: string[] = o.withApollo ? ['apollo'] : [];
   const failed: CompanySignals['failed'] = [];
@@ -302,8 +355,12 @@ export async function updateCompanySignals(
   const read = await readCompanySignals(rc, c.company, o);
   const before = listSignals(rc.db, c.id);
   // A new leader found by an earlier reveal stays (this read may not have revealed them again);
-  // a refresh re-reads no Apollo fact, so it keeps them all.
-  const base = before.filter((e) => e.source === 'apollo' && (!o.withApollo || e.kind === 'leadership'));
+  // a refresh keeps every Apollo fact but the open jobs, when it read the day's page again.
+  const jobsRead = !o.withApollo && read.answered.includes('apollo');
+  const base = before.filter(
+    (e) =>
+      e.source === 'apollo' && (o.withApollo ? e.kind === 'leadership' : !(jobsRead && isPostingsHiring(e))),
+  );
   const merged = mergeSignals([...base, ...read.events]).filter((e) => read.answered.includes(e.source));
   const change = replaceSignals(rc.db, { companyId: c.id, sources: read.answered, events: merged });
   return { ...read, stored: listSignals(rc.db, c.id), change };

@@ -3,11 +3,12 @@
  * reads the signal sandbox that runs in the sandbox's thread on the same world (Crunchbase, BuiltWith,
  * Google News, and its clock: the day signals are read for). A live campaign reads Google News (free,
  * keyless); Crunchbase and BuiltWith need keys the keychain does not offer yet, so they are off there.
+ * A watch refresh also re-reads Apollo's open jobs of the day (paid per page: `postings`).
  */
 import { createBuiltWithClient } from '../providers/builtwith';
 import { createCrunchbaseClient } from '../providers/crunchbase';
 import { createNewsClient, type NewsClient } from '../providers/news';
-import type { SignalSources } from '../pipeline/signal-reader';
+import type { PostingsSource, SignalSources } from '../pipeline/signal-reader';
 import { sandboxDate, type SandboxClock } from '../shared/sandbox-clock';
 import type { Db } from '../store';
 import { storedSandboxDay, storeSandboxDay } from '../store/sandbox-clock';
@@ -57,7 +58,7 @@ export function createSignalService(o: { providers: Providers; clock: () => numb
   const closers: (() => Promise<void>)[] = [];
   let live: { sources: SignalSources; news: NewsClient } | null = null;
 
-  function sandboxSources(origin: string): SignalSources {
+  function sandboxSources(origin: string, postings: PostingsSource): SignalSources {
     const cached = bySandbox.get(origin);
     if (cached) return cached;
     const crunchbase = createCrunchbaseClient({
@@ -72,7 +73,7 @@ export function createSignalService(o: { providers: Providers; clock: () => numb
     });
     const news = createNewsClient({ baseUrl: `${origin}/news/rss`, clock: o.clock });
     const now = async () => noonOf(await syncedSandboxDay(o.db, origin));
-    const sources: SignalSources = { crunchbase, builtwith, news, now };
+    const sources: SignalSources = { crunchbase, builtwith, news, postings, now };
     closers.push(
       () => crunchbase.close(),
       () => builtwith.close(),
@@ -82,21 +83,41 @@ export function createSignalService(o: { providers: Providers; clock: () => numb
     return sources;
   }
 
-  async function sandboxOrigin(c: { sandboxSeed: number | null }): Promise<string> {
-    await o.providers.forCampaign({ sandbox: true, sandboxSeed: c.sandboxSeed });
+  async function sandboxOrigin(c: { sandboxSeed: number | null }) {
+    const apollo = await o.providers.forCampaign({ sandbox: true, sandboxSeed: c.sandboxSeed });
     const origin = o.providers.signalsOrigin();
     if (!origin) throw new Error('The sandbox runs without its signal providers.');
-    return origin;
+    return { origin, apollo };
   }
+
+  // The live Apollo client is asked for when a refresh reads postings (the key may come later).
+  const livePostings: PostingsSource = {
+    name: 'apollo',
+    jobPostings: async (q, ctx) =>
+      (await o.providers.forCampaign({ sandbox: false, sandboxSeed: null })).jobPostings(q, ctx),
+  };
 
   return {
     async forCampaign(c) {
-      if (c.sandbox) return sandboxSources(await sandboxOrigin(c));
+      if (c.sandbox) {
+        const { origin, apollo } = await sandboxOrigin(c);
+        const sources = sandboxSources(origin, apollo);
+        // The sandbox moves to the database's day now, so the open jobs a campaign buys before its
+        // first signal read (Apollo's sandbox serves them on that day) are that day's too.
+        await sources.now();
+        return sources;
+      }
       if (!live) {
         const news = createNewsClient({ clock: o.clock });
         live = {
           news,
-          sources: { crunchbase: null, builtwith: null, news, now: async () => new Date(o.clock()) },
+          sources: {
+            crunchbase: null,
+            builtwith: null,
+            news,
+            postings: livePostings,
+            now: async () => new Date(o.clock()),
+          },
         };
         closers.push(() => news.close());
       }
@@ -108,7 +129,7 @@ export function createSignalService(o: { providers: Providers; clock: () => numb
       return { day, date: sandboxDate(day) };
     },
     async advanceSandboxClock(days) {
-      const origin = await sandboxOrigin({ sandboxSeed: null });
+      const { origin } = await sandboxOrigin({ sandboxSeed: null });
       const day = storedSandboxDay(o.db) + days;
       storeSandboxDay(o.db, day);
       return syncedSandboxDay(o.db, origin);
