@@ -20,7 +20,13 @@ import { FINAL_EMAIL_STATUSES, LEAD_SIGNAL_FILTERS } from './shared/shapes';
 import { PRIVACY_ARG_SCHEMAS } from './privacy/validators';
 import { CRM_ARG_SCHEMAS } from './crm/validators';
 
-export const PROVIDERS = ['apollo', 'hunter', 'hubspot'] as const satisfies readonly Provider[];
+export const PROVIDERS = [
+  'apollo',
+  'hunter',
+  'hubspot',
+  'crunchbase',
+  'builtwith',
+] as const satisfies readonly Provider[];
 
 const noArg = z
   .union([z.undefined(), z.null()], { error: 'this call takes no argument' })

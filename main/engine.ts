@@ -22,7 +22,7 @@ import {
   type SandboxLimits,
 } from './services/providers';
 import { createRunnerRegistry } from './services/runners';
-import { createSignalService } from './services/signals';
+import { createSignalService, type SignalServiceOptions } from './services/signals';
 import { createWatchService } from './services/watch';
 import { createVectorStore } from './services/vector-store';
 import { AppError } from './shared/errors';
@@ -55,6 +55,8 @@ export interface EngineOptions extends IntelSettings {
   apolloBaseUrl?: string;
   /** Hunter's API base (tests point it at a sandbox Hunter; default the real service). */
   hunterBaseUrl?: string;
+  /** Crunchbase's, BuiltWith's and Google News's API bases on live campaigns (tests point them at the signal sandbox). */
+  signalUrls?: { crunchbase?: string; builtwith?: string; news?: string };
   concurrency?: number;
   /** Shifts the engine's and the sandbox's clock (tests step past a 24-hour rate window). */
   clockOffsetMs?: number;
@@ -153,14 +155,13 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const clock = () => Date.now() + clockOffsetMs;
   const providers = engineProviders(opts, { knownKeys, resourcesDir, clock, clockOffsetMs });
   const crm = engineCrm(opts, { knownKeys, resourcesDir, clockOffsetMs });
-  for (const id of interruptOrphans(db, processAlive)) {
+  for (const id of interruptOrphans(db, processAlive))
     bus.emit('campaign/activity', addEvent(db, id, 'warn', INTERRUPTED));
-  }
   const vectors = engineVectors(opts);
   const privacy = await enginePrivacy(opts, db, vectors);
   const stopRetention = privacy.schedule();
   const model = engineModel(opts, { bus, logger, vectors });
-  const signals = createSignalService({ providers, clock, db });
+  const signals = engineSignals(opts, { providers, clock, db });
   const watch = createWatchService({ db, bus, logger, signals });
   const stopWatch =
     opts.watchIntervalMs === 0 ? () => undefined : watch.schedule(opts.watchIntervalMs ?? 6 * 3_600_000);
@@ -184,6 +185,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     sandboxSeed: opts.sandboxSeed,
     apolloBaseUrl: opts.apolloBaseUrl,
     hunterBaseUrl: opts.hunterBaseUrl,
+    signalUrls: opts.signalUrls,
     secrets: opts.secrets,
     logger,
     bus,
@@ -257,6 +259,15 @@ function enginePrivacy(opts: EngineOptions, db: Db, vectors: ReturnType<typeof c
     actor: opts.actor ?? `${userInfo().username} via app`,
     logFiles: [engineLogFile(opts.dataDir)],
     forgetVectors: (pids) => vectors.forgetContacts(pids),
+  });
+}
+
+/** The buying-signal providers: the sandbox's, or live ones with the keychain's keys (unless forced to the sandbox). */
+function engineSignals(opts: EngineOptions, o: Omit<SignalServiceOptions, 'secrets' | 'urls'>) {
+  return createSignalService({
+    ...o,
+    secrets: opts.forceSandbox ? undefined : opts.secrets,
+    urls: opts.signalUrls,
   });
 }
 

@@ -21,6 +21,8 @@ export interface Services {
   sandboxSeed?: number;
   apolloBaseUrl?: string;
   hunterBaseUrl?: string;
+  /** Crunchbase's API base for the key test (tests point it at the signal sandbox). */
+  signalUrls?: { crunchbase?: string; builtwith?: string; news?: string };
   secrets?: SecretStore;
   logger: Logger;
   bus: EventBus;

@@ -1,4 +1,5 @@
 import { createApolloProvider } from '../providers/apollo';
+import { createCrunchbaseClient } from '../providers/crunchbase';
 import { createHunterClient } from '../providers/hunter';
 import { AppError } from '../shared/errors';
 import type { Handlers, Provider } from '../contract';
@@ -6,21 +7,58 @@ import type { HandlersOf, Services } from './services';
 
 type SettingsHandlers = HandlersOf<'settings'> & HandlersOf<'keys'>;
 
+const NO_SIGNAL_KEY = (name: string) =>
+  `No ${name} key is stored: sandbox campaigns use the sandbox ${name}, real ones go without it.`;
+
+/**
+ * Crunchbase: one free search for a known domain proves the key. BuiltWith charges every lookup,
+ * so its key is not spent on a test: the first campaign's lookup checks it (a refusal names it).
+ */
+async function signalKeyTest(
+  provider: 'crunchbase' | 'builtwith',
+  key: string | null,
+  urls: { crunchbase?: string } | undefined,
+): Promise<{ ok: boolean; message: string }> {
+  const name = provider === 'crunchbase' ? 'Crunchbase' : 'BuiltWith';
+  if (!key) return { ok: false, message: NO_SIGNAL_KEY(name) };
+  if (provider === 'builtwith')
+    return {
+      ok: true,
+      message:
+        'The BuiltWith key is stored. Every BuiltWith lookup costs a credit, so it is checked on the first campaign’s lookup, not here.',
+    };
+  const client = createCrunchbaseClient({ apiKey: key, baseUrl: urls?.crunchbase, maxRetries: 0 });
+  try {
+    await client.findPermalink('crunchbase.com');
+    return { ok: true, message: 'Connected to Crunchbase: the key was accepted.' };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  } finally {
+    await client.close();
+  }
+}
+
 export function settingsHandlers(
   s: Pick<
     Services,
-    'secrets' | 'logger' | 'providers' | 'dataDir' | 'apolloBaseUrl' | 'hunterBaseUrl' | 'crm'
+    'secrets' | 'logger' | 'providers' | 'dataDir' | 'apolloBaseUrl' | 'hunterBaseUrl' | 'signalUrls' | 'crm'
   >,
 ): SettingsHandlers {
   const { secrets, logger, providers, crm } = s;
   /** A changed key drops the client built with the old one. */
+  // Crunchbase's and BuiltWith's clients follow their key by themselves (services/signals.ts).
   const dropClient = (provider: Provider) => {
     if (provider === 'hunter') providers.dropHunter();
     else if (provider === 'hubspot') crm.dropClient();
-    else providers.dropApollo();
+    else if (provider === 'apollo') providers.dropApollo();
   };
   const keysTest: Handlers['keys/test'] = async ({ provider }) => {
     if (provider === 'hubspot') return crm.testConnection();
+    if (provider === 'crunchbase' || provider === 'builtwith') {
+      const key = await secrets?.get(provider);
+      if (key) providers.knownKeys.add(key);
+      return signalKeyTest(provider, key ?? null, s.signalUrls);
+    }
     const key = await secrets?.get(provider);
     if (!key)
       return provider === 'hunter'
@@ -48,9 +86,11 @@ export function settingsHandlers(
       const present = !!(await providers.apolloKey());
       const hunter = !!(await providers.hunterKey());
       const hubspot = { present: !!(await crm.token()) };
+      const crunchbase = { present: !!(await secrets?.has('crunchbase')) };
+      const builtwith = { present: !!(await secrets?.has('builtwith')) };
       return {
         sandbox: !present,
-        keys: { apollo: { present }, hunter: { present: hunter }, hubspot },
+        keys: { apollo: { present }, hunter: { present: hunter }, hubspot, crunchbase, builtwith },
         dataDir: s.dataDir,
       };
     },

@@ -46,6 +46,8 @@ export interface SignalSources {
   postings?: PostingsSource | null;
   /** The day signals are read for: the machine's, or the sandbox's clock. */
   now(): Promise<Date>;
+  /** Which providers these are, for the activity log ("the built-in sandbox …", "Crunchbase (your key)"). */
+  via?: string;
 }
 
 export type PostingsSource = Pick<LeadProvider, 'name' | 'jobPostings'>;

@@ -130,6 +130,9 @@ async function prepare(
   );
   await knowledge?.rememberIcp(campaignId, c.icp);
   const prefilter = await o.vectors.prefilterFor(c.icp, knowledge);
+  const signals = await o.signals?.forCampaign(c);
+  if (signals?.via)
+    bus.emit('campaign/activity', addEvent(db, campaignId, 'info', `Buying signals from ${signals.via}.`));
   const runner = new CampaignRunner({
     db,
     provider,
@@ -140,7 +143,7 @@ async function prepare(
     clock: o.clock,
     factsOrder: o.factsOrder,
     email,
-    signals: await o.signals?.forCampaign(c),
+    signals,
     onProgress: (p) => bus.emit('campaign/progress', p),
     onActivity: (a) => bus.emit('campaign/activity', a),
     onCompanies: knowledge ? (companies) => knowledge.rememberCompanies(companies) : undefined,

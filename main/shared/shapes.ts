@@ -149,7 +149,7 @@ export interface LeadQuery {
 }
 
 /** Whose keys live in the keychain: the data providers (Apollo, Hunter), and the CRM (HubSpot private-app token). */
-export type Provider = 'apollo' | 'hunter' | 'hubspot';
+export type Provider = 'apollo' | 'hunter' | 'hubspot' | 'crunchbase' | 'builtwith';
 
 export interface Settings {
   sandbox: boolean; // true when no Apollo key is stored

@@ -19,6 +19,16 @@ const PROVIDERS: { id: Provider; name: string; help: string }[] = [
     name: 'Hunter.io (email finder and verifier)',
     help: 'Find it in Hunter under API → API keys. Without it, real campaigns take emails from Apollo alone; sandbox campaigns use the sandbox Hunter. "Test connection" shows the plan, searches left and credits used this month. Stored in your system keychain, never in the database.',
   },
+  {
+    id: 'crunchbase',
+    name: 'Crunchbase (funding rounds, a buying signal)',
+    help: 'Your Crunchbase API user key (needs a paid Crunchbase licence). Without it, real campaigns read funding from Apollo alone; sandbox campaigns use the sandbox Crunchbase. Stored in your system keychain, never in the database.',
+  },
+  {
+    id: 'builtwith',
+    name: 'BuiltWith (technology changes, a buying signal)',
+    help: 'Your BuiltWith API key. Every lookup costs a BuiltWith credit (kept in the ledger apart from Apollo’s), so "Test connection" does not spend one. Without it, real campaigns read no tech changes; sandbox campaigns use the sandbox BuiltWith. Stored in your system keychain, never in the database.',
+  },
 ];
 
 export function SettingsScreen() {

@@ -319,7 +319,13 @@ export function createFakeEngine(opts: { tickMs?: number; dataDir?: string } = {
     },
     'settings/get': async () => ({
       sandbox: !apolloKey,
-      keys: { apollo: { present: apolloKey }, hunter: { present: false }, hubspot: { present: false } },
+      keys: {
+        apollo: { present: apolloKey },
+        hunter: { present: false },
+        hubspot: { present: false },
+        crunchbase: { present: false },
+        builtwith: { present: false },
+      },
       dataDir: opts.dataDir ?? '/tmp/lead-studio-fake',
     }),
     'keys/set': async ({ key }) => {
