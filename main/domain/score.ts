@@ -89,12 +89,7 @@ export function scoreLead({
   if (person.linkedinUrl) add('accessibility', 'LinkedIn profile', 25, person.linkedinUrl);
   if (person.phone) add('accessibility', 'Phone number', 20, 'Phone available');
   if (colleaguesFound > 0)
-    add(
-      'accessibility',
-      'Multiple contacts found',
-      15,
-      `${colleaguesFound} other contact(s) at ${company.name}`,
-    );
+    add('accessibility', COLLEAGUES, 15, `${colleaguesFound} other contact(s) at ${company.name}`);
 
   const sum = (c: ScoreItem['component']) =>
     Math.min(
@@ -108,6 +103,33 @@ export function scoreLead({
     intent * WEIGHTS.intent + fit * WEIGHTS.fit + accessibility * WEIGHTS.accessibility,
   );
   return { total, intent, fit, accessibility, band: band(total), breakdown: items };
+}
+
+const COLLEAGUES = 'Multiple contacts found';
+
+/**
+ * The score once colleagues are known: a lead scored before its first colleague was saved lacks
+ * "Multiple contacts found", though the fact holds for it as much as for the colleague.
+ */
+export function withColleagues(score: LeadScore, others: number, companyName: string): LeadScore {
+  if (others <= 0 || score.breakdown.some((i) => i.signal === COLLEAGUES)) return score;
+  const breakdown: ScoreItem[] = [
+    ...score.breakdown,
+    {
+      component: 'accessibility',
+      signal: COLLEAGUES,
+      points: 15,
+      evidence: `${others} other contact(s) at ${companyName}`,
+    },
+  ];
+  const accessibility = Math.min(
+    100,
+    breakdown.filter((i) => i.component === 'accessibility').reduce((s, i) => s + i.points, 0),
+  );
+  const total = Math.round(
+    score.intent * WEIGHTS.intent + score.fit * WEIGHTS.fit + accessibility * WEIGHTS.accessibility,
+  );
+  return { ...score, accessibility, total, band: band(total), breakdown };
 }
 
 const EMAIL_POINTS: Record<FinalEmailStatus, { points: number; evidence: string } | null> = {

@@ -445,6 +445,38 @@ export function splitPublisher(title: string): { headline: string; publisher: st
   return { headline: title.slice(0, i).trim(), publisher: title.slice(i + 3).trim() || null };
 }
 
+/**
+ * The role a leadership headline names, or null: "… joins Lucid as chief operating officer",
+ * "Acme appoints Jane Roe as VP Operations", "Whirlpool names Marc Bitzer chairman and CEO".
+ */
+export function appointedRole(headline: string): string | null {
+  const m =
+    /\bas (?:its |the |a )?(?:new )?(.+)$/i.exec(headline) ??
+    /\b(?:names|appoints|taps|promotes|hires|elects)\s+(?:\p{Lu}[\p{L}'.-]*\s+){2}(.+)$/u.exec(headline);
+  const role = m?.[1]?.replace(/[\s.,;:!]+$/, '').trim();
+  return role && role.length <= 60 ? role : null;
+}
+
+/**
+ * A headline announcing a new executive is a leadership change, read free from the news: it is
+ * how a watched company's new executive shows without buying a reveal (README).
+ */
+function newsLeadership(item: NewsItem, headline: string, evidence: string, o: { subject: SignalSubject }) {
+  const role = appointedRole(headline);
+  return {
+    kind: 'leadership' as const,
+    date: isoDay(Date.parse(item.published)),
+    source: 'news',
+    evidence,
+    link: item.link,
+    subject: o.subject,
+    label: role ? `new ${shortTitle(role)}` : 'new executive',
+    // The press names the role but not whether the person is a buyer here: weaker than a reveal.
+    strength: 0.8,
+    polarity: 1 as const,
+  };
+}
+
 /** News items that read as buying (or window-closing) signals; the rest are dropped. */
 export function newsSignals(
   items: readonly NewsItem[],
@@ -458,12 +490,17 @@ export function newsSignals(
     const { headline, publisher } = splitPublisher(item.title);
     const topic = newsTopic(headline);
     if (!topic) continue;
+    const evidence = `"${headline}"${(item.publisher ?? publisher) ? ` (${item.publisher ?? publisher})` : ''}`;
+    if (topic === 'leadership') {
+      out.push(newsLeadership(item, headline, evidence, o));
+      continue;
+    }
     const closing = topic === 'layoffs' || topic === 'closure';
     out.push({
       kind: 'news',
       date: isoDay(Date.parse(item.published)),
       source: 'news',
-      evidence: `"${headline}"${(item.publisher ?? publisher) ? ` (${item.publisher ?? publisher})` : ''}`,
+      evidence,
       link: item.link,
       subject: o.subject,
       label: TOPIC_LABEL[topic],

@@ -108,6 +108,15 @@ export function companyLocation(c: Company): string | null {
   return parts.length > 0 ? parts.join(', ') : (c.rawAddress ?? null);
 }
 
+/** The campaign's leads at one company, oldest first. */
+export function leadIdsAtCompany(db: Db, campaignId: number, companyId: number): number[] {
+  const rows = stmt(db, 'SELECT id FROM leads WHERE campaign_id = ? AND company_id = ? ORDER BY id').all(
+    campaignId,
+    companyId,
+  ) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
 /** Saves a lead; returns its id, or null when this contact is already a lead of this campaign. */
 export function insertLead(db: Db, lead: NewLead): number | null {
   const { company: c, contact: p, score, validation } = lead;

@@ -289,6 +289,27 @@ describe('news', () => {
     ]);
     expect(out[0]?.evidence).toBe('"Acme opens new plant in Ohio" (Reuters)');
   });
+
+  it('a new executive in the news is a leadership change, labelled with the role it names', () => {
+    const item = (title: string) => ({ title, link: 'https://n/9', published: daysAgo(4), publisher: null });
+    const out = newsSignals(
+      [
+        item('Whirlpool names Marc Bitzer chairman and CEO - Reuters'),
+        item('Acme appoints Jane Roe as Vice President of Operations - PR Newswire'),
+        item('Former Ford executive joins Lucid as chief operating officer - CNBC'),
+        item('Bolt hires new head of people - Local'),
+      ],
+      { subject, now },
+    );
+    expect(out.map((s) => [s.kind, s.source, s.label])).toEqual([
+      ['leadership', 'news', 'new chairman and CEO'],
+      ['leadership', 'news', 'new VP Ops'],
+      ['leadership', 'news', 'new chief operating officer'],
+      ['leadership', 'news', 'new executive'],
+    ]);
+    expect(out[1]!.evidence).toBe('"Acme appoints Jane Roe as Vice President of Operations" (PR Newswire)');
+    expect(out.every((s) => s.strength < 1 && s.polarity === 1)).toBe(true);
+  });
 });
 
 describe('mergeSignals', () => {

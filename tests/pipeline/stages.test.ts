@@ -12,6 +12,7 @@ import {
   validateStage,
 } from '../../main/pipeline/stages';
 import { planRoom } from '../../main/pipeline/stages/room';
+import { colleagueStage } from '../../main/pipeline/stages/save';
 import type { ScriptedPeer } from '../providers/scripted-peer';
 import { allLeads, contactCatchall, countLeadsByTier, getCandidate, ledgerSummary } from '../../main/store';
 import { harness, pipelineIcp, type Harness } from './helpers';
@@ -267,6 +268,22 @@ describe('enrich, validate, reveal, score, save', () => {
     expect(email(allLeads(h.db, h.campaignId).find((l) => l.contact.providerId === 'p1')!)).toBe(30);
     expect('organization' in gita.contact).toBe(false);
     expect(h.activity().some((l) => /^T1 lead: Ana Silva, COO at Acme Axles/.test(l))).toBe(true);
+
+    // Once saved, the first lead at each company has a colleague too: it gets the point it lacked.
+    const before = new Map(allLeads(h.db, h.campaignId).map((l) => [l.contact.providerId, l.score]));
+    colleagueStage(h.ctx, scored);
+    for (const l of allLeads(h.db, h.campaignId)) {
+      const was = before.get(l.contact.providerId)!;
+      expect(l.score.breakdown.filter((b) => b.signal === 'Multiple contacts found')).toHaveLength(1);
+      const gained = ['p1', 'p5'].includes(l.contact.providerId!) ? 15 : 0;
+      expect(l.score.accessibility).toBe(Math.min(100, was.accessibility + gained));
+      expect(l.score.total).toBe(
+        Math.round(l.score.intent * 0.4 + l.score.fit * 0.35 + l.score.accessibility * 0.25),
+      );
+    }
+    expect(
+      allLeads(h.db, h.campaignId).find((l) => l.contact.providerId === 'p1')!.score.total,
+    ).toBeGreaterThan(before.get('p1')!.total);
   });
 
   it('runs a whole batch through every stage', async () => {

@@ -9,7 +9,7 @@ import { contactStage } from './contact';
 import { factsStage } from './facts';
 import type { BatchContext } from './context';
 import { scoreStage, validateStage } from './judge';
-import { saveStage } from './save';
+import { colleagueStage, saveStage } from './save';
 import { scoreHistoryStage, signalsStage } from './signals';
 import { planStage, prefilterStage, resolveStage } from './screen';
 
@@ -43,6 +43,7 @@ export async function processBatch(
   ctx.onStage?.('saving');
   const scored = await signalsStage(ctx, scoreStage(ctx, contacted.pending, contacted.people)); // issue 13: intent from signals
   const saved = saveStage(ctx, scored);
+  colleagueStage(ctx, scored);
   scoreHistoryStage(ctx);
   return saved;
 }

@@ -1,8 +1,43 @@
 /** The last stage: contacts, leads and candidate states, one transaction per lead, in queue order. */
-import { insertLead, setCandidateState, setContactCatchall, upsertContact } from '../../store';
+import { withColleagues } from '../../domain/score';
+import type { RevealedPerson } from '../../domain/types';
+import {
+  getLead,
+  insertLead,
+  leadIdsAtCompany,
+  setCandidateState,
+  setContactCatchall,
+  upsertContact,
+} from '../../store';
 import { saveLeadEmail } from '../../store/email-evidence';
+import { rescoreLead } from '../../store/signals';
 import { isSuppressed } from '../../store/suppression';
 import type { BatchContext, Scored } from './context';
+
+/** The person as saved: the employment history was read for signals only, it is not kept. */
+function asSaved(person: RevealedPerson): RevealedPerson {
+  const { roles: _roles, ...rest } = person;
+  return rest;
+}
+
+/**
+ * Every lead at a company this batch saved to gets "Multiple contacts found" once it has a
+ * colleague, also the one saved first (scored when it had none). Runs before the score history
+ * starts, so this batch's leads start it corrected; an earlier lead's rescoring is history.
+ */
+export function colleagueStage(ctx: BatchContext, scored: Scored[]): void {
+  const companies = new Set(scored.map((s) => s.companyId));
+  for (const companyId of companies) {
+    const ids = leadIdsAtCompany(ctx.db, ctx.campaignId, companyId);
+    if (ids.length < 2) continue;
+    for (const id of ids) {
+      const lead = getLead(ctx.db, id);
+      if (!lead) continue;
+      const next = withColleagues(lead.score, ids.length - 1, lead.company.name);
+      if (next !== lead.score) rescoreLead(ctx.db, id, next);
+    }
+  }
+}
 
 /** Saves each scored lead; returns how many were saved (a duplicate contact is skipped). */
 export function saveStage(ctx: BatchContext, scored: Scored[]): number {
@@ -18,8 +53,9 @@ export function saveStage(ctx: BatchContext, scored: Scored[]): number {
       continue;
     }
     db.transaction(() => {
+      const person = asSaved(p.person);
       const contactId = upsertContact(db, {
-        person: p.person,
+        person,
         companyId: p.companyId,
         source: ctx.providerName,
       });
@@ -28,7 +64,7 @@ export function saveStage(ctx: BatchContext, scored: Scored[]): number {
         campaignId,
         tier: p.tier,
         company: p.company,
-        contact: p.person,
+        contact: person,
         emailStatus: p.person.emailStatus,
         validation: p.validation,
         score: p.score,
