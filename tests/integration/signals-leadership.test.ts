@@ -13,6 +13,8 @@ import { createTitleClassifier } from '../../main/domain/titles';
 import type { Company, RevealedPerson } from '../../main/domain/types';
 import { contactLeadership, updateCompanySignals } from '../../main/pipeline/signal-reader';
 import { createApolloProvider, type ApolloProvider } from '../../main/providers/apollo';
+import { createNewsClient } from '../../main/providers/news';
+import { startSignalsSandbox } from '../../main/sandbox/signals/server';
 import { startSandboxServer, type SandboxServer } from '../../main/sandbox/server';
 import { apolloTimeline, dayToIso, getSignalWorld, roleSinceAt } from '../../main/sandbox/signals/timeline';
 import type { WorldCompany, WorldPerson } from '../../main/sandbox/world';
@@ -133,6 +135,51 @@ describe('leadership change over real HTTP', () => {
       expect(on.whyNow).toContain(leaders[0]!.label);
     } finally {
       db.close();
+    }
+  });
+
+  it('a watched company’s new executive in the news shows on a later refresh, with no paid call', async () => {
+    const w = server.world;
+    const sw = getSignalWorld(w);
+    // A company whose news announces a new executive 10–40 days after the reference day.
+    const c = w.companies.find((x) =>
+      sw.of(x).news.some((n) => n.topic === 'leadership' && n.day >= 10 && n.day <= 40),
+    );
+    if (!c) throw new Error('no announced leader in the world');
+    // One clock for the sandbox's windows and the client, moved past News's once-a-minute per query.
+    let offsetMs = 0;
+    const clock = () => Date.now() + offsetMs;
+    const signals = await startSignalsSandbox({ world: w, clock });
+    const news = createNewsClient({ baseUrl: signals.newsUrl, minIntervalMs: 0, clock });
+    const { db } = tempDb();
+    try {
+      const company = asCompany(c);
+      const id = upsertCompany(db, company, 'test');
+      const rc = (d: number) => ({
+        db,
+        sources: { crunchbase: null, builtwith: null, news, now: async () => noonOf(d) },
+        icp,
+        leadProvider: 'sandbox',
+        campaignId: 1,
+        log: () => undefined,
+      });
+      const leadership = () => listSignals(db, id).filter((e) => e.kind === 'leadership');
+      await updateCompanySignals(rc(0), { id, company }, { now: noonOf(0), withApollo: false });
+      const before = leadership().filter((e) => e.date > dayToIso(0));
+      expect(before).toEqual([]);
+      signals.advanceDays(41);
+      offsetMs += 120_000;
+      const u = await updateCompanySignals(rc(41), { id, company }, { now: noonOf(41), withApollo: false });
+      expect(u.failed).toEqual([]);
+      const gained = u.change.gained.filter((e) => e.kind === 'leadership');
+      expect(gained.length).toBeGreaterThan(0);
+      expect(gained[0]).toMatchObject({ source: 'news' });
+      expect(gained[0]!.label).toMatch(/^new /);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM credit_ledger').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+      await news.close();
+      await signals.close();
     }
   });
 });
