@@ -1,6 +1,6 @@
 import type { Icp, Tier } from './icp';
 import { TIERS } from './icp';
-import { calibrated } from './title-calibration';
+import { calibrated, matchConfidence, type MatchEvidence } from './title-calibration';
 import type { TitleMatch } from './types';
 import {
   ABBREVIATIONS,
@@ -576,14 +576,22 @@ export interface TitleReading {
   undecided: boolean;
   /** Why no tier takes the title (null when one does). */
   reason: string | null;
+  /** What a match had to assume (null on a rejection): the calibration's features. */
+  evidence: MatchEvidence | null;
+  /** MiniLM similarity to the decided tier's nearest ICP title, when the model saw the title. */
+  similarity?: number;
 }
 
 export interface TitleClassifier {
   classify(title: string): TitleMatch;
   explain(title: string): TitleReading;
+  /** Reads these titles once ahead of classify (the model classifier embeds them; rules need not). */
+  prime?(titles: string[]): Promise<void>;
 }
 
 interface RuleRead {
+  /** Read from part of the title (the text before a qualifier, or one of two roles). */
+  partial?: boolean;
   p: TitleAnalysis;
   cls: string | null;
   why: string | null;
@@ -597,14 +605,28 @@ function noTierReason(r: RuleRead, tierClasses: Set<string>): string {
   return `rank "${r.p.rankWord ?? '?'}" is outside the tiers' ranks`;
 }
 
+function evidenceOf(r: RuleRead, fit: TierFit): MatchEvidence {
+  return {
+    tier: fit.tier,
+    exact: fit.kind === 'exact',
+    others: Math.min(3, r.p.others.size),
+    weakPlace: r.p.placeOnly && r.p.weakPlace,
+    repaired: r.p.repaired,
+    translated: r.p.translated,
+    partial: r.partial === true,
+  };
+}
+
 function readingOf(r: RuleRead, tierClasses: Set<string>): TitleReading {
   if (r.best) {
     const score = matchScore(r.p, r.best);
+    const evidence = evidenceOf(r, r.best);
     return {
-      match: { tier: r.best.tier, confidence: calibrated('match', score), matched: r.best.title },
+      match: { tier: r.best.tier, confidence: matchConfidence(evidence, null), matched: r.best.title },
       score,
       undecided: false,
       reason: null,
+      evidence,
     };
   }
   const score = rejectScore(r.p, r.cls, r.why);
@@ -615,6 +637,7 @@ function readingOf(r: RuleRead, tierClasses: Set<string>): TitleReading {
     score,
     undecided,
     reason,
+    evidence: null,
   };
 }
 
@@ -680,9 +703,12 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
     const core = title.split(/\s[-–|]\s|[(,]/)[0]!;
     if (!r.best && core.trim() && core !== title && !r.p.context.length) {
       const c = read(core);
-      if (c.best) r = c;
+      if (c.best) r = { ...c, partial: true };
     }
-    if (!r.best && !r.p.context.length && !r.p.assistantTo) r = bestRole(title, read) ?? r;
+    if (!r.best && !r.p.context.length && !r.p.assistantTo) {
+      const role = bestRole(title, read);
+      if (role) r = { ...role, partial: true };
+    }
     return readingOf(r, tierClasses);
   };
   return { explain, classify: (title) => explain(title).match };
