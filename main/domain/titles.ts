@@ -59,7 +59,7 @@ export interface TitleAnalysis {
 }
 
 /** Functions a plant has that are not running it: "Production Quality Manager" is a quality manager. */
-const OPS_SPECIALTIES = new Set(['quality', 'maintenance', 'ehs']);
+const OPS_SPECIALTIES = new Set(['quality', 'maintenance', 'ehs', 'improvement']);
 
 /** Place words too loose to name a plant on their own (a site manager may run a building site). */
 const WEAK_PLACES = new Set(['site', 'unit']);
@@ -356,7 +356,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   a.rankWord = head?.word ?? null;
   if (a.recruiter) a.classes.add('hr');
   candidateSourcing(a, words);
-  hrRanks(a);
+  hrRanks(a, words);
   return a;
 }
 
@@ -380,10 +380,18 @@ function candidateSourcing(a: TitleAnalysis, words: string[]): void {
  * In HR a lead runs the team ("Talent Acquisition Lead", "HR Team Lead") while a supervisor
  * works in it ("HR Supervisor"); on a production line both are line ranks and stay out.
  */
-function hrRanks(a: TitleAnalysis): void {
-  if (!a.classes.has('hr') || a.rank !== 'lead') return;
+function hrRanks(a: TitleAnalysis, words: string[]): void {
+  if (!a.classes.has('hr')) return;
+  // A hiring team's associate screens and schedules candidates every day ("Staffing Associate",
+  // "Talent Acquisition Associate"): a practitioner. An "HR Associate" is HR's clerk and stays out.
+  if (a.rank === 'junior' && a.rankWord === 'associate' && words.some((w) => HIRING_WORDS.has(w)))
+    a.rank = 'practitioner';
+  if (a.rank !== 'lead') return;
   a.rank = a.rankWord === 'lead' ? 'manager' : 'practitioner';
 }
+
+/** Words that make an HR title a hiring one (after phrases: "talent acquisition" → talent). */
+const HIRING_WORDS = new Set(['staffing', 'recruiting', 'recruitment', 'hiring', 'talent', 'recruiter']);
 
 /** The class a title belongs to: HR wins over operations ("HR Operations Manager" is HR). */
 function primaryClass(a: TitleAnalysis): string | null {
@@ -673,6 +681,19 @@ function dropRepeatedAcronyms(title: string): string {
   });
 }
 
+/**
+ * "Production Manager (IT)", "Operations Manager - Finance": production and operations are words
+ * every function uses, so a function named in the qualifier says whose they are (as in "IT
+ * Operations Manager"); a place or an operations companion ("(Plant 2)", "- Supply Chain") only
+ * says where. HR titles are HR whatever they serve ("HR Manager (IT)"). Null: the qualifier is no
+ * other function.
+ */
+function qualifierFunction(core: RuleRead, qualifier: TitleAnalysis): string | null {
+  if (core.cls !== 'ops') return null;
+  const allowed = new Set(['ops', ...(COMPANION_CLASSES.ops ?? [])]);
+  return [...qualifier.classes].find((c) => !allowed.has(c)) ?? null;
+}
+
 /** Ranks that are never a tier's unless the ICP names them: the rules have decided. */
 const NON_TARGET_RANKS = new Set(['worker', 'junior', 'owner']);
 
@@ -703,7 +724,9 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
     const core = title.split(/\s[-–|]\s|[(,]/)[0]!;
     if (!r.best && core.trim() && core !== title && !r.p.context.length) {
       const c = read(core);
-      if (c.best) r = { ...c, partial: true };
+      const other = c.best ? qualifierFunction(c, read(title.slice(core.length)).p) : null;
+      if (other) r = { ...r, why: `the qualifier names another function (${other})` };
+      else if (c.best) r = { ...c, partial: true };
     }
     if (!r.best && !r.p.context.length && !r.p.assistantTo) {
       const role = bestRole(title, read);
