@@ -17,14 +17,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { features, type LogisticFit } from '../main/domain/title-calibration';
+import { features, logistic, type LogisticFit } from '../main/domain/title-calibration';
 import { createTitleClassifier } from '../main/domain/titles';
 import { engineEnv } from '../main/engine';
 import { createEmbedder } from '../main/intel/embedder';
 import { createModelTitleClassifier } from '../main/intel/title-similarity';
 import { loadEsco, templateIcp } from './lib/esco';
 
-const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { 'dry-run': { type: 'boolean', default: false }, loo: { type: 'boolean', default: false } },
+});
 const MIN_PRECISION = 0.9;
 const TABLE_FILE = 'main/domain/title-calibration.json';
 /** L2 penalty per weight (the intercept is free), in units of the log-likelihood's sum. */
@@ -156,6 +158,24 @@ function newtonFit(
   return { intercept: r4(w[0]!), weights: Object.fromEntries(live.map((k, j) => [k, r4(w[j + 1]!)])) };
 }
 
+/** Leave-one-out log loss of the fit at several penalties (`--loo`): how much the evidence predicts. */
+function leaveOneOut(examples: Example[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const l2 of [0.1, 1, 10, 100]) {
+    let loss = 0;
+    examples.forEach((e, i) => {
+      const fit = fitLogistic(
+        examples.filter((_, j) => j !== i),
+        l2,
+      );
+      const p = logistic(fit, e.f);
+      loss -= Math.log(e.ok ? p : 1 - p);
+    });
+    out[`L2=${l2}`] = Math.round((loss / examples.length) * 10_000) / 10_000;
+  }
+  return out;
+}
+
 function chooseThreshold(points: Point[]): number {
   for (let t = 0.5; t <= 0.99; t = Math.round((t + 0.01) * 100) / 100) {
     const above = points.filter((p) => p.score >= t);
@@ -200,6 +220,8 @@ async function main() {
     };
     if (!fitted.similarity.length) fitted.similarity = [[0, 0.5]];
     console.log(JSON.stringify({ undecided: sims.length, threshold, ...fitted }));
+    if (values.loo)
+      console.log(JSON.stringify({ looRules: leaveOneOut(ruleMatches), looModel: leaveOneOut(modelMatches) }));
     if (values['dry-run']) return;
     writeFileSync(TABLE_FILE, JSON.stringify(fitted, null, 2) + '\n');
     const simFile = 'main/intel/title-similarity.ts';
