@@ -556,7 +556,7 @@ const HR_OUTSIDE = new Set([
   'agencies',
 ]);
 
-/** The rule score of a match, from what had to be assumed to make it (calibrated in title-calibration.ts). */
+/** The rule score of a match, from what had to be assumed to make it (a summary; see MatchEvidence). */
 function matchScore(p: TitleAnalysis, fit: TierFit): number {
   let c = fit.kind === 'exact' ? 0.97 : 0.93;
   c -= 0.03 * Math.min(3, p.others.size);
@@ -578,7 +578,10 @@ function rejectScore(p: TitleAnalysis, cls: string | null, why: string | null): 
 export interface TitleReading {
   /** The decision with its calibrated confidence (what `classify` returns). */
   match: TitleMatch;
-  /** The uncalibrated rule score the confidence was read from. */
+  /**
+   * The uncalibrated rule score: a rejection's confidence is read from it; a match's from its
+   * evidence (title-calibration.ts), the score only summing up what the match had to assume.
+   */
   score: number;
   /** The rules found no rank or no function to go on: a similarity signal may decide. */
   undecided: boolean;
