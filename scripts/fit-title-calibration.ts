@@ -221,7 +221,9 @@ async function main() {
     if (!fitted.similarity.length) fitted.similarity = [[0, 0.5]];
     console.log(JSON.stringify({ undecided: sims.length, threshold, ...fitted }));
     if (values.loo)
-      console.log(JSON.stringify({ looRules: leaveOneOut(ruleMatches), looModel: leaveOneOut(modelMatches) }));
+      console.log(
+        JSON.stringify({ looRules: leaveOneOut(ruleMatches), looModel: leaveOneOut(modelMatches) }),
+      );
     if (values['dry-run']) return;
     writeFileSync(TABLE_FILE, JSON.stringify(fitted, null, 2) + '\n');
     const simFile = 'main/intel/title-similarity.ts';
