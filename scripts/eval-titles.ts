@@ -1,10 +1,11 @@
 /**
  * Error analysis of the title classifier on ESCO (development data, not shipped):
  * `npx tsx scripts/eval-titles.ts [--esco <csv>] [--split dev|holdout|all] [--preferred] [--model]
- * [--errors N] [--threshold X] [--reliability]`.
+ * [--errors N] [--threshold X] [--reliability] [--table]`.
  * Precision/recall per tier against ESCO's per-occupation development tiers ("unclear" left out);
  * `--model` adds MiniLM similarity for the titles the rules cannot place; `--reliability` prints
- * predicted vs observed precision per confidence bin of the matches.
+ * predicted vs observed precision per confidence bin of the matches; `--table` prints, per
+ * confidence threshold, the precision/recall a campaign keeping only matches at or above it gets.
  */
 import { parseArgs } from 'node:util';
 import type { TitleMatch } from '../main/domain/types';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     preferred: { type: 'boolean', default: false },
     model: { type: 'boolean', default: false },
     reliability: { type: 'boolean', default: false },
+    table: { type: 'boolean', default: false },
   },
 });
 
@@ -86,6 +88,17 @@ async function main() {
       JSON.stringify({ split: values.split, rows: rows.length, model: values.model, threshold, ...figures }),
     );
     if (values.reliability) for (const b of reliability(rows, matches)) console.log(JSON.stringify(b));
+    if (values.table)
+      for (const t of [0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
+        const { any, T1, T2, T3 } = score(rows, matches, t) as unknown as Record<
+          string,
+          ReturnType<typeof pr>
+        >;
+        const f = (c: ReturnType<typeof pr>) => `${c.precision.toFixed(2)} / ${c.recall.toFixed(2)}`;
+        console.log(
+          `| ${t.toFixed(2)} | ${any!.tp + any!.fp} | ${f(any!)} | ${f(T1!)} | ${f(T2!)} | ${f(T3!)} |`,
+        );
+      }
     const n = Number(values.errors);
     if (n) for (const e of errs.sort().slice(0, n)) console.log(e);
   } finally {

@@ -25,7 +25,7 @@ async function flush(
   classifier: TitleClassifier | ModelTitleClassifier,
   io: ClassifyTitlesIo,
 ) {
-  if ('prime' in classifier) await classifier.prime(batch);
+  await classifier.prime?.(batch);
   for (const title of batch) {
     const r = classifier.explain(title);
     io.out({

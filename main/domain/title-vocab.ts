@@ -295,8 +295,14 @@ export const FUNCTION_CLASS: Record<string, string> = {
   strategy: 'business',
   strategic: 'business',
   transformation: 'business',
-  excellence: 'business',
-  improvement: 'business',
+  // Improvement methods run beside operations (lean, six sigma, operational excellence): a
+  // specialty of operations, like quality — its manager improves the plant, does not run it.
+  excellence: 'improvement',
+  improvement: 'improvement',
+  continuous: 'improvement',
+  lean: 'improvement',
+  kaizen: 'improvement',
+  sigma: 'improvement',
   planning: 'planning',
   control: 'planning',
   scheduling: 'planning',
@@ -311,7 +317,17 @@ export const FUNCTION_CLASS: Record<string, string> = {
 
 /** Classes that may accompany a target class without changing the role ("VP Operations & Supply Chain"). */
 export const COMPANION_CLASSES: Record<string, readonly string[]> = {
-  ops: ['supply', 'business', 'planning', 'quality', 'maintenance', 'ehs', 'facilities', 'admin'],
+  ops: [
+    'supply',
+    'business',
+    'planning',
+    'quality',
+    'maintenance',
+    'ehs',
+    'facilities',
+    'admin',
+    'improvement',
+  ],
   hr: ['admin', 'business', 'rewards', 'learning', 'planning', 'ehs'],
   tech: ['product', 'research', 'business', 'security'],
   product: ['tech', 'design', 'business'],
@@ -793,9 +809,6 @@ export const COMMON_WORDS = new Set([
   'line',
   'floor',
   'process',
-  'continuous',
-  'improvement',
-  'lean',
   'personal',
   'recruit',
   'works',

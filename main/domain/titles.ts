@@ -1,6 +1,6 @@
 import type { Icp, Tier } from './icp';
 import { TIERS } from './icp';
-import { calibrated } from './title-calibration';
+import { calibrated, matchConfidence, type MatchEvidence } from './title-calibration';
 import type { TitleMatch } from './types';
 import {
   ABBREVIATIONS,
@@ -59,7 +59,7 @@ export interface TitleAnalysis {
 }
 
 /** Functions a plant has that are not running it: "Production Quality Manager" is a quality manager. */
-const OPS_SPECIALTIES = new Set(['quality', 'maintenance', 'ehs']);
+const OPS_SPECIALTIES = new Set(['quality', 'maintenance', 'ehs', 'improvement']);
 
 /** Place words too loose to name a plant on their own (a site manager may run a building site). */
 const WEAK_PLACES = new Set(['site', 'unit']);
@@ -356,7 +356,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   a.rankWord = head?.word ?? null;
   if (a.recruiter) a.classes.add('hr');
   candidateSourcing(a, words);
-  hrRanks(a);
+  hrRanks(a, words);
   return a;
 }
 
@@ -380,10 +380,18 @@ function candidateSourcing(a: TitleAnalysis, words: string[]): void {
  * In HR a lead runs the team ("Talent Acquisition Lead", "HR Team Lead") while a supervisor
  * works in it ("HR Supervisor"); on a production line both are line ranks and stay out.
  */
-function hrRanks(a: TitleAnalysis): void {
-  if (!a.classes.has('hr') || a.rank !== 'lead') return;
+function hrRanks(a: TitleAnalysis, words: string[]): void {
+  if (!a.classes.has('hr')) return;
+  // A hiring team's associate screens and schedules candidates every day ("Staffing Associate",
+  // "Talent Acquisition Associate"): a practitioner. An "HR Associate" is HR's clerk and stays out.
+  if (a.rank === 'junior' && a.rankWord === 'associate' && words.some((w) => HIRING_WORDS.has(w)))
+    a.rank = 'practitioner';
+  if (a.rank !== 'lead') return;
   a.rank = a.rankWord === 'lead' ? 'manager' : 'practitioner';
 }
+
+/** Words that make an HR title a hiring one (after phrases: "talent acquisition" → talent). */
+const HIRING_WORDS = new Set(['staffing', 'recruiting', 'recruitment', 'hiring', 'talent', 'recruiter']);
 
 /** The class a title belongs to: HR wins over operations ("HR Operations Manager" is HR). */
 function primaryClass(a: TitleAnalysis): string | null {
@@ -548,7 +556,7 @@ const HR_OUTSIDE = new Set([
   'agencies',
 ]);
 
-/** The rule score of a match, from what had to be assumed to make it (calibrated in title-calibration.ts). */
+/** The rule score of a match, from what had to be assumed to make it (a summary; see MatchEvidence). */
 function matchScore(p: TitleAnalysis, fit: TierFit): number {
   let c = fit.kind === 'exact' ? 0.97 : 0.93;
   c -= 0.03 * Math.min(3, p.others.size);
@@ -570,20 +578,31 @@ function rejectScore(p: TitleAnalysis, cls: string | null, why: string | null): 
 export interface TitleReading {
   /** The decision with its calibrated confidence (what `classify` returns). */
   match: TitleMatch;
-  /** The uncalibrated rule score the confidence was read from. */
+  /**
+   * The uncalibrated rule score: a rejection's confidence is read from it; a match's from its
+   * evidence (title-calibration.ts), the score only summing up what the match had to assume.
+   */
   score: number;
   /** The rules found no rank or no function to go on: a similarity signal may decide. */
   undecided: boolean;
   /** Why no tier takes the title (null when one does). */
   reason: string | null;
+  /** What a match had to assume (null on a rejection): the calibration's features. */
+  evidence: MatchEvidence | null;
+  /** MiniLM similarity to the decided tier's nearest ICP title, when the model saw the title. */
+  similarity?: number;
 }
 
 export interface TitleClassifier {
   classify(title: string): TitleMatch;
   explain(title: string): TitleReading;
+  /** Reads these titles once ahead of classify (the model classifier embeds them; rules need not). */
+  prime?(titles: string[]): Promise<void>;
 }
 
 interface RuleRead {
+  /** Read from part of the title (the text before a qualifier, or one of two roles). */
+  partial?: boolean;
   p: TitleAnalysis;
   cls: string | null;
   why: string | null;
@@ -597,14 +616,28 @@ function noTierReason(r: RuleRead, tierClasses: Set<string>): string {
   return `rank "${r.p.rankWord ?? '?'}" is outside the tiers' ranks`;
 }
 
+function evidenceOf(r: RuleRead, fit: TierFit): MatchEvidence {
+  return {
+    tier: fit.tier,
+    exact: fit.kind === 'exact',
+    others: Math.min(3, r.p.others.size),
+    weakPlace: r.p.placeOnly && r.p.weakPlace,
+    repaired: r.p.repaired,
+    translated: r.p.translated,
+    partial: r.partial === true,
+  };
+}
+
 function readingOf(r: RuleRead, tierClasses: Set<string>): TitleReading {
   if (r.best) {
     const score = matchScore(r.p, r.best);
+    const evidence = evidenceOf(r, r.best);
     return {
-      match: { tier: r.best.tier, confidence: calibrated('match', score), matched: r.best.title },
+      match: { tier: r.best.tier, confidence: matchConfidence(evidence, null), matched: r.best.title },
       score,
       undecided: false,
       reason: null,
+      evidence,
     };
   }
   const score = rejectScore(r.p, r.cls, r.why);
@@ -615,6 +648,7 @@ function readingOf(r: RuleRead, tierClasses: Set<string>): TitleReading {
     score,
     undecided,
     reason,
+    evidence: null,
   };
 }
 
@@ -650,6 +684,19 @@ function dropRepeatedAcronyms(title: string): string {
   });
 }
 
+/**
+ * "Production Manager (IT)", "Operations Manager - Finance": production and operations are words
+ * every function uses, so a function named in the qualifier says whose they are (as in "IT
+ * Operations Manager"); a place or an operations companion ("(Plant 2)", "- Supply Chain") only
+ * says where. HR titles are HR whatever they serve ("HR Manager (IT)"). Null: the qualifier is no
+ * other function.
+ */
+function qualifierFunction(core: RuleRead, qualifier: TitleAnalysis): string | null {
+  if (core.cls !== 'ops') return null;
+  const allowed = new Set(['ops', ...(COMPANION_CLASSES.ops ?? [])]);
+  return [...qualifier.classes].find((c) => !allowed.has(c)) ?? null;
+}
+
 /** Ranks that are never a tier's unless the ICP names them: the rules have decided. */
 const NON_TARGET_RANKS = new Set(['worker', 'junior', 'owner']);
 
@@ -680,9 +727,14 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
     const core = title.split(/\s[-–|]\s|[(,]/)[0]!;
     if (!r.best && core.trim() && core !== title && !r.p.context.length) {
       const c = read(core);
-      if (c.best) r = c;
+      const other = c.best ? qualifierFunction(c, read(title.slice(core.length)).p) : null;
+      if (other) r = { ...r, why: `the qualifier names another function (${other})` };
+      else if (c.best) r = { ...c, partial: true };
     }
-    if (!r.best && !r.p.context.length && !r.p.assistantTo) r = bestRole(title, read) ?? r;
+    if (!r.best && !r.p.context.length && !r.p.assistantTo) {
+      const role = bestRole(title, read);
+      if (role) r = { ...role, partial: true };
+    }
     return readingOf(r, tierClasses);
   };
   return { explain, classify: (title) => explain(title).match };

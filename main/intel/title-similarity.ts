@@ -8,7 +8,7 @@
  * rules: `prime` the titles of a page once (one batched embedding), then `classify` as usual.
  */
 import { TIERS, type Icp, type Tier } from '../domain/icp';
-import { calibrated } from '../domain/title-calibration';
+import { calibrated, matchConfidence } from '../domain/title-calibration';
 import { createTitleClassifier, type TitleClassifier, type TitleReading } from '../domain/titles';
 import type { TitleMatch } from '../domain/types';
 import type { Embedder } from './embedder';
@@ -54,10 +54,6 @@ function nearestPerTier(vec: Float32Array, refs: Refs): TitleNeighbour[] {
   return [...best.values()];
 }
 
-/** Rule score and similarity → one score for the "match with model" calibration table. */
-export const combinedScore = (ruleScore: number, similarity: number) =>
-  Math.round(((ruleScore + similarity) / 2) * 1000) / 1000;
-
 export function createModelTitleClassifier(
   icp: Icp,
   embedder: Embedder,
@@ -92,11 +88,11 @@ export function createModelTitleClassifier(
 
   const explain = (title: string): TitleReading => {
     const r = rules.explain(title);
-    if (r.match.tier) {
-      const n = neighbour(title, r.match.tier);
+    if (r.evidence) {
+      const n = neighbour(title, r.evidence.tier);
       if (!n) return r;
-      const score = combinedScore(r.score, n.similarity);
-      return { ...r, score, match: { ...r.match, confidence: calibrated('matchWithModel', score) } };
+      const confidence = matchConfidence(r.evidence, n.similarity);
+      return { ...r, similarity: n.similarity, match: { ...r.match, confidence } };
     }
     const n = r.undecided ? neighbour(title) : undefined;
     if (!n) return r;
@@ -105,10 +101,12 @@ export function createModelTitleClassifier(
       return { ...r, match: { ...r.match, reason }, reason };
     }
     return {
-      match: { tier: n.tier, confidence: calibrated('model', n.similarity), matched: `~${n.title}` },
+      match: { tier: n.tier, confidence: calibrated('similarity', n.similarity), matched: `~${n.title}` },
       score: n.similarity,
       undecided: true,
       reason: null,
+      evidence: null,
+      similarity: n.similarity,
     };
   };
 

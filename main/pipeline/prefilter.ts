@@ -29,6 +29,8 @@ export interface FilterContext {
 export interface PreFilter {
   readonly name: string;
   decide(candidates: CandidateRow[], ctx: FilterContext): Promise<FilterDecision[]>;
+  /** The title classifier the campaign uses with this filter (default: the rules alone). */
+  titleClassifier?(icp: Icp): TitleClassifier;
   close?(): Promise<void>;
 }
 

@@ -145,7 +145,8 @@ export class CampaignRunner {
       throw new AppError('CAMPAIGN_FINISHED', `Campaign ${campaignId} is already ${campaign.status}.`);
     this.icp = campaign.icp;
     this.budget = this.o.budget !== undefined ? this.o.budget : campaign.budget;
-    this.classifier = createTitleClassifier(this.icp);
+    // With the model loaded, MiniLM similarity joins the rules as in classify-titles --model.
+    this.classifier = this.o.prefilter.titleClassifier?.(this.icp) ?? createTitleClassifier(this.icp);
     this.gate = new PaidGate({
       db,
       provider: this.o.provider,

@@ -1,12 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { canonicalCountry, matchIndustry } from '../domain/industries';
 import { TIERS, type Icp, type Tier } from '../domain/icp';
-import { createTitleClassifier } from '../domain/titles';
+import { createTitleClassifier, type TitleClassifier } from '../domain/titles';
 import { blankCompany } from '../domain/blank';
 import type { Company } from '../domain/types';
 import { createEmbedder, type Embedder } from '../intel/embedder';
 import type { ModelLocation } from '../intel/model-files';
 import { companyProfile, contactProfile, icpProfile, icpTitleProfiles } from '../intel/profiles';
+import { createModelTitleClassifier } from '../intel/title-similarity';
 import { cosine } from '../intel/vector';
 import type { CompanySummary } from '../providers/types';
 import { queuedCandidate } from '../store';
@@ -70,6 +71,11 @@ export class SemanticFilter implements PreFilter {
     this.name = embedder ? 'semantic (MiniLM + rules)' : 'rules only (model missing)';
   }
 
+  /** The classifier classify-titles --model uses: similarity shades and may place, never overrules. */
+  titleClassifier(icp: Icp): TitleClassifier {
+    return this.embedder ? createModelTitleClassifier(icp, this.embedder) : createTitleClassifier(icp);
+  }
+
   private async vectors(texts: string[]): Promise<Float32Array[]> {
     const missing = [...new Set(texts.filter((t) => !this.titleVectors.has(t)))];
     if (missing.length && this.embedder) {
@@ -110,6 +116,7 @@ export class SemanticFilter implements PreFilter {
     const contactVecs = this.embedder
       ? await this.vectors(candidates.map((c) => contactProfile(c.person)))
       : [];
+    await ctx.classifier.prime?.(candidates.map((c) => c.person.title));
     const decisions: FilterDecision[] = candidates.map((c, i) => {
       const match = ctx.classifier.classify(c.person.title);
       const vec = contactVecs[i];
@@ -126,7 +133,11 @@ export class SemanticFilter implements PreFilter {
           keep: false,
           reason: `title similarity ${similarity.toFixed(2)} < ${contactThreshold}`,
         };
-      return { ...base, keep: true, reason: `${match.tier} by title (${match.matched})` };
+      return {
+        ...base,
+        keep: true,
+        reason: `${match.tier} by title (${match.matched}, confidence ${match.confidence.toFixed(2)})`,
+      };
     });
 
     // 2. The company, only for those still in play. Membership first: the directory lists the
@@ -195,7 +206,7 @@ export async function benchFilter(model: ModelLocation = {}): Promise<Record<str
   const embedder = await createEmbedder(model);
   try {
     const filter = new SemanticFilter(icp, embedder);
-    const classifier = createTitleClassifier(icp);
+    const classifier = filter.titleClassifier(icp);
     const t0 = performance.now();
     for (let i = 0; i < people.length; i += 25) {
       const step = people.slice(i, i + 25);

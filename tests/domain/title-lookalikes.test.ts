@@ -202,6 +202,39 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
   });
 });
 
+describe('qualifiers, improvement roles and hiring associates (issue 11, known misses)', () => {
+  it.each([
+    // a function in an operations title's qualifier says whose operations they are
+    ['Production Manager (Manufacturing)', 'T1', 'Production Manager (IT)'],
+    ['Plant Manager (Pune)', 'T1', 'Production Manager - IT'],
+    ['Operations Manager - Supply Chain', 'T1', 'Operations Manager (Finance)'],
+    ['Operations Director (EMEA)', 'T1', 'Operations Manager, Sales'],
+    // lean, six sigma and operational excellence improve the plant, they do not run it
+    ['Manufacturing Manager', 'T1', 'Lean Manufacturing Manager'],
+    ['Operations Manager', 'T1', 'Operational Excellence Manager'],
+    ['VP Operations & Continuous Improvement', 'T1', 'Continuous Improvement Manager'],
+    ['Director of Manufacturing', 'T1', 'Manufacturing Excellence Director'],
+    ['Plant Operations Manager', 'T1', 'Lean Six Sigma Black Belt'],
+    // a hiring team's associate screens candidates; HR's associate is its clerk
+    ['Staffing Associate', 'T3', 'HR Associate'],
+    ['Talent Acquisition Associate', 'T3', 'Associate Director, Talent Acquisition'],
+    ['Recruiting Associate', 'T3', 'Placement Associate'],
+    // "executive" after a function is a practitioner's grade (HR Executive is T3); in operations no tier's
+    ['Executive Director of Operations', 'T1', 'Operations Executive'],
+    ['Executive Vice President, Operations', 'T1', 'Production Executive'],
+  ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
+    expect(classify(target).tier).toBe(tier);
+    expect(classify(lookalike).tier).toBeNull();
+  });
+
+  it('says which function the qualifier names', () => {
+    expect(explain('Production Manager (IT)').reason).toBe('the qualifier names another function (tech)');
+    // HR titles stay HR whatever they serve
+    expect(classify('HR Manager (IT)').tier).toBe('T2');
+    expect(classify('Recruiter (IT)').tier).toBe('T3');
+  });
+});
+
 describe('company lookalike families', () => {
   const decide = (industry: string | null, description: string | null = null) =>
     decideIndustry({ industry, description }, template.icp.industries);

@@ -43,6 +43,32 @@ describe('semantic pre-filter decisions (real model)', () => {
   });
   afterAll(async () => embedder.close());
 
+  it("hands the campaign the model title classifier, whose confidence the kept candidate's reason carries", async () => {
+    const filter = new SemanticFilter(icp, embedder);
+    const classifier = filter.titleClassifier(icp);
+    expect(classifier.prime).toBeTypeOf('function');
+    expect(new SemanticFilter(icp, null).titleClassifier(icp).prime).toBeUndefined();
+    const candidates = [
+      cand('1', 'Plant Manager', 'Acme Axles'),
+      cand('2', 'Manufacturing Lead', 'Acme Axles'),
+    ];
+    const companies = candidates.map(() => company('Acme Axles', 'automotive', 'United States', 850));
+    const d = await filter.decide(candidates, {
+      campaignId: 1,
+      icp,
+      tier: 'T1',
+      classifier,
+      companies,
+      log: () => {},
+    });
+    // primed by decide: the model's similarity is a feature of the confidence, so it differs from the rules'
+    const withModel = classifier.classify('Plant Manager');
+    expect(classifier.explain('Plant Manager').similarity).toBeGreaterThan(0);
+    expect(withModel.tier).toBe('T1');
+    expect(withModel.confidence).not.toBe(createTitleClassifier(icp).classify('Plant Manager').confidence);
+    expect(d[0]!.reason).toContain(`confidence ${withModel.confidence.toFixed(2)}`);
+  });
+
   it('keeps targets at fitting companies and explains every drop', async () => {
     const filter = new SemanticFilter(icp, embedder);
     const candidates = [

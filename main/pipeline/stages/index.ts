@@ -29,6 +29,8 @@ export async function processBatch(
   batch: CandidateRow[],
 ): Promise<number> {
   ctx.onStage?.('filtering');
+  // The model classifier embeds the batch's titles once, so every stage reads them the same way.
+  await ctx.classifier.prime?.(batch.map((c) => c.person.title));
   const resolved = await resolveStage(ctx, searchTier, batch);
   const screened = await prefilterStage(ctx, searchTier, resolved);
   const kept = planStage(ctx, screened);
