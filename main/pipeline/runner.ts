@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { ActivityLine, CampaignProgress, PauseReason, Stage, TierCounters } from '../contract';
 import { TIERS, type Icp, type Tier } from '../domain/icp';
 import { createTitleClassifier, type TitleClassifier } from '../domain/titles';
-import type { CampaignStatus, Company } from '../domain/types';
+import type { CampaignStatus, CandidatePerson, Company } from '../domain/types';
 import { AppError } from '../shared/errors';
 import { isProviderError } from '../providers/errors';
 import type { LeadProvider } from '../providers/types';
@@ -28,6 +28,7 @@ import { BudgetReached, PaidGate } from './paid-gate';
 import type { PreFilter } from './prefilter';
 import { chooseFilters, type NarrowingFilters } from './search-filters';
 import { bandText, peopleQuery, searchKeys } from './search-plan';
+import { namePrior, rankByNamePrior, rankingLine, type Ranked } from './search-prior';
 import type { SignalSources } from './signal-reader';
 import {
   createWaterfall,
@@ -257,8 +258,22 @@ export class CampaignRunner {
       await processBatch(this.batchContext(), tier, batch);
       this.emitProgress('running');
     }
-    if (!this.stopRequest && !this.exhausted[tier])
+    if (!this.stopRequest && !this.exhausted[tier]) {
       this.log('info', `${tier}: target of ${target} leads reached.`);
+      this.logUnbought(tier);
+    }
+  }
+
+  /** Says how many candidates the name prior put last were never paid for (the target came first). */
+  private logUnbought(tier: Tier): void {
+    const left = nextCandidates(this.o.db, this.o.campaignId, tier, ['new'], 1_000_000).filter(
+      (c) => namePrior(c.person.organizationName, this.icp).prior === 'other-trade',
+    );
+    if (left.length > 0)
+      this.log(
+        'info',
+        `${tier}: ${left.length} candidate(s) at companies whose name reads as another trade were never paid for.`,
+      );
   }
 
   /**
@@ -270,12 +285,19 @@ export class CampaignRunner {
     this.stage = 'searching';
     this.emitProgress('running');
     const cursors = new Map(listSearchCursors(db, campaignId, tier).map((c) => [c.title, c]));
-    const open = searchKeys(this.icp, this.icp.tiers[tier].titles)
+    const w = this.o.email;
+    const verifiedFirst = !!w?.client && w.settings.steps.length > 0 && w.settings.reachableFirst;
+    const open = searchKeys(this.icp, this.icp.tiers[tier].titles, { verifiedFirst })
       .map((band) => band.filter((s) => !cursors.get(s.key)?.exhausted))
       .find((band) => band.length > 0);
     if (!open) return false;
     const perPage = this.o.perPage ?? 100;
-    const base = { ...peopleQuery(this.icp, open[0]!.band, perPage), ...(await this.narrowing(tier)) };
+    const first = open[0]!;
+    const base = {
+      ...peopleQuery(this.icp, first.band, perPage),
+      ...(await this.narrowing(tier)),
+      ...(first.emailStatuses ? { emailStatuses: first.emailStatuses } : {}),
+    };
     const pages = await mapLimit(open, 5, async (s) => {
       const page = (cursors.get(s.key)?.page ?? 0) + 1;
       const res = await provider.searchPeople(
@@ -287,20 +309,26 @@ export class CampaignRunner {
     });
     let found = 0;
     let added = 0;
+    let ranking: Ranked<CandidatePerson> | null = null;
     db.transaction(() => {
+      const people: CandidatePerson[] = [];
       for (const { key, page, res } of pages) {
         found += res.people.length;
-        const allowed = res.people.filter((p) => !isSuppressed(db, { providerId: p.providerId })); // erased people
-        added += addCandidates(db, campaignId, tier, allowed);
+        people.push(...res.people.filter((p) => !isSuppressed(db, { providerId: p.providerId }))); // erased people
         const exhausted = res.people.length < perPage || page >= Math.min(res.totalPages, MAX_PAGES);
         saveSearchCursor(db, { campaignId, tier, title: key, page, totalPages: res.totalPages, exhausted });
       }
+      ranking = rankByNamePrior(people, this.icp); // the likely industry fails go last (search-prior.ts)
+      added += addCandidates(db, campaignId, tier, ranking.ranked);
     })();
     this.log(
       'info',
-      `${tier}: searched ${open.length} title(s) at companies of ${bandText(open[0]!.band)}: ` +
+      `${tier}: searched ${open.length} title(s) at companies of ${bandText(first.band)}` +
+        `${first.emailStatuses ? ', people whose address Apollo verified first' : ''}: ` +
         `${found} people, ${added} new candidates.`,
     );
+    const line = ranking && rankingLine(tier, ranking);
+    if (line && added > 0) this.log('info', line);
     return true;
   }
 

@@ -3,7 +3,7 @@
  * fed with people of the sandbox world as Apollo's reveal would hand them over.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_WATERFALL, type WaterfallSettings } from '../../main/domain/email';
+import { DEFAULT_WATERFALL, unverifiedAllowance, type WaterfallSettings } from '../../main/domain/email';
 import { IcpSchema } from '../../main/domain/icp';
 import type { Company, RevealedPerson } from '../../main/domain/types';
 import { contactStage, createWaterfall, type ContactContext } from '../../main/pipeline/stages/contact';
@@ -153,6 +153,7 @@ function setUp(
     campaignId,
     concurrency: 4,
     providerName: 'apollo',
+    icp,
     log: (_level, message) => lines.push(message),
     email: createWaterfall(
       { client, via: 'the sandbox Hunter', source: 'hunter-sandbox', settings },
@@ -273,22 +274,31 @@ describe('the email waterfall stage', () => {
     expect(releaseHeld(c.db, c.campaignId, 'T1')).toBe(0);
   });
 
-  it('reachable first holds only as far as the verified share needs: a catch-all lead after enough verified ones is kept', async () => {
+  it('reachable first holds only as far as the verified share needs: the tier keeps (1 − share) × target leads without a proved address', async () => {
     const { client } = await hunter();
     const live = people((p) => p.email_status === 'verified' && plain(p) && mailboxAlive(world, p), 4);
     const catchAll = people((p) => p.email_status === 'verified' && isCatchAllDomain(world, domainOf(p)), 2);
-    // 4 verified then 2 catch-all: at a share of 0.6 the first catch-all keeps the tier at 4/5 = 0.8
-    // and is taken; the second would make it 4/6 = 0.67, still ≥ 0.6, so it is taken too. At 0.75 the
-    // first is taken (0.8) and the second held (0.67 < 0.75).
-    const all = [...live, ...catchAll];
+    // T1's target is 50: a share of 0.96 leaves room for 2 catch-all leads (48 of 50 verified at the
+    // end), 0.98 for 1 (the second is held), 1 for none. Counted against the target, not the leads so
+    // far: the first catch-all comes when 4 are saved (4/5 = 0.8) and is still kept at 0.98.
+    const all = [...catchAll.slice(0, 1), ...live, ...catchAll.slice(1)];
     const taken = async (minVerifiedShare: number) => {
       const c = setUp(client, all, { ...DEFAULT_WATERFALL, minVerifiedShare });
       const out = await run(c, all);
       return out.pending.map((p) => p.cand.providerPersonId);
     };
-    expect(await taken(0.6)).toEqual(all.map((p) => p.id));
-    expect(await taken(0.75)).toEqual([...live, catchAll[0]!].map((p) => p.id));
+    expect(await taken(0.96)).toEqual(all.map((p) => p.id));
+    expect(await taken(0.98)).toEqual([catchAll[0]!, ...live].map((p) => p.id));
     expect(await taken(1)).toEqual(live.map((p) => p.id));
+  });
+
+  it('the allowance of leads without a proved address is the target less the verified share', () => {
+    expect(unverifiedAllowance(200, 0.8)).toBe(40);
+    expect(unverifiedAllowance(100, 0.85)).toBe(15);
+    expect(unverifiedAllowance(50, 0.98)).toBe(1);
+    expect(unverifiedAllowance(7, 0.8)).toBe(1); // 5.6 verified asked: 6, so 1 may be unverified
+    expect(unverifiedAllowance(200, 1)).toBe(0);
+    expect(unverifiedAllowance(200, 0)).toBe(200);
   });
 
   it('never asks twice: a second campaign on the same database gets the same answers from the cache', async () => {
