@@ -264,6 +264,17 @@ export class CampaignRunner {
     }
   }
 
+  /** Whether a search result's company was bought already (through the directory's domain for its name). */
+  private knownCompany(p: CandidatePerson): boolean {
+    const listed = this.directory.lookup(p.organizationName);
+    const ref = {
+      name: p.organizationName,
+      domain: p.organizationDomain ?? listed?.domain ?? null,
+      organizationId: p.organizationId ?? listed?.providerId ?? null,
+    };
+    return this.gate.knownCompany(ref) !== null;
+  }
+
   /** Says how many candidates the name prior put last were never paid for (the target came first). */
   private logUnbought(tier: Tier): void {
     const left = nextCandidates(this.o.db, this.o.campaignId, tier, ['new'], 1_000_000).filter(
@@ -318,7 +329,7 @@ export class CampaignRunner {
         const exhausted = res.people.length < perPage || page >= Math.min(res.totalPages, MAX_PAGES);
         saveSearchCursor(db, { campaignId, tier, title: key, page, totalPages: res.totalPages, exhausted });
       }
-      ranking = rankByNamePrior(people, this.icp); // the likely industry fails go last (search-prior.ts)
+      ranking = rankByNamePrior(people, this.icp, (p) => this.knownCompany(p)); // likely fails last (search-prior.ts)
       added += addCandidates(db, campaignId, tier, ranking.ranked);
     })();
     this.log(

@@ -16,7 +16,10 @@ import type { CandidatePerson } from '../domain/types';
 
 export type NamePrior = 'fits' | 'unknown' | 'other-trade';
 
-const ORDER: Record<NamePrior, number> = { fits: 0, unknown: 1, 'other-trade': 2 };
+/** 'known': the company's facts were bought already (its verdict and catch-all are free to read). */
+export type Prior = 'known' | NamePrior;
+
+const ORDER: Record<Prior, number> = { known: 0, fits: 1, unknown: 2, 'other-trade': 3 };
 
 export interface NameReading {
   prior: NamePrior;
@@ -34,18 +37,27 @@ export function namePrior(name: string, icp: Pick<Icp, 'industries'>): NameReadi
 export interface Ranked<T> {
   ranked: T[];
   /** How many read each way. */
-  counts: Record<NamePrior, number>;
+  counts: Record<Prior, number>;
   /** Up to three of the names put last, with what they read as (for the activity log). */
   examples: string[];
 }
 
-/** The people in prior order (stable: the search's own order within each class). */
+/**
+ * The people in prior order (stable: the search's own order within each class). Candidates at a
+ * company bought already come first: the checklist decides them for free and only their own
+ * reveal is bought, where a new company's first reveal may fail its industry check.
+ */
 export function rankByNamePrior<T extends Pick<CandidatePerson, 'organizationName'>>(
   people: readonly T[],
   icp: Pick<Icp, 'industries'>,
+  known: (p: T) => boolean = () => false,
 ): Ranked<T> {
-  const read = people.map((p, i) => ({ p, i, r: namePrior(p.organizationName, icp) }));
-  const counts: Record<NamePrior, number> = { fits: 0, unknown: 0, 'other-trade': 0 };
+  const read = people.map((p, i) => ({
+    p,
+    i,
+    r: known(p) ? { prior: 'known' as const, sector: null } : namePrior(p.organizationName, icp),
+  }));
+  const counts: Record<Prior, number> = { known: 0, fits: 0, unknown: 0, 'other-trade': 0 };
   for (const x of read) counts[x.r.prior]++;
   read.sort((a, b) => ORDER[a.r.prior] - ORDER[b.r.prior] || a.i - b.i);
   const names = new Set<string>();
@@ -56,11 +68,12 @@ export function rankByNamePrior<T extends Pick<CandidatePerson, 'organizationNam
 
 /** The activity line for one search round's ranking (null when nothing moved). */
 export function rankingLine(tier: string, r: Ranked<unknown>): string | null {
-  const { fits, unknown } = r.counts;
+  const { known, fits, unknown } = r.counts;
   const other = r.counts['other-trade'];
-  if (other === 0 && (fits === 0 || unknown === 0)) return null;
+  if ([known, fits, unknown, other].filter((n) => n > 0).length < 2) return null;
   return (
-    `${tier}: new candidates ordered by what their company's name says (free): ${fits} read as the ICP's ` +
+    `${tier}: new candidates ordered (free): ${known} at companies bought already first, then by what ` +
+    `their company's name says: ${fits} read as the ICP's ` +
     `industries first, ${unknown} say nothing, ${other} read as another trade last` +
     (r.examples.length ? `, e.g. ${r.examples.join(', ')}` : '') +
     '; these are bought only if the tier still has room when their turn comes.'
