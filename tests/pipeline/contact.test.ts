@@ -6,8 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WATERFALL, unverifiedAllowance, type WaterfallSettings } from '../../main/domain/email';
 import { IcpSchema } from '../../main/domain/icp';
 import type { Company, RevealedPerson } from '../../main/domain/types';
+import { blankCompany } from '../../main/domain/blank';
 import { contactStage, createWaterfall, type ContactContext } from '../../main/pipeline/stages/contact';
-import type { Pending } from '../../main/pipeline/stages';
+import { deferStage } from '../../main/pipeline/stages/defer';
+import type { BatchContext, Pending } from '../../main/pipeline/stages';
 import { createHunterClient, type HunterClient } from '../../main/providers/hunter';
 import {
   addressTruth,
@@ -28,6 +30,8 @@ import {
   ledgerEntries,
   listEvents,
   nextCandidates,
+  setCandidateState,
+  upsertCompany,
   type Db,
 } from '../../main/store';
 import { hunterState, releaseHeld } from '../../main/store/email-evidence';
@@ -299,6 +303,41 @@ describe('the email waterfall stage', () => {
     expect(unverifiedAllowance(7, 0.8)).toBe(1); // 5.6 verified asked: 6, so 1 may be unverified
     expect(unverifiedAllowance(200, 1)).toBe(0);
     expect(unverifiedAllowance(200, 0)).toBe(200);
+  });
+
+  it('a colleague at a domain known to be catch-all waits unrevealed once the tier has its share of unverified leads', async () => {
+    const { client } = await hunter();
+    const first = people((p) => p.email_status === 'verified' && isCatchAllDomain(world, domainOf(p)), 1)[0]!;
+    const colleagues = people((p) => domainOf(p) === domainOf(first), 2);
+    const defer = (minVerifiedShare: number, released = false) => {
+      const c = setUp(client, colleagues, { ...DEFAULT_WATERFALL, minVerifiedShare });
+      // The first colleague was revealed and held for its accept-all address: the domain is known.
+      const c0 = world.companies[first.companyIdx]!;
+      const companyId = upsertCompany(c.db, blankCompany({ name: c0.name, domain: c0.primary_domain }), 'apollo');
+      setCandidateState(c.db, c.campaignId, colleagues[0]!.id, {
+        state: 'skipped',
+        reason: 'held: accept_all email; saved only if T1 cannot be filled with verified ones',
+        companyId,
+      });
+      if (released) releaseHeld(c.db, c.campaignId, 'T1');
+      const next = released ? c.pending[0]! : c.pending[1]!;
+      const cand = getCandidate(c.db, c.campaignId, next.cand.providerPersonId)!;
+      const ctx = { ...c.ctx, reserved: { T1: 1, T2: 0, T3: 0 } } as unknown as BatchContext;
+      const out = deferStage(ctx, [{ ...next, cand }]);
+      return { out, ctx, c, cand: getCandidate(c.db, c.campaignId, next.cand.providerPersonId)! };
+    };
+    // Hold every unverified lead (allowance 0): not revealed, held, its room in the tier given back.
+    const held = defer(1);
+    expect(held.out).toEqual([]);
+    expect(held.cand.state).toBe('skipped');
+    expect(held.cand.reason).toMatch(/^held: accept_all email \(catch-all domain, known before the reveal/);
+    expect(held.ctx.reserved.T1).toBe(0);
+    expect(held.c.lines.join('\n')).toMatch(/1 candidate\(s\) at catch-all domains wait unrevealed/);
+    // Released when the tier cannot be filled otherwise: it goes on to its reveal.
+    expect(releaseHeld(held.c.db, held.c.campaignId, 'T1')).toBe(2);
+    expect(defer(1, true).out).toHaveLength(1);
+    // The tier may still keep unverified leads (0.9 of 50 → 5): revealed as usual.
+    expect(defer(0.9).out).toHaveLength(1);
   });
 
   it('never asks twice: a second campaign on the same database gets the same answers from the cache', async () => {
