@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { namePrior, rankByNamePrior, rankingLine } from '../../main/pipeline/search-prior';
-import { searchKeys } from '../../main/pipeline/search-plan';
+import { chooseFilters } from '../../main/pipeline/search-filters';
+import { idChunks, ORGANIZATION_IDS_PER_SEARCH, searchKeys } from '../../main/pipeline/search-plan';
+import type { LeadProvider, PeopleSearchQuery } from '../../main/providers/types';
 import { pipelineIcp } from './helpers';
 
 const icp = { industries: ['Automotive', 'Chemicals', 'Textiles & Apparel'] };
@@ -58,5 +60,46 @@ describe('search plan: verified-first passes', () => {
       'COO @ 501,10000',
       'COO @ 200,500',
     ]);
+  });
+});
+
+describe('organization_ids[] in chunks', () => {
+  const ids = Array.from({ length: 2_500 }, (_, i) => `org${i}`);
+
+  it('splits the directory into searches of at most 1,000 ids, in order', () => {
+    const chunks = idChunks(ids);
+    expect(ORGANIZATION_IDS_PER_SEARCH).toBe(1000);
+    expect(chunks.map((c) => c.length)).toEqual([1000, 1000, 500]);
+    expect(chunks.flat()).toEqual(ids);
+    expect(idChunks(ids.slice(0, 10))).toEqual([ids.slice(0, 10)]);
+  });
+
+  it('gives each pass one search per chunk, under its own cursor; one chunk keeps the plain keys', () => {
+    const groups = searchKeys(pipelineIcp(), ['COO'], { idChunks: idChunks(ids) });
+    expect(groups.map((g) => [g[0]!.key, g[0]!.organizationIds!.length])).toEqual([
+      ['COO @ 501,10000 · ids 1/3', 1000],
+      ['COO @ 501,10000 · ids 2/3', 1000],
+      ['COO @ 501,10000 · ids 3/3', 500],
+      ['COO @ 200,500 · ids 1/3', 1000],
+      ['COO @ 200,500 · ids 2/3', 1000],
+      ['COO @ 200,500 · ids 3/3', 500],
+    ]);
+    expect(searchKeys(pipelineIcp(), ['COO'], { idChunks: [ids.slice(0, 5)] })[0]![0]!.key).toBe('COO @ 501,10000');
+  });
+
+  it('counts the market chunk by chunk: no search carries more than 1,000 ids, the counts add up', async () => {
+    const seen: PeopleSearchQuery[] = [];
+    const provider = {
+      searchPeople: async (q: PeopleSearchQuery) => {
+        seen.push(q);
+        const n = q.organizationIds ? q.organizationIds.length : 10_000; // one person a company
+        return { people: [], totalEntries: n, totalPages: 1 };
+      },
+    } as unknown as LeadProvider;
+    const chosen = await chooseFilters(provider, pipelineIcp(), 'T1', ids, { campaignId: 1 });
+    expect(Math.max(...seen.map((q) => q.organizationIds?.length ?? 0))).toBe(1000);
+    expect(chosen.filters.organizationIds).toHaveLength(2_500);
+    expect(chosen.line).toMatch(/directory scope 10,000 → 2,500 people/);
+    expect(chosen.searches).toBe(seen.length);
   });
 });
