@@ -257,7 +257,7 @@ describe('the email waterfall stage', () => {
     const live = people((p) => p.email_status === 'verified' && plain(p) && mailboxAlive(world, p), 2);
     const catchAll = people((p) => p.email_status === 'verified' && isCatchAllDomain(world, domainOf(p)), 1);
     const all = [...live, ...catchAll];
-    const c = setUp(client, all, DEFAULT_WATERFALL);
+    const c = setUp(client, all, { ...DEFAULT_WATERFALL, minVerifiedShare: 1 }); // hold every one
     const out = await run(c, all);
     expect(out.pending.map((p) => p.cand.providerPersonId)).toEqual(live.map((p) => p.id));
     const held = getCandidate(c.db, c.campaignId, catchAll[0]!.id)!;
