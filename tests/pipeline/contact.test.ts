@@ -313,7 +313,11 @@ describe('the email waterfall stage', () => {
       const c = setUp(client, colleagues, { ...DEFAULT_WATERFALL, minVerifiedShare });
       // The first colleague was revealed and held for its accept-all address: the domain is known.
       const c0 = world.companies[first.companyIdx]!;
-      const companyId = upsertCompany(c.db, blankCompany({ name: c0.name, domain: c0.primary_domain }), 'apollo');
+      const companyId = upsertCompany(
+        c.db,
+        blankCompany({ name: c0.name, domain: c0.primary_domain }),
+        'apollo',
+      );
       setCandidateState(c.db, c.campaignId, colleagues[0]!.id, {
         state: 'skipped',
         reason: 'held: accept_all email; saved only if T1 cannot be filled with verified ones',

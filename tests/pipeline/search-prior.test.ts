@@ -84,7 +84,9 @@ describe('organization_ids[] in chunks', () => {
       ['COO @ 200,500 · ids 2/3', 1000],
       ['COO @ 200,500 · ids 3/3', 500],
     ]);
-    expect(searchKeys(pipelineIcp(), ['COO'], { idChunks: [ids.slice(0, 5)] })[0]![0]!.key).toBe('COO @ 501,10000');
+    expect(searchKeys(pipelineIcp(), ['COO'], { idChunks: [ids.slice(0, 5)] })[0]![0]!.key).toBe(
+      'COO @ 501,10000',
+    );
   });
 
   it('counts the market chunk by chunk: no search carries more than 1,000 ids, the counts add up', async () => {

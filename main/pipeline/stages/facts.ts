@@ -146,7 +146,8 @@ export function hiringDecides(ctx: BatchContext, c: Company): boolean {
 /** Whether the open jobs can change anything: the decision, or the score of a company that passes. */
 export function hiringMatters(ctx: BatchContext, c: Company): boolean {
   return (
-    hiringDecides(ctx, c) || withHeads(c).some((h) => validateCompany({ ...h, openJobs: 1 }, ctx.icp).accepted)
+    hiringDecides(ctx, c) ||
+    withHeads(c).some((h) => validateCompany({ ...h, openJobs: 1 }, ctx.icp).accepted)
   );
 }
 
@@ -156,9 +157,15 @@ export function hiringMatters(ctx: BatchContext, c: Company): boolean {
  * them, so its "Hiring cycles" check is verified. The decision cannot change here: where hiring
  * could flip it, the jobs were bought before it (hiringStage).
  */
-export async function hiringForLeads(ctx: BatchContext, searchTier: Tier, kept: Pending[]): Promise<Pending[]> {
+export async function hiringForLeads(
+  ctx: BatchContext,
+  searchTier: Tier,
+  kept: Pending[],
+): Promise<Pending[]> {
   const open = kept.filter((p) => p.company.openJobs === null && p.company.providerId !== null);
-  const ids = [...new Set(open.filter((p) => hiringMatters(ctx, p.company)).map((p) => p.company.providerId!))];
+  const ids = [
+    ...new Set(open.filter((p) => hiringMatters(ctx, p.company)).map((p) => p.company.providerId!)),
+  ];
   const pages = await mapLimit(ids, ctx.concurrency, (id) => ctx.gate.jobPostings(id, searchTier));
   const jobs = new Map(ids.map((id, i) => [id, pages[i]!.totalEntries]));
   return kept.map((p) => {

@@ -18,7 +18,14 @@ export type { BatchContext, Pending, Resolved, Scored, Screened } from './contex
 export { roomIn } from './context';
 export { enrichStage, revealStage, type CompanyFacts } from './buy';
 export { companyVerdict, scoreStage, validateStage } from './judge';
-export { factsStage, headCountsDecide, hiringDecides, hiringForLeads, hiringMatters, type FactsOrder } from './facts';
+export {
+  factsStage,
+  headCountsDecide,
+  hiringDecides,
+  hiringForLeads,
+  hiringMatters,
+  type FactsOrder,
+} from './facts';
 export { saveStage } from './save';
 export { contactStage, createWaterfall, type EmailWaterfall, type EmailWaterfallInit } from './contact';
 export { planStage, prefilterStage, resolveStage } from './screen';
