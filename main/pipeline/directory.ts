@@ -67,6 +67,11 @@ export class CompanyDirectory {
     return [...this.providerIds];
   }
 
+  /** The entry read so far for a company name (null: not read, or not listed). */
+  lookup(name: string): CompanySummary | null {
+    return this.byName.get(normalizeCompanyName(name)) ?? null;
+  }
+
   /** Company facts for each ref (null when the directory does not list it), paging as needed. */
   async resolve(refs: CompanyRef[], tier: Tier): Promise<(CompanySummary | null)[]> {
     const missing = () => refs.some((r) => !r.domain && !this.byName.has(normalizeCompanyName(r.name)));

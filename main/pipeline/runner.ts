@@ -2,10 +2,10 @@ import { setMaxListeners } from 'node:events';
 import type { ActivityLine, CampaignProgress, PauseReason, Stage, TierCounters } from '../contract';
 import { TIERS, type Icp, type Tier } from '../domain/icp';
 import { createTitleClassifier, type TitleClassifier } from '../domain/titles';
-import type { CampaignStatus, Company } from '../domain/types';
+import type { CampaignStatus, CandidatePerson, Company } from '../domain/types';
 import { AppError } from '../shared/errors';
 import { isProviderError } from '../providers/errors';
-import type { LeadProvider } from '../providers/types';
+import type { LeadProvider, PeopleSearchQuery } from '../providers/types';
 import {
   addCandidates,
   addEvent,
@@ -13,6 +13,7 @@ import {
   countCandidates,
   countLeadsByTier,
   getCampaign,
+  getCandidate,
   listSearchCursors,
   nextCandidates,
   saveProgress,
@@ -27,7 +28,8 @@ import { mapLimit } from './map-limit';
 import { BudgetReached, PaidGate } from './paid-gate';
 import type { PreFilter } from './prefilter';
 import { chooseFilters, type NarrowingFilters } from './search-filters';
-import { bandText, peopleQuery, searchKeys } from './search-plan';
+import { bandText, idChunks, peopleQuery, searchKeys, type SearchKey } from './search-plan';
+import { namePrior, rankByNamePrior, rankingLine, type Ranked } from './search-prior';
 import type { SignalSources } from './signal-reader';
 import {
   createWaterfall,
@@ -69,6 +71,15 @@ export interface RunnerOptions {
 const MAX_WAIT_IN_RUN_MS = 65 * 60_000;
 
 const MAX_PAGES = 500;
+
+/**
+ * A search round reads pages until its new candidates number this many times the tier's room
+ * (free searches), so the prior order has a choice: with a pool of one page per title the tier
+ * fills from whatever came first, likely fails included (README, "Waste").
+ */
+const POOL_FACTOR = 3;
+/** Pages per title a round reads at most (the real service's search is free but rate-limited). */
+const MAX_POOL_ROUNDS = 5;
 
 /**
  * Runs one campaign (seed 000's flow, tier by tier) from whatever state SQLite holds, so a killed
@@ -258,51 +269,127 @@ export class CampaignRunner {
       await processBatch(this.batchContext(), tier, batch);
       this.emitProgress('running');
     }
-    if (!this.stopRequest && !this.exhausted[tier])
+    if (!this.stopRequest && !this.exhausted[tier]) {
       this.log('info', `${tier}: target of ${target} leads reached.`);
+      this.logUnbought(tier);
+    }
+  }
+
+  /** Whether a search result's company was bought already (through the directory's domain for its name). */
+  private knownCompany(p: CandidatePerson): boolean {
+    const listed = this.directory.lookup(p.organizationName);
+    const ref = {
+      name: p.organizationName,
+      domain: p.organizationDomain ?? listed?.domain ?? null,
+      organizationId: p.organizationId ?? listed?.providerId ?? null,
+    };
+    return this.gate.knownCompany(ref) !== null;
+  }
+
+  /** Says how many candidates the name prior put last were never paid for (the target came first). */
+  private logUnbought(tier: Tier): void {
+    const left = nextCandidates(this.o.db, this.o.campaignId, tier, ['new'], 1_000_000).filter(
+      (c) => namePrior(c.person.organizationName, this.icp).prior === 'other-trade',
+    );
+    if (left.length > 0)
+      this.log(
+        'info',
+        `${tier}: ${left.length} candidate(s) at companies whose name reads as another trade were never paid for.`,
+      );
   }
 
   /**
-   * One round of paged title searches (free), run in parallel, in the first size band with a
-   * title left (search-plan.ts); false when every title of every band is exhausted.
+   * One round of paged title searches (free), in the first group with a title left (size band,
+   * then verified-first pass, then directory chunk: search-plan.ts), read until it holds a pool of
+   * new candidates a few times the tier's room; the pool is queued in prior order (search-prior.ts),
+   * so the likely fails are the ones left when the tier fills. False when every search is exhausted.
    */
   private async searchMore(tier: Tier): Promise<boolean> {
-    const { db, campaignId, provider } = this.o;
+    const { db, campaignId } = this.o;
     this.stage = 'searching';
     this.emitProgress('running');
     const cursors = new Map(listSearchCursors(db, campaignId, tier).map((c) => [c.title, c]));
-    const open = searchKeys(this.icp, this.icp.tiers[tier].titles)
+    const narrowing = await this.narrowing(tier);
+    const w = this.o.email;
+    const verifiedFirst = !!w?.client && w.settings.steps.length > 0 && w.settings.reachableFirst;
+    const chunks = idChunks(narrowing.organizationIds ?? []);
+    const open = searchKeys(this.icp, this.icp.tiers[tier].titles, { verifiedFirst, idChunks: chunks })
       .map((band) => band.filter((s) => !cursors.get(s.key)?.exhausted))
       .find((band) => band.length > 0);
     if (!open) return false;
-    const perPage = this.o.perPage ?? 100;
-    const base = { ...peopleQuery(this.icp, open[0]!.band, perPage), ...(await this.narrowing(tier)) };
-    const pages = await mapLimit(open, 5, async (s) => {
-      const page = (cursors.get(s.key)?.page ?? 0) + 1;
-      const res = await provider.searchPeople(
-        { ...base, titles: [s.title], page },
-        { campaignId, signal: this.abort.signal },
-      );
-      this.requests++;
-      return { key: s.key, page, res };
-    });
-    let found = 0;
+    const first = open[0]!;
+    const base = {
+      ...peopleQuery(this.icp, first.band, this.o.perPage ?? 100),
+      ...narrowing,
+      ...(first.emailStatuses ? { emailStatuses: first.emailStatuses } : {}),
+      ...(first.organizationIds ? { organizationIds: first.organizationIds } : {}),
+    };
+    const pool = await this.readPool(tier, open, base, (key) => cursors.get(key)?.page ?? 0);
     let added = 0;
+    let ranking: Ranked<CandidatePerson> | null = null;
     db.transaction(() => {
-      for (const { key, page, res } of pages) {
-        found += res.people.length;
-        const allowed = res.people.filter((p) => !isSuppressed(db, { providerId: p.providerId })); // erased people
-        added += addCandidates(db, campaignId, tier, allowed);
-        const exhausted = res.people.length < perPage || page >= Math.min(res.totalPages, MAX_PAGES);
-        saveSearchCursor(db, { campaignId, tier, title: key, page, totalPages: res.totalPages, exhausted });
-      }
+      for (const c of pool.cursors) saveSearchCursor(db, { campaignId, tier, ...c });
+      ranking = rankByNamePrior(pool.people, this.icp, (p) => this.knownCompany(p)); // likely fails last
+      added = addCandidates(db, campaignId, tier, ranking.ranked);
     })();
     this.log(
       'info',
-      `${tier}: searched ${open.length} title(s) at companies of ${bandText(open[0]!.band)}: ` +
-        `${found} people, ${added} new candidates.`,
+      `${tier}: searched ${open.length} title(s) at companies of ${bandText(first.band)}` +
+        `${first.emailStatuses ? ', people whose address Apollo verified first' : ''}` +
+        `${first.organizationIds ? ` (directory part ${first.key.split(' · ids ')[1]})` : ''}, ` +
+        `${pool.rounds} page(s) each: ${pool.found} people, ${added} new candidates.`,
     );
+    const line = ranking && rankingLine(tier, ranking);
+    if (line && added > 0) this.log('info', line);
     return true;
+  }
+
+  /**
+   * Pages of the open searches (free), round after round, until the new candidates (not queued
+   * yet, not erased) reach POOL_FACTOR × the tier's room or the searches run out.
+   */
+  private async readPool(
+    tier: Tier,
+    open: SearchKey[],
+    base: Omit<PeopleSearchQuery, 'titles' | 'page'>,
+    pageOf: (key: string) => number,
+  ) {
+    const { db, campaignId, provider } = this.o;
+    const perPage = base.perPage ?? 100;
+    const saved = countLeadsByTier(db, campaignId)[tier];
+    const want = POOL_FACTOR * Math.max(1, this.icp.tiers[tier].target - saved - this.reserved[tier]);
+    const seen = new Set<string>();
+    const people: CandidatePerson[] = [];
+    const last = new Map<string, { title: string; page: number; totalPages: number; exhausted: boolean }>();
+    let live = open;
+    let found = 0;
+    let rounds = 0;
+    while (live.length > 0 && people.length < want && rounds < MAX_POOL_ROUNDS) {
+      rounds++;
+      const pages = await mapLimit(live, 5, async (s) => {
+        const page = (last.get(s.key)?.page ?? pageOf(s.key)) + 1;
+        const res = await provider.searchPeople(
+          { ...base, titles: [s.title], page },
+          { campaignId, signal: this.abort.signal },
+        );
+        this.requests++;
+        return { s, page, res };
+      });
+      for (const { s, page, res } of pages) {
+        found += res.people.length;
+        for (const p of res.people) {
+          if (seen.has(p.providerId)) continue;
+          seen.add(p.providerId);
+          // Erased people are never queued; people queued already keep their place.
+          if (!isSuppressed(db, { providerId: p.providerId }) && !getCandidate(db, campaignId, p.providerId))
+            people.push(p);
+        }
+        const exhausted = res.people.length < perPage || page >= Math.min(res.totalPages, MAX_PAGES);
+        last.set(s.key, { title: s.key, page, totalPages: res.totalPages, exhausted });
+      }
+      live = live.filter((s) => !last.get(s.key)!.exhausted);
+    }
+    return { people, found, rounds, cursors: [...last.values()] };
   }
 
   /**

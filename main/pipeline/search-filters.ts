@@ -9,7 +9,7 @@ import type { Icp, Tier } from '../domain/icp';
 import { analyzeTitle } from '../domain/titles';
 import { LEADER_ORDER } from '../domain/title-vocab';
 import type { CallContext, LeadProvider, PeopleSearchQuery } from '../providers/types';
-import { peopleQuery } from './search-plan';
+import { idChunks, peopleQuery } from './search-plan';
 
 export type NarrowingFilters = Pick<PeopleSearchQuery, 'organizationIds' | 'seniorities' | 'emailStatuses'>;
 
@@ -72,9 +72,15 @@ export async function chooseFilters(
   const { titles, target } = icp.tiers[tier];
   const base = peopleQuery(icp, { min: icp.companySize.min, max: icp.companySize.max }, 1);
   let searches = 0;
+  // A person works at one company: the chunks of the directory's ids count disjoint people.
   const count = async (f: NarrowingFilters) => {
-    searches++;
-    return (await provider.searchPeople({ ...base, ...f, titles, page: 1 }, ctx)).totalEntries;
+    let total = 0;
+    for (const ids of f.organizationIds ? idChunks(f.organizationIds) : [undefined]) {
+      searches++;
+      const q = { ...base, ...f, ...(ids ? { organizationIds: ids } : {}), titles, page: 1 };
+      total += (await provider.searchPeople(q, ctx)).totalEntries;
+    }
+    return total;
   };
   const parts: string[] = [];
   const filters: NarrowingFilters = {};

@@ -144,3 +144,19 @@ export function releaseHeld(db: Db, campaignId: number, tier: string): number {
     now: isoNow(),
   }).changes;
 }
+
+/**
+ * Company domains whose mail server is known to accept every address: a saved contact's reveal
+ * said so (any campaign), or a candidate was held for an accept-all address there.
+ */
+export function catchAllDomains(db: Db): Set<string> {
+  const rows = stmt(
+    db,
+    `SELECT co.domain AS d FROM contacts ct JOIN companies co ON co.id = ct.company_id
+       WHERE ct.email_domain_catchall = 1 AND co.domain IS NOT NULL
+     UNION
+     SELECT co.domain FROM campaign_candidates cc JOIN companies co ON co.id = cc.company_id
+       WHERE cc.state = 'skipped' AND substr(cc.reason, 1, @len) = @held AND co.domain IS NOT NULL`,
+  ).all({ len: `${HELD_PREFIX}accept_all`.length, held: `${HELD_PREFIX}accept_all` }) as { d: string }[];
+  return new Set(rows.map((r) => r.d));
+}

@@ -337,8 +337,8 @@ describe('Lead Studio in the browser, real engine, sandbox', () => {
   it('changes the email waterfall settings in Settings and keeps them', async () => {
     const card = page.getByRole('region', { name: 'Email waterfall' });
     const share = card.getByRole('slider', { name: 'Verified share to keep per tier' });
-    await expect.poll(() => share.inputValue()).toBe('100');
-    await share.fill('80');
+    await expect.poll(() => share.inputValue()).toBe('80'); // the default
+    await share.fill('90');
     await card.getByRole('checkbox', { name: /Hunter finder/ }).uncheck();
     await card.getByRole('button', { name: 'Save email settings' }).click();
     const saved = card.getByRole('status').filter({ hasText: 'Email settings saved' });
@@ -350,7 +350,7 @@ describe('Lead Studio in the browser, real engine, sandbox', () => {
     const again = page.getByRole('region', { name: 'Email waterfall' });
     await expect
       .poll(() => again.getByRole('slider', { name: 'Verified share to keep per tier' }).inputValue())
-      .toBe('80');
+      .toBe('90');
     expect(await again.getByRole('checkbox', { name: /Hunter finder/ }).isChecked()).toBe(false);
     expect(await again.getByRole('checkbox', { name: /Hunter verifier/ }).isChecked()).toBe(true);
   });

@@ -3,11 +3,13 @@
  * fed with people of the sandbox world as Apollo's reveal would hand them over.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_WATERFALL, type WaterfallSettings } from '../../main/domain/email';
+import { DEFAULT_WATERFALL, unverifiedAllowance, type WaterfallSettings } from '../../main/domain/email';
 import { IcpSchema } from '../../main/domain/icp';
 import type { Company, RevealedPerson } from '../../main/domain/types';
+import { blankCompany } from '../../main/domain/blank';
 import { contactStage, createWaterfall, type ContactContext } from '../../main/pipeline/stages/contact';
-import type { Pending } from '../../main/pipeline/stages';
+import { deferStage } from '../../main/pipeline/stages/defer';
+import type { BatchContext, Pending } from '../../main/pipeline/stages';
 import { createHunterClient, type HunterClient } from '../../main/providers/hunter';
 import {
   addressTruth,
@@ -28,6 +30,8 @@ import {
   ledgerEntries,
   listEvents,
   nextCandidates,
+  setCandidateState,
+  upsertCompany,
   type Db,
 } from '../../main/store';
 import { hunterState, releaseHeld } from '../../main/store/email-evidence';
@@ -153,6 +157,7 @@ function setUp(
     campaignId,
     concurrency: 4,
     providerName: 'apollo',
+    icp,
     log: (_level, message) => lines.push(message),
     email: createWaterfall(
       { client, via: 'the sandbox Hunter', source: 'hunter-sandbox', settings },
@@ -252,7 +257,7 @@ describe('the email waterfall stage', () => {
     const live = people((p) => p.email_status === 'verified' && plain(p) && mailboxAlive(world, p), 2);
     const catchAll = people((p) => p.email_status === 'verified' && isCatchAllDomain(world, domainOf(p)), 1);
     const all = [...live, ...catchAll];
-    const c = setUp(client, all, DEFAULT_WATERFALL);
+    const c = setUp(client, all, { ...DEFAULT_WATERFALL, minVerifiedShare: 1 }); // hold every one
     const out = await run(c, all);
     expect(out.pending.map((p) => p.cand.providerPersonId)).toEqual(live.map((p) => p.id));
     const held = getCandidate(c.db, c.campaignId, catchAll[0]!.id)!;
@@ -273,22 +278,70 @@ describe('the email waterfall stage', () => {
     expect(releaseHeld(c.db, c.campaignId, 'T1')).toBe(0);
   });
 
-  it('reachable first holds only as far as the verified share needs: a catch-all lead after enough verified ones is kept', async () => {
+  it('reachable first holds only as far as the verified share needs: the tier keeps (1 − share) × target leads without a proved address', async () => {
     const { client } = await hunter();
     const live = people((p) => p.email_status === 'verified' && plain(p) && mailboxAlive(world, p), 4);
     const catchAll = people((p) => p.email_status === 'verified' && isCatchAllDomain(world, domainOf(p)), 2);
-    // 4 verified then 2 catch-all: at a share of 0.6 the first catch-all keeps the tier at 4/5 = 0.8
-    // and is taken; the second would make it 4/6 = 0.67, still ≥ 0.6, so it is taken too. At 0.75 the
-    // first is taken (0.8) and the second held (0.67 < 0.75).
-    const all = [...live, ...catchAll];
+    // T1's target is 50: a share of 0.96 leaves room for 2 catch-all leads (48 of 50 verified at the
+    // end), 0.98 for 1 (the second is held), 1 for none. Counted against the target, not the leads so
+    // far: the first catch-all comes when 4 are saved (4/5 = 0.8) and is still kept at 0.98.
+    const all = [...catchAll.slice(0, 1), ...live, ...catchAll.slice(1)];
     const taken = async (minVerifiedShare: number) => {
       const c = setUp(client, all, { ...DEFAULT_WATERFALL, minVerifiedShare });
       const out = await run(c, all);
       return out.pending.map((p) => p.cand.providerPersonId);
     };
-    expect(await taken(0.6)).toEqual(all.map((p) => p.id));
-    expect(await taken(0.75)).toEqual([...live, catchAll[0]!].map((p) => p.id));
+    expect(await taken(0.96)).toEqual(all.map((p) => p.id));
+    expect(await taken(0.98)).toEqual([catchAll[0]!, ...live].map((p) => p.id));
     expect(await taken(1)).toEqual(live.map((p) => p.id));
+  });
+
+  it('the allowance of leads without a proved address is the target less the verified share', () => {
+    expect(unverifiedAllowance(200, 0.8)).toBe(40);
+    expect(unverifiedAllowance(100, 0.85)).toBe(15);
+    expect(unverifiedAllowance(50, 0.98)).toBe(1);
+    expect(unverifiedAllowance(7, 0.8)).toBe(1); // 5.6 verified asked: 6, so 1 may be unverified
+    expect(unverifiedAllowance(200, 1)).toBe(0);
+    expect(unverifiedAllowance(200, 0)).toBe(200);
+  });
+
+  it('a colleague at a domain known to be catch-all waits unrevealed once the tier has its share of unverified leads', async () => {
+    const { client } = await hunter();
+    const first = people((p) => p.email_status === 'verified' && isCatchAllDomain(world, domainOf(p)), 1)[0]!;
+    const colleagues = people((p) => domainOf(p) === domainOf(first), 2);
+    const defer = (minVerifiedShare: number, released = false) => {
+      const c = setUp(client, colleagues, { ...DEFAULT_WATERFALL, minVerifiedShare });
+      // The first colleague was revealed and held for its accept-all address: the domain is known.
+      const c0 = world.companies[first.companyIdx]!;
+      const companyId = upsertCompany(
+        c.db,
+        blankCompany({ name: c0.name, domain: c0.primary_domain }),
+        'apollo',
+      );
+      setCandidateState(c.db, c.campaignId, colleagues[0]!.id, {
+        state: 'skipped',
+        reason: 'held: accept_all email; saved only if T1 cannot be filled with verified ones',
+        companyId,
+      });
+      if (released) releaseHeld(c.db, c.campaignId, 'T1');
+      const next = released ? c.pending[0]! : c.pending[1]!;
+      const cand = getCandidate(c.db, c.campaignId, next.cand.providerPersonId)!;
+      const ctx = { ...c.ctx, reserved: { T1: 1, T2: 0, T3: 0 } } as unknown as BatchContext;
+      const out = deferStage(ctx, [{ ...next, cand }]);
+      return { out, ctx, c, cand: getCandidate(c.db, c.campaignId, next.cand.providerPersonId)! };
+    };
+    // Hold every unverified lead (allowance 0): not revealed, held, its room in the tier given back.
+    const held = defer(1);
+    expect(held.out).toEqual([]);
+    expect(held.cand.state).toBe('skipped');
+    expect(held.cand.reason).toMatch(/^held: accept_all email \(catch-all domain, known before the reveal/);
+    expect(held.ctx.reserved.T1).toBe(0);
+    expect(held.c.lines.join('\n')).toMatch(/1 candidate\(s\) at catch-all domains wait unrevealed/);
+    // Released when the tier cannot be filled otherwise: it goes on to its reveal.
+    expect(releaseHeld(held.c.db, held.c.campaignId, 'T1')).toBe(2);
+    expect(defer(1, true).out).toHaveLength(1);
+    // The tier may still keep unverified leads (0.9 of 50 → 5): revealed as usual.
+    expect(defer(0.9).out).toHaveLength(1);
   });
 
   it('never asks twice: a second campaign on the same database gets the same answers from the cache', async () => {

@@ -4,6 +4,7 @@ import {
   planStage,
   prefilterStage,
   factsStage,
+  hiringForLeads,
   processBatch,
   resolveStage,
   revealStage,
@@ -313,12 +314,13 @@ describe('company facts: enrich-first or reveal-first, and hiring', () => {
     const facts = await factsStage(h.ctx, 'T1', k);
     expect(requestsTo('/people/match') - match!).toBe(3); // p1 (o1), p3 (o3), p5 (o2): the first at each
     expect(requestsTo('/organizations/enrich') - enrich!).toBe(0);
-    // Open jobs only where they can change something: not for the bank, which fails on industry.
-    expect(requestsTo('/job_postings') - jobs!).toBe(2);
+    // Open jobs before the decision only where they can change it: Acme and Beta pass either way
+    // (their jobs wait for a kept lead), the bank fails on industry either way.
+    expect(requestsTo('/job_postings') - jobs!).toBe(0);
     expect(facts.get('d:acmeaxles.com')).toMatchObject({
       factsFrom: 'people/match',
       employees: 800,
-      openJobs: 0,
+      openJobs: null,
     });
     expect(facts.get('d:gammabank.com')?.openJobs).toBeNull();
     // The reveal stage then buys only the colleagues: p1 and p5 come from the cache.
@@ -327,6 +329,24 @@ describe('company facts: enrich-first or reveal-first, and hiring', () => {
     await revealStage(h.ctx, 'T1', pending);
     expect(pending.map((p) => p.cand.providerPersonId)).toEqual(['p1', 'p2', 'p5', 'p7']);
     expect(requestsTo('/people/match') - before).toBe(2);
+    // The kept leads' companies get their open jobs (once per company) and a verified hiring check.
+    const leads = await hiringForLeads(h.ctx, 'T1', pending);
+    expect(requestsTo('/job_postings') - jobs!).toBe(2); // o1, o2
+    const hiring = leads.map((p) => p.validation.checks.find((c) => c.id === 'hiringCycles')!);
+    expect(hiring.map((c) => [c.basis, c.evidence])).toEqual(
+      Array(4).fill(['verified', '0 open job postings']),
+    );
+    expect(leads.map((p) => p.company.openJobs)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('a company whose only candidate is not kept costs no open jobs', async () => {
+    const h = fresh({ T1: 5, T2: 2, T3: 1 });
+    const k = await kept(h, PEOPLE.slice(0, 1));
+    const jobs = requestsTo('/job_postings');
+    const pending = validateStage(h.ctx, 'T1', k, await factsStage(h.ctx, 'T1', k));
+    await revealStage(h.ctx, 'T1', pending);
+    expect(await hiringForLeads(h.ctx, 'T1', [])).toEqual([]); // held back or invalid: nobody kept
+    expect(requestsTo('/job_postings') - jobs).toBe(0);
   });
 
   it('reveal-first: enriches a company whose head counts decide, and the checklist reads them', async () => {
@@ -357,8 +377,10 @@ describe('company facts: enrich-first or reveal-first, and hiring', () => {
     const facts = await factsStage(h.ctx, 'T1', k);
     expect(requestsTo('/organizations/enrich') - enrich!).toBe(4);
     expect(requestsTo('/people/match') - match!).toBe(0);
-    expect(requestsTo('/job_postings') - jobs!).toBe(3); // o1, o2, o4; not the bank
+    expect(requestsTo('/job_postings') - jobs!).toBe(1); // o4, whose decision they change
     expect(facts.get('d:deltaresins.com')?.openJobs).toBe(3);
+    await hiringForLeads(h.ctx, 'T1', validateStage(h.ctx, 'T1', k, facts));
+    expect(requestsTo('/job_postings') - jobs!).toBe(3); // then o1, o2 for their leads; not the bank
     const ledger = ledgerSummary(h.db, h.campaignId).find(
       (l) => l.endpoint === '/organizations/{id}/job_postings',
     );

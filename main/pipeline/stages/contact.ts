@@ -16,6 +16,7 @@ import {
   type EmailEvidence,
   type EmailStep,
   type FinalEmailStatus,
+  unverifiedAllowance,
   type WaterfallSettings,
 } from '../../domain/email';
 import type { Tier } from '../../domain/icp';
@@ -65,7 +66,7 @@ export function createWaterfall(
 /** What the waterfall reads of a batch's context. */
 export type ContactContext = Pick<
   BatchContext,
-  'db' | 'campaignId' | 'concurrency' | 'providerName' | 'email' | 'log'
+  'db' | 'campaignId' | 'concurrency' | 'providerName' | 'email' | 'log' | 'icp'
 >;
 
 /** Pending leads with their contact's final address; invalid-only leads are left out. */
@@ -87,7 +88,8 @@ export async function contactStage(
   );
   if (w) reportStop(ctx, w);
   const out: Contacted = { pending: [], people: [] };
-  const share = w ? tierShare(ctx, searchTier) : { saved: 0, verified: 0 };
+  const shares = new Map<Tier, { saved: number; verified: number }>(); // per lead tier, as the batch goes
+  const shareOf = (t: Tier) => shares.get(t) ?? shares.set(t, tierShare(ctx, t)).get(t)!;
   pending.forEach((p, i) => {
     const person = people[i]!;
     if (person.emailEvidence?.status === 'invalid') {
@@ -101,7 +103,8 @@ export async function contactStage(
       );
       return;
     }
-    if (shouldHold(w, p, person, share)) {
+    const share = shareOf(p.tier);
+    if (shouldHold(w, p, person, share, ctx.icp.tiers[p.tier].target)) {
       setCandidateState(ctx.db, ctx.campaignId, p.cand.providerPersonId, {
         state: 'skipped',
         reason: `${HELD_PREFIX}${person.emailEvidence!.status} email; saved only if ${p.tier} cannot be filled with verified ones`,
@@ -123,18 +126,19 @@ function tierShare(ctx: ContactContext, tier: Tier): { saved: number; verified: 
 
 /**
  * Reachable first: a lead without a proved address waits, unless it was let back in already or
- * taking it keeps the tier at the verified share the settings ask for.
+ * the tier's allowance of such leads (its target less the verified share) still has room.
  */
 function shouldHold(
   w: EmailWaterfall | undefined,
   p: Pending,
   person: RevealedPerson,
   share: { saved: number; verified: number },
+  target: number,
 ): boolean {
   if (!w?.settings.reachableFirst || !w.gate || w.gate.stopped) return false;
   if (p.cand.reason?.startsWith(RELEASED_PREFIX)) return false;
   if (person.emailEvidence?.status === 'verified') return false;
-  return share.verified / (share.saved + 1) < w.settings.minVerifiedShare;
+  return share.saved - share.verified + 1 > unverifiedAllowance(target, w.settings.minVerifiedShare);
 }
 
 function announce(ctx: ContactContext, w: EmailWaterfall): void {

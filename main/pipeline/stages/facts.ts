@@ -8,11 +8,11 @@
 import { validateCompany } from '../../domain/checklist';
 import type { Tier } from '../../domain/icp';
 import type { Company } from '../../domain/types';
-import type { CandidateRow } from '../../store';
+import { upsertCompany, type CandidateRow } from '../../store';
 import { mapLimit } from '../map-limit';
 import { companyKey } from '../paid-gate';
 import { enrichStage, type CompanyFacts } from './buy';
-import type { BatchContext } from './context';
+import type { BatchContext, Pending } from './context';
 import { planRoom } from './room';
 
 export type FactsOrder = 'enrich-first' | 'reveal-first';
@@ -115,14 +115,16 @@ async function enrichWhere(
 }
 
 /**
- * Open jobs are bought (one page, cached per company) where they can change something: the
- * decision (the verified "Hiring cycles" check would flip it) or the score of a company that
- * passes (intent: actively hiring, growth). A company that fails either way keeps the inferred
- * check, which says it is an assumption.
+ * Open jobs are bought (one page, cached per company) here only where they can change the decision
+ * (the verified "Hiring cycles" check would flip it, with the head counts as known or as they may
+ * yet be bought). Where they can only change the score of a company that passes, they wait until
+ * one of its candidates is kept as a lead (hiringForLeads, after the email waterfall): a company
+ * whose only candidate is held back or has no deliverable address then costs nothing more.
+ * A company that fails either way keeps the inferred check, which says it is an assumption.
  */
 async function hiringStage(ctx: BatchContext, searchTier: Tier, facts: CompanyFacts): Promise<void> {
   const worth = [...facts.entries()].filter(
-    ([, c]) => c !== null && c.openJobs === null && c.providerId !== null && hiringMatters(ctx, c),
+    ([, c]) => c !== null && c.openJobs === null && c.providerId !== null && hiringDecides(ctx, c),
   );
   const pages = await mapLimit(worth, ctx.concurrency, ([, c]) =>
     ctx.gate.jobPostings(c!.providerId!, searchTier),
@@ -130,12 +132,47 @@ async function hiringStage(ctx: BatchContext, searchTier: Tier, facts: CompanyFa
   worth.forEach(([k, c], i) => facts.set(k, { ...c!, openJobs: pages[i]!.totalEntries }));
 }
 
+/** Unknown head counts are taken either way: they may yet be bought, and then hiring may decide. */
+function withHeads(c: Company): Company[] {
+  if (Object.keys(c.departmentHeadCount).length) return [c];
+  return [c, { ...c, departmentHeadCount: { human_resources: 1, operations: 1 } }];
+}
+
+/** Whether the open jobs can flip the checklist's decision (so they are bought before it). */
+export function hiringDecides(ctx: BatchContext, c: Company): boolean {
+  return withHeads(c).some((h) => decides(ctx, { ...h, openJobs: 0 }, { ...h, openJobs: 1 }));
+}
+
+/** Whether the open jobs can change anything: the decision, or the score of a company that passes. */
 export function hiringMatters(ctx: BatchContext, c: Company): boolean {
-  // Unknown head counts are taken as passing: they may yet be bought, and then hiring may decide.
-  const heads = Object.keys(c.departmentHeadCount).length
-    ? c.departmentHeadCount
-    : { human_resources: 1, operations: 1 };
-  const none = { ...c, departmentHeadCount: heads, openJobs: 0 };
-  const some = { ...c, departmentHeadCount: heads, openJobs: 1 };
-  return decides(ctx, none, some) || validateCompany(some, ctx.icp).accepted;
+  return (
+    hiringDecides(ctx, c) ||
+    withHeads(c).some((h) => validateCompany({ ...h, openJobs: 1 }, ctx.icp).accepted)
+  );
+}
+
+/**
+ * The open jobs of the kept leads' companies, bought where they can change the score (cached per
+ * company: a colleague's company costs nothing again), and each lead's checklist read again with
+ * them, so its "Hiring cycles" check is verified. The decision cannot change here: where hiring
+ * could flip it, the jobs were bought before it (hiringStage).
+ */
+export async function hiringForLeads(
+  ctx: BatchContext,
+  searchTier: Tier,
+  kept: Pending[],
+): Promise<Pending[]> {
+  const open = kept.filter((p) => p.company.openJobs === null && p.company.providerId !== null);
+  const ids = [
+    ...new Set(open.filter((p) => hiringMatters(ctx, p.company)).map((p) => p.company.providerId!)),
+  ];
+  const pages = await mapLimit(ids, ctx.concurrency, (id) => ctx.gate.jobPostings(id, searchTier));
+  const jobs = new Map(ids.map((id, i) => [id, pages[i]!.totalEntries]));
+  return kept.map((p) => {
+    const openJobs = p.company.providerId ? jobs.get(p.company.providerId) : undefined;
+    if (openJobs === undefined) return p;
+    const company = { ...p.company, openJobs };
+    const companyId = upsertCompany(ctx.db, company, ctx.providerName);
+    return { ...p, company, companyId, validation: validateCompany(company, ctx.icp) };
+  });
 }

@@ -6,7 +6,8 @@ import type { Tier } from '../../domain/icp';
 import type { CandidateRow } from '../../store';
 import { revealStage } from './buy';
 import { contactStage } from './contact';
-import { factsStage } from './facts';
+import { deferStage } from './defer';
+import { factsStage, hiringForLeads } from './facts';
 import type { BatchContext } from './context';
 import { scoreStage, validateStage } from './judge';
 import { colleagueStage, saveStage } from './save';
@@ -17,7 +18,14 @@ export type { BatchContext, Pending, Resolved, Scored, Screened } from './contex
 export { roomIn } from './context';
 export { enrichStage, revealStage, type CompanyFacts } from './buy';
 export { companyVerdict, scoreStage, validateStage } from './judge';
-export { factsStage, headCountsDecide, hiringMatters, type FactsOrder } from './facts';
+export {
+  factsStage,
+  headCountsDecide,
+  hiringDecides,
+  hiringForLeads,
+  hiringMatters,
+  type FactsOrder,
+} from './facts';
 export { saveStage } from './save';
 export { contactStage, createWaterfall, type EmailWaterfall, type EmailWaterfallInit } from './contact';
 export { planStage, prefilterStage, resolveStage } from './screen';
@@ -40,10 +48,12 @@ export async function processBatch(
   ctx.onStage?.('validating');
   const pending = validateStage(ctx, searchTier, kept, facts);
   ctx.onStage?.('enriching');
-  const people = await revealStage(ctx, searchTier, pending);
-  const contacted = await contactStage(ctx, searchTier, pending, people); // the email waterfall
+  const toReveal = deferStage(ctx, pending); // known catch-all domains wait unrevealed
+  const people = await revealStage(ctx, searchTier, toReveal);
+  const contacted = await contactStage(ctx, searchTier, toReveal, people); // the email waterfall
   ctx.onStage?.('saving');
-  const scored = await signalsStage(ctx, scoreStage(ctx, contacted.pending, contacted.people)); // issue 13: intent from signals
+  const leads = await hiringForLeads(ctx, searchTier, contacted.pending); // open jobs for the score
+  const scored = await signalsStage(ctx, scoreStage(ctx, leads, contacted.people)); // issue 13: intent from signals
   const saved = saveStage(ctx, scored);
   colleagueStage(ctx, scored);
   scoreHistoryStage(ctx);
