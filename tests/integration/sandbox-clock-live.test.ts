@@ -39,11 +39,13 @@ describe('sandbox clock on a live engine', () => {
     try {
       expect(await engine.handlers['sandbox/clock']()).toEqual({ day: 0, date: '2026-11-01' });
       await engine.handlers['keys/set']({ provider: 'apollo', key: `ls-${randomBytes(20).toString('hex')}` });
+      // Each call is made only when it is awaited: a second promise made up front would reject
+      // with nobody listening while the first is awaited (an unhandled rejection fails the run).
       for (const call of [
-        engine.handlers['sandbox/clock'](),
-        engine.handlers['sandbox/advanceClock']({ days: 30 }),
+        () => engine.handlers['sandbox/clock'](),
+        () => engine.handlers['sandbox/advanceClock']({ days: 30 }),
       ]) {
-        const e = await refusal(call);
+        const e = await refusal(call());
         expect(e.code).toBe('NOT_SANDBOX');
         expect(e.message).toMatch(/only .* while the engine runs on the sandbox/);
       }
