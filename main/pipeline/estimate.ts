@@ -6,17 +6,20 @@ import { funnelStats, type Db } from '../store';
  * What a campaign costs before it has a history, measured on the strict sandbox (the real service's
  * shapes and observed costs: 1 credit per revealed person, enriched company, directory page and
  * job-postings page with postings), reveal-first, size bands read best first, free search filters:
- * - reveals per saved lead: ~1.13 on the full template (each lead, plus the first candidate of
- *   companies that fail: mostly a primary industry outside the ICP);
- * - companies per saved lead: ~0.56 with the local filter (job-postings pages; no enrichment was
- *   needed above 500 employees); 2.4 without it (the small fixture, seed 11: 315 credits for 75
- *   leads, the free filters already narrowing);
+ * - reveals per saved lead: ~1.07 on the full template (each lead, plus the first candidate of
+ *   companies that fail: mostly a primary industry outside the ICP; verified-first searches and
+ *   the catch-all wait keep the extra reveals few);
+ * - companies per saved lead: ~0.42 with the local filter (job-postings pages, bought after the
+ *   email waterfall for kept leads' companies only; no enrichment was needed above 500 employees);
+ *   2.4 without it (the pass-through baseline buys before it reads);
  * - the company directory: one paid page per 100 companies of the ICP's universe, read once per
  *   campaign whatever its size (≈51 pages for the templates).
+ * Refitted on the stop-19 full-template run (seed 42, limits off: 537 reveals, 210 job-postings
+ * pages, 51 directory pages for 500 leads = 798 credits).
  */
 export const PRIORS = {
-  revealPerLead: 1.13,
-  companiesPerLead: { semantic: 0.56, passThrough: 2.4 },
+  revealPerLead: 1.07,
+  companiesPerLead: { semantic: 0.42, passThrough: 2.4 },
   directoryPages: 51,
 } as const;
 
