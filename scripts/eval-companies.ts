@@ -9,7 +9,7 @@
  *   Crunchbase category), only records that have one;
  * - keywords: the first label cut at its commas/"&"/"and"/";" into keyword tags, no label;
  * - name: the company name alone;
- * - name+label, label+description: both fields (descriptions are rare in these records).
+ * - name+label, name+vendor, label+description: both fields (descriptions are rare in these records).
  * Split by a hash of the name: error analysis on dev only, holdout reported untouched.
  */
 import { createHash } from 'node:crypto';
@@ -63,6 +63,10 @@ const FORMS: Record<string, (r: Row) => CompanyFacts | null> = {
     const v = labelsOf(r).find((l) => VENDOR.test(l));
     return v ? { industry: v } : null;
   },
+  'name+vendor': (r) => {
+    const v = labelsOf(r).find((l) => VENDOR.test(l));
+    return v ? { name: r.name, industry: v } : null;
+  },
   keywords: (r) => ({ keywords: keywordsOf(firstLabel(r)) }),
   name: (r) => ({ name: r.name }),
   'name+label': (r) => ({ name: r.name, industry: firstLabel(r) }),
@@ -102,6 +106,15 @@ function evaluate(form: string, facts: (r: Row) => CompanyFacts | null) {
   };
 }
 
+/** Descriptions without a code (remote-first tech companies): how many the rules call makers. */
+function descriptionsWithoutCode() {
+  const texts = rows.filter((r) => truth(r) === null && r.description);
+  const makers = texts.filter(
+    (r) => decideIndustry({ description: r.description }, icp.ok ? icp.icp.industries : []).industryMatch,
+  );
+  return { form: 'description (no code)', n: texts.length, calledMakers: makers.map((r) => r.name) };
+}
+
 const n = Number(values.errors);
 for (const [form, facts] of Object.entries(FORMS)) {
   if (values.form && values.form !== form) continue;
@@ -109,3 +122,4 @@ for (const [form, facts] of Object.entries(FORMS)) {
   console.log(JSON.stringify(line));
   if (n) for (const [e, c] of [...errs].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(c, e);
 }
+if (!values.form) console.log(JSON.stringify(descriptionsWithoutCode()));
