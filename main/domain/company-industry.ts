@@ -134,6 +134,9 @@ function makerVerb(lower: string): RegExpExecArray | null {
   return null;
 }
 
+/** A maker phrase that says what the company itself is ("a manufacturer of", "maker of"), not a market. */
+const SELF_CLAIM = /manufactur(e|es|er|ers)\b|makers? of|producers? of/;
+
 /** Reads a description: who it says the company is, by the same vocabulary plus what it says it does. */
 export function readDescription(text: string | null | undefined): SectorReading | null {
   if (!text || !text.trim()) return null;
@@ -153,7 +156,7 @@ export function readDescription(text: string | null | undefined): SectorReading 
     // "Software for manufacturers", "a distributor of industrial parts": the business comes first,
     // unless the text also says the company itself manufactures.
     // ("…manufacturing talent" names a market, not a claim to make anything.)
-    if (m && !(maker && /manufactur(e|es|er|ers)\b/.test(maker[0]) && sector !== 'software'))
+    if (m && !(maker && SELF_CLAIM.test(maker[0]) && sector !== 'software'))
       return { sector, makes: false, cue: m[0].trim() };
   }
   if (maker)
