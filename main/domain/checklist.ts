@@ -54,16 +54,16 @@ function industryCheck(c: Company, icp: Icp): CheckResult {
     },
     icp.industries,
   );
-  if (d.industryMatch)
-    return check('industry', true, 'verified', `${d.reason} (decided by ${BASIS[d.basis]})`);
-  if (!c.industry && !c.industries.length && !c.description?.trim())
+  const by = d.signal ? `its ${d.signal}` : BASIS[d.basis];
+  if (d.industryMatch) return check('industry', true, 'verified', `${d.reason} (decided by ${by})`);
+  if (!d.signal && !c.industry && !c.industries.length && !c.description?.trim())
     return check('industry', false, 'verified', 'Industry unknown');
   const also = c.industry ? matchIndustry(c.industries, icp.industries) : null;
   return check(
     'industry',
     false,
     'verified',
-    `${d.reason} (decided by ${BASIS[d.basis]})` + (also ? ` (also lists "${also.label}")` : ''),
+    `${d.reason} (decided by ${by})` + (also ? ` (also lists "${also.label}")` : ''),
   );
 }
 

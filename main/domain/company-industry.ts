@@ -45,6 +45,8 @@ export interface IndustryDecision {
   basis: IndustryBasis;
   /** A human sentence naming the deciding signal. */
   reason: string;
+  /** Set when neither label nor description was read and the keywords or the name decided. */
+  signal?: 'keywords' | 'name';
 }
 
 const SECTOR_BY_KEY = new Map(
@@ -132,6 +134,9 @@ function makerVerb(lower: string): RegExpExecArray | null {
   return null;
 }
 
+/** A maker phrase that says what the company itself is ("a manufacturer of", "maker of"), not a market. */
+const SELF_CLAIM = /manufactur(e|es|er|ers)\b|makers? of|producers? of/;
+
 /** Reads a description: who it says the company is, by the same vocabulary plus what it says it does. */
 export function readDescription(text: string | null | undefined): SectorReading | null {
   if (!text || !text.trim()) return null;
@@ -151,7 +156,7 @@ export function readDescription(text: string | null | undefined): SectorReading 
     // "Software for manufacturers", "a distributor of industrial parts": the business comes first,
     // unless the text also says the company itself manufactures.
     // ("…manufacturing talent" names a market, not a claim to make anything.)
-    if (m && !(maker && /manufactur(e|es|er|ers)\b/.test(maker[0]) && sector !== 'software'))
+    if (m && !(maker && SELF_CLAIM.test(maker[0]) && sector !== 'software'))
       return { sector, makes: false, cue: m[0].trim() };
   }
   if (maker)
@@ -183,6 +188,83 @@ export function icpIndustryFor(
   if (near) return near.industry;
   // "Manufacturing" alone: any of the ICP's maker sectors; the description or the model picks which.
   if (reading.sector === 'manufacturing') return sectors.find((x) => x.r?.makes)?.industry ?? null;
+  return null;
+}
+
+/**
+ * Keyword tags ("cnc machining", "metal fabrication", "distribution") read one by one like labels.
+ * Trade first across the whole list: one tag that names a trade (retail, distribution, staffing,
+ * software …) makes the company that trade, whatever products the other tags name — a distributor
+ * tags the products it stocks, a software house the industries it serves.
+ */
+export function readKeywords(keywords: readonly string[] | null | undefined): SectorReading | null {
+  const tags = (keywords ?? []).filter((k) => k && k.trim());
+  if (!tags.length) return null;
+  const readings = tags.map((k) => readIndustryLabel(k)).filter((r) => r !== null);
+  const saysMakes = tags.some((k) => /(^| )(manufactur\w*|mfg)( |$)/.test(foldLabel(k)));
+  // Only trades veto; a setting ("Health Care", "Oil & Gas") beside a product tag does not.
+  const trade = readings.find(
+    (r) => !r.makes && TRADE_KEYS.has(r.sector) && !(r.sector === 'services' && saysMakes),
+  );
+  if (trade) return trade;
+  const maker =
+    readings.find((r) => r.makes && r.sector !== 'manufacturing') ?? readings.find((r) => r.makes);
+  if (maker) return maker;
+  // Tags cut from one phrase ("telephone", "telegraph apparatus") read together.
+  const joined = readIndustryLabel(tags.join(' '));
+  return joined?.makes ? joined : (readings[0] ?? null);
+}
+
+const TRADE_KEYS = new Set(TRADE_SECTORS.map((s) => s.key));
+
+/**
+ * A company name read like a label ("Acme Steel Corp", "Midwest Plastics Inc", "Carolina Foods"):
+ * trade and non-maker words first ("… Distributors", "… Bank", "… Stores"), a product word
+ * otherwise. Only when nothing else is known, and never a bare "Manufacturing"-less brand.
+ */
+export function readName(name: string | null | undefined): SectorReading | null {
+  if (!name) return null;
+  const words = foldLabel(name)
+    .trim()
+    .split(' ')
+    .filter((w) => w && !LEGAL_FORMS.test(w));
+  const head = words.at(-1);
+  // The head noun names what the company is: "Copper Basin Medical Center" is a center,
+  // "Whole Foods Market" a market; a product word inside a place or brand name says nothing.
+  if (!head || words.length < 2) return null;
+  const reading = readIndustryLabel(words.slice(-3).join(' '));
+  if (!reading) return null;
+  const headReads = readIndustryLabel(head);
+  if (reading.makes && !(headReads?.makes || PRODUCT_HEADS.test(head))) return null;
+  return reading;
+}
+
+/** Legal-form and holding words a name ends with, which say nothing about the trade. */
+const LEGAL_FORMS =
+  /^(inc|incorporated|corp|corporation|co|company|companies|ltd|limited|llc|llp|lp|plc|group|holdings?|international|intl|the|usa|us|america|bvi|sa|ag|gmbh|nv|bv|ab|as|spa|srl|pvt|private|public)$/;
+
+function fromKeywordsOrName(
+  facts: CompanyFacts,
+  icpIndustries: readonly string[],
+  sim: number | null,
+): IndustryDecision | null {
+  for (const [signal, what, reading] of [
+    ['keywords', 'Keywords', readKeywords(facts.keywords)],
+    ['name', 'Name', readName(facts.name)],
+  ] as const) {
+    if (!reading) continue;
+    const matched = icpIndustryFor(reading, icpIndustries);
+    return {
+      industryMatch: matched !== null,
+      matched,
+      similarity: sim,
+      basis: 'label',
+      signal,
+      reason: matched
+        ? `${what} read as ${matched} ("${reading.cue}")`
+        : `${what} read as not a maker (${reading.sector}: "${reading.cue}")`,
+    };
+  }
   return null;
 }
 
@@ -249,6 +331,10 @@ export function decideIndustry(
         : `Description similarity ${sim!.toFixed(2)} < ${threshold}` +
           (matched ? `; label "${facts.industry}" reads as ${matched}` : ''),
     };
+  }
+  if (!label) {
+    const fallback = fromKeywordsOrName(facts, icpIndustries, sim);
+    if (fallback) return fallback;
   }
   return {
     industryMatch: fromLabel !== null,

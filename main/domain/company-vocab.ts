@@ -61,6 +61,7 @@ export const TRADE_SECTORS: SectorDef[] = [
       'executive search',
       'outsourcing',
       'temporary help',
+      'workforce solutions',
     ],
   },
   {
@@ -590,6 +591,12 @@ export const OTHER_SECTORS: SectorDef[] = [
       'agricultural (production|services)',
       'ranching',
       'fishery',
+      'fishing',
+      'hunting',
+      'trapping',
+      'forestry',
+      'waste management',
+      'non operating',
       'research',
       'engineering services',
       'repair',
@@ -604,7 +611,7 @@ export const PRODUCT_HEADS =
 
 /** Description phrases that say the company itself makes things. */
 export const MAKER_PHRASES =
-  /\b(manufactur(e|es|er|ers|ing)|maker of|makers of|produces?|producer of|producers of|production (plants?|facilit\w+|lines?)|factor(y|ies)|our plants?|mills?|fabricat(es|or|ors|ion)|brew(s|ery|eries)?|bottl(es|ing)|distill(s|ery|eries)|bakes|bakery|roasts|forges|casts|castings|foundry|molds|moulds|assembles|weaves|refines|formulates|tier[- ]?(1|2|one|two) supplier|oem supplier)\b/;
+  /\b(manufactur(e|es|er|ers|ing)|maker of|makers of|produces?|producing|producer of|producers of|processors? of|(food|meat|poultry|dairy) process(ing|ors?)|production (plants?|facilit\w+|lines?)|factor(y|ies)|our plants?|\d+ plants|mills?|fabricat(es|or|ors|ion)|brew(s|ery|eries)?|winer(y|ies)|bottl(es|ing)|distill(s|ery|eries)|bakes|bakery|roasts|forges|casts|castings|foundry|molds|moulds|assembles|weaves|refines|formulates|tier[- ]?(1|2|one|two)( [\w-]+)? supplier|oem supplier)\b/;
 
 /** Description phrases that say the company sells, places, serves or codes — it does not make. */
 export const NOT_MAKER_PHRASES: Record<string, RegExp> = {
@@ -613,7 +620,7 @@ export const NOT_MAKER_PHRASES: Record<string, RegExp> = {
   wholesale:
     /\b(distributor|distributes|distribution of|wholesaler|reseller|resells|supplier of (parts|components) from)\b/,
   staffing:
-    /\b(staffing (agency|firm|company|services)|recruit(ment|ing) (agency|firm)|temporary (staff|workers|labou?r)|place(s)? (candidates|workers))\b/,
+    /\b(staffing (agency|firm|company|services)|recruit(ment|ing) (agency|firm)|temporary (staff|workers|labou?r)|plac(e|es|ing) (candidates|workers|people|talent)|workforce solutions)\b/,
   software:
     /\b(software|saas|platform|cloud|app|apps|api|analytics|dashboards?|websites?|online|web|developers?|open source|marketplace|networking|games?|it departments?|internet|social media)\b/,
   airline: /\b(airline|carrier flying|flights? to|passenger (flights|airline))\b/,
@@ -624,4 +631,4 @@ export const NOT_MAKER_PHRASES: Record<string, RegExp> = {
 
 /** Weaker maker verbs ("we make", "builds"): they count only beside the name of what is made. */
 export const MAKER_VERBS =
-  /\b(we make|makes|builds|machining|assembly of)\b(?! (it|them|us|you|sure|easy|the world))/g;
+  /\b(we make|makes|making|builds|machining|assembly of)\b(?! (it|them|us|you|sure|easy|the world))/g;
