@@ -247,7 +247,39 @@ function phraseWords(words: string[]): string[] {
   let joined = ` ${words.join(' ')} `;
   for (const [re, to] of PHRASES) joined = joined.replace(re, to);
   for (const [re, to] of PHRASES) joined = joined.replace(re, to);
-  return joined.trim().split(/\s+/).filter(Boolean);
+  return workshops(joined.trim().split(/\s+/).filter(Boolean));
+}
+
+/**
+ * Words before "shop" that make it a workshop that makes things ("Machine Shop", "Job Shop").
+ * Paint and tool shops are left out: as often stores that sell paint and tools as plant sections.
+ */
+const MAKING_WORDS = new Set([
+  'machine',
+  'fabrication',
+  'manufacturing',
+  'production',
+  'die',
+  'press',
+  'weld',
+  'welding',
+  'assembly',
+  'metal',
+  'job',
+  'foundry',
+]);
+
+/**
+ * In US occupational titles a shop is often a factory floor ("Machine Shop Superintendent",
+ * "Fabrication Shop Manager"), while alone it is a store ("Shop Manager", "Coffee Shop Manager").
+ * A making word before it, or a superintendent (stores have none), reads it as works.
+ */
+function workshops(words: string[]): string[] {
+  if (!words.includes('shop')) return words;
+  const superintendent = words.includes('superintendent');
+  return words.map((w, i) =>
+    w === 'shop' && (superintendent || MAKING_WORDS.has(words[i - 1] ?? '')) ? 'works' : w,
+  );
 }
 
 function blankAnalysis(repaired: boolean, translated: boolean, assistantTo: boolean): TitleAnalysis {
