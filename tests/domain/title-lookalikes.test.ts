@@ -50,6 +50,13 @@ describe('title lookalike families', () => {
     ['Director of Operations', 'T1', 'Ecommerce Operations Director'],
     ['Production Manager', 'T1', 'Theatrical Production Manager'],
     ['Production Director', 'T1', 'Concert Production Director'],
+    // one-word US plants vs the operations of railroads, transit and newspapers
+    ['Sawmill Manager', 'T1', 'Railroad Operations Manager'],
+    ['Cannery Manager', 'T1', 'Transit Operations Manager'],
+    ['Smelter Superintendent', 'T1', 'Production Manager, Newspaper'],
+    ['Staffing Coordinator', 'T3', 'Talent Coordinator (TV)'],
+    ['Corporate Recruiter', 'T3', 'Police Recruiter'],
+    ['Personnel Recruiter', 'T3', 'Marine Corps Recruiter'],
     // "HRM" alone is the HR manager; beside a practitioner's rank it is the function
     ['HRM', 'T2', 'HRM Assistant'],
     ['Production Unit Manager', 'T1', 'Program Manager'],
