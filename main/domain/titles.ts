@@ -275,14 +275,19 @@ const MAKING_WORDS = new Set([
 /**
  * In US occupational titles a shop is often a factory floor ("Machine Shop Superintendent",
  * "Fabrication Shop Manager"), while alone it is a store ("Shop Manager", "Coffee Shop Manager").
- * A making word before it, or a superintendent (stores have none), reads it as works.
+ * A making word before it reads it as works; so does a superintendent of an unqualified shop
+ * (stores have none), but a repair or body shop's superintendent still runs a service, not a plant.
  */
 function workshops(words: string[]): string[] {
   if (!words.includes('shop')) return words;
   const superintendent = words.includes('superintendent');
-  return words.map((w, i) =>
-    w === 'shop' && (superintendent || MAKING_WORDS.has(words[i - 1] ?? '')) ? 'works' : w,
-  );
+  return words.map((w, i) => {
+    if (w !== 'shop') return w;
+    const before = words[i - 1];
+    const unqualified =
+      before === undefined || SENIORITY.has(before) || SCOPE_WORDS.has(before) || FILLER.has(before);
+    return MAKING_WORDS.has(before ?? '') || (superintendent && unqualified) ? 'works' : w;
+  });
 }
 
 function blankAnalysis(repaired: boolean, translated: boolean, assistantTo: boolean): TitleAnalysis {

@@ -42,6 +42,8 @@ describe('title lookalike families', () => {
     ['Fabrication Shop Manager', 'T1', 'Shop Manager'],
     ['Shop Superintendent', 'T1', 'Gift Shop Manager'],
     ['Welding Shop Manager', 'T1', 'Paint Shop Manager'],
+    ['Machine Shop Superintendent', 'T1', 'Auto Body Shop Superintendent'],
+    ['Job Shop Manager', 'T1', 'Repair Shop Superintendent'],
     // a factory's plant vs a utility's treatment plant
     ['Plant Superintendent', 'T1', 'Wastewater Plant Superintendent'],
     ['Plant Manager', 'T1', 'Sewage Plant Manager'],
