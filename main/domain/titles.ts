@@ -72,6 +72,9 @@ const PLACE_WORDS = new Set([
   'mills',
   'foundry',
   'refinery',
+  'sawmill',
+  'cannery',
+  'smelter',
   'site',
   'unit',
   // read like a place: an assembly's maintenance or quality manager is not its head
@@ -247,7 +250,44 @@ function phraseWords(words: string[]): string[] {
   let joined = ` ${words.join(' ')} `;
   for (const [re, to] of PHRASES) joined = joined.replace(re, to);
   for (const [re, to] of PHRASES) joined = joined.replace(re, to);
-  return joined.trim().split(/\s+/).filter(Boolean);
+  return workshops(joined.trim().split(/\s+/).filter(Boolean));
+}
+
+/**
+ * Words before "shop" that make it a workshop that makes things ("Machine Shop", "Job Shop").
+ * Paint and tool shops are left out: as often stores that sell paint and tools as plant sections.
+ */
+const MAKING_WORDS = new Set([
+  'machine',
+  'fabrication',
+  'manufacturing',
+  'production',
+  'die',
+  'press',
+  'weld',
+  'welding',
+  'assembly',
+  'metal',
+  'job',
+  'foundry',
+]);
+
+/**
+ * In US occupational titles a shop is often a factory floor ("Machine Shop Superintendent",
+ * "Fabrication Shop Manager"), while alone it is a store ("Shop Manager", "Coffee Shop Manager").
+ * A making word before it reads it as works; so does a superintendent of an unqualified shop
+ * (stores have none), but a repair or body shop's superintendent still runs a service, not a plant.
+ */
+function workshops(words: string[]): string[] {
+  if (!words.includes('shop')) return words;
+  const superintendent = words.includes('superintendent');
+  return words.map((w, i) => {
+    if (w !== 'shop') return w;
+    const before = words[i - 1];
+    const unqualified =
+      before === undefined || SENIORITY.has(before) || SCOPE_WORDS.has(before) || FILLER.has(before);
+    return MAKING_WORDS.has(before ?? '') || (superintendent && unqualified) ? 'works' : w;
+  });
 }
 
 function blankAnalysis(repaired: boolean, translated: boolean, assistantTo: boolean): TitleAnalysis {
@@ -551,6 +591,9 @@ const HR_OUTSIDE = new Set([
   'force',
   'guard',
   'marines',
+  'marine',
+  'corps',
+  'police',
   'entertainment',
   'agency',
   'agencies',

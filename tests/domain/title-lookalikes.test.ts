@@ -37,6 +37,30 @@ describe('title lookalike families', () => {
     ['Operations Director', 'T1', 'Hospital Operations Director'],
     // managers of production vs managers of projects
     ['Manufacturing Manager', 'T1', 'Web Project Manager'],
+    // a shop that makes things (US occupational titles) vs a shop that sells them
+    ['Machine Shop Superintendent', 'T1', 'Coffee Shop Manager'],
+    ['Fabrication Shop Manager', 'T1', 'Shop Manager'],
+    ['Shop Superintendent', 'T1', 'Gift Shop Manager'],
+    ['Welding Shop Manager', 'T1', 'Paint Shop Manager'],
+    ['Machine Shop Superintendent', 'T1', 'Auto Body Shop Superintendent'],
+    ['Job Shop Manager', 'T1', 'Repair Shop Superintendent'],
+    // a factory's plant vs a utility's treatment plant
+    ['Plant Superintendent', 'T1', 'Wastewater Plant Superintendent'],
+    ['Plant Manager', 'T1', 'Sewage Plant Manager'],
+    // operations and production of a factory vs an online store's or a stage's
+    ['Operations Manager', 'T1', 'E-Commerce Operations Manager'],
+    ['Director of Operations', 'T1', 'Ecommerce Operations Director'],
+    ['Production Manager', 'T1', 'Theatrical Production Manager'],
+    ['Production Director', 'T1', 'Concert Production Director'],
+    // one-word US plants vs the operations of railroads, transit and newspapers
+    ['Sawmill Manager', 'T1', 'Railroad Operations Manager'],
+    ['Cannery Manager', 'T1', 'Transit Operations Manager'],
+    ['Smelter Superintendent', 'T1', 'Production Manager, Newspaper'],
+    ['Staffing Coordinator', 'T3', 'Talent Coordinator (TV)'],
+    ['Corporate Recruiter', 'T3', 'Police Recruiter'],
+    ['Personnel Recruiter', 'T3', 'Marine Corps Recruiter'],
+    // "HRM" alone is the HR manager; beside a practitioner's rank it is the function
+    ['HRM', 'T2', 'HRM Assistant'],
     ['Production Unit Manager', 'T1', 'Program Manager'],
     // talent and staffing leaders vs talent in show business
     ['Talent Acquisition Director', 'T2', 'Casting Director'],
