@@ -59,6 +59,20 @@ describe('title lookalike families', () => {
     ['Staffing Coordinator', 'T3', 'Talent Coordinator (TV)'],
     ['Corporate Recruiter', 'T3', 'Police Recruiter'],
     ['Personnel Recruiter', 'T3', 'Marine Corps Recruiter'],
+    // one-word making places of UK/US/Indian occupational titles vs the same place's other trades
+    ['Brewery Manager', 'T1', 'Brewery Sales Manager'],
+    ['Steelworks Manager', 'T1', 'Steelworks Safety Officer'],
+    ['Shipyard Manager', 'T1', 'Shipyard Welder'],
+    ['Dye House Manager', 'T1', 'Dye House Operator'],
+    ['Abattoir Manager', 'T1', 'Abattoir Worker'],
+    // operations of a data centre, a depot, a wholesaler or a CCTV room are not a plant's
+    ['Operations Manager', 'T1', 'Computer Operations Manager'],
+    ['Plant Operations Manager', 'T1', 'Depot Operations Manager'],
+    ['Manufacturing Operations Manager', 'T1', 'Wholesale Operations Manager'],
+    ['Site Operations Manager', 'T1', 'CCTV Operations Manager'],
+    // an Indian plant's labour welfare officer and manpower planner are its HR
+    ['Labour Welfare Officer', 'T3', 'Labour Contractor'],
+    ['Manpower Planning Manager', 'T2', 'Manpower Supply Driver'],
     // "HRM" alone is the HR manager; beside a practitioner's rank it is the function
     ['HRM', 'T2', 'HRM Assistant'],
     ['Production Unit Manager', 'T1', 'Program Manager'],
