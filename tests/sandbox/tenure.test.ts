@@ -35,7 +35,8 @@ describe('ordinary role starts', () => {
   });
 
   it('is the same date on every call (no clock in it)', () => {
-    for (const { p } of starts.slice(0, 50)) expect(ordinaryRoleStart(world, p)).toBe(ordinaryRoleStart(world, p));
+    for (const { p } of starts.slice(0, 50))
+      expect(ordinaryRoleStart(world, p)).toBe(ordinaryRoleStart(world, p));
   });
 
   it('the reveal shows it, the previous role ends on it, and a timeline leader keeps the timeline date', () => {
