@@ -45,7 +45,10 @@ describe('ordinary role starts', () => {
     for (const p of world.people.slice(0, 3000)) {
       const c = world.companies[p.companyIdx] as WorldCompany;
       const since = roleSinceAt(sw.of(c), p.id, 0);
-      const h = fullPerson(world, p, false, undefined, since).employment_history;
+      const h = fullPerson(world, p, false, undefined, since).employment_history as {
+        start_date: string;
+        end_date: string | null;
+      }[];
       expect(h[0]!.start_date).toBe(since ?? ordinaryRoleStart(world, p));
       expect(h[1]!.end_date).toBe(h[0]!.start_date);
       expect(h[1]!.start_date < h[0]!.start_date).toBe(true);
