@@ -1,7 +1,7 @@
 /** JSON shapes of Apollo's responses, built from world records (see docs/providers.md). */
 import { companyFacts, emailFacts, printMoney } from './facts';
 import { Rng, hash32 } from './prng';
-import type { World, WorldCompany, WorldPerson } from './world';
+import { WORLD_REFERENCE_DATE, type World, type WorldCompany, type WorldPerson } from './world';
 
 export function obfuscateLastName(last: string): string {
   const chars = [...last];
@@ -149,20 +149,43 @@ const PAST_TITLES = [
 /** When a person's current role started, if the signal timeline says (ISO day), else null. */
 export type RoleSince = (world: World, p: WorldPerson) => string | null;
 
-/** Roles that are no news start at least this long before the timeline's first day (2025-04). */
-const OLD_ROLE_LAST_YEAR = 2023;
+/**
+ * Share of people whose current role started within the last 12 months. US BLS "Employee Tenure"
+ * (Jan 2024): median tenure with the employer ~3.9 years and ~20% of wage and salary workers at 12
+ * months or less, lower for management occupations (~12%); a role is shorter than a stay at an
+ * employer (promotions, internal moves), so ~15% for managers and above, ~22% for the rest.
+ * Ordinary turnover like this marks no buying window: the truth does not read it.
+ */
+const NEW_IN_ROLE_SHARE = { senior: 0.15, other: 0.22 };
+const SENIOR_RANKS = new Set(['manager', 'director', 'head', 'vp', 'c_suite', 'owner', 'founder', 'partner']);
+/** Past the first year, tenure thins out roughly exponentially; a 6-year mean puts the median near BLS's ~4 years. */
+const LONG_TENURE_MEAN_DAYS = 6 * 365;
+const MAX_TENURE_DAYS = 30 * 365;
+const REFERENCE_MS = Date.parse(`${WORLD_REFERENCE_DATE}T00:00:00Z`);
+
+/**
+ * When the person's current role started, absent a timeline date: drawn once per person from the
+ * tenure spread above, counted back from the world's reference date, so it is an absolute date that
+ * does not move with the sandbox clock (a later clock sees the same start, only older).
+ */
+export function ordinaryRoleStart(world: World, p: WorldPerson): string {
+  const rng = new Rng(world.seed, hash32(`tenure:${p.id}`));
+  const share = SENIOR_RANKS.has(p.seniority) ? NEW_IN_ROLE_SHARE.senior : NEW_IN_ROLE_SHARE.other;
+  const days = rng.chance(share)
+    ? rng.int(0, 364)
+    : Math.min(MAX_TENURE_DAYS, 365 + Math.floor(-Math.log(1 - rng.next()) * LONG_TENURE_MEAN_DAYS));
+  return new Date(REFERENCE_MS - days * 86_400_000).toISOString().slice(0, 10);
+}
 
 /**
  * The person's employment history: the current role (started on `since` when the timeline made
- * them a new leader, else years ago, so no leadership signal arises that the truth lacks) and the
- * role before it, derived from the id.
+ * them a new leader, else on their ordinary tenure's start) and the role before it, which ended
+ * the day the current one started.
  */
 function employmentHistory(world: World, p: WorldPerson, c: WorldCompany, since: string | null) {
   const rng = new Rng(world.seed, hash32(`history:${p.id}`));
-  const startYear = OLD_ROLE_LAST_YEAR - rng.int(0, 10);
-  const start = since ?? `${startYear}-${String(rng.int(1, 12)).padStart(2, '0')}-01`;
+  const start = since ?? ordinaryRoleStart(world, p);
   const previous = world.companies[rng.int(0, world.companies.length - 1)] as WorldCompany;
-  const priorEnd = since ?? `${startYear}-01-01`;
   const history = [
     {
       id: rng.hexId(),
@@ -178,8 +201,8 @@ function employmentHistory(world: World, p: WorldPerson, c: WorldCompany, since:
       organization_id: previous.id,
       organization_name: previous.name,
       title: rng.pick(PAST_TITLES),
-      start_date: `${Number(priorEnd.slice(0, 4)) - rng.int(2, 8)}-${String(rng.int(1, 12)).padStart(2, '0')}-01`,
-      end_date: priorEnd,
+      start_date: `${Number(start.slice(0, 4)) - rng.int(2, 8)}-${String(rng.int(1, 12)).padStart(2, '0')}-01`,
+      end_date: start,
       current: false,
     },
   ];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auc } from '../../main/domain/auc';
 import {
   HALF_LIFE_DAYS,
+  LONE_NEW_CONTACT_FACTOR,
   MAX_AGE_DAYS,
   intentFromSignals,
   recencyFactor,
@@ -248,5 +249,37 @@ describe('intent properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a lone new contact (ordinary turnover) against a new leader amid other signals', () => {
+  const lead = (extra: Partial<SignalEvent> = {}) =>
+    ev('leadership', 20, 'new VP Ops', { source: 'apollo', ...extra });
+
+  it('weighs half when it is the only signal, with the reason in the evidence', () => {
+    const alone = intentFromSignals([lead()], {}, { now });
+    const withHiring = intentFromSignals([lead(), ev('hiring', 5, '12 production openings')], {}, { now });
+    const leaderItem = withHiring.items.find((i) => i.kind === 'leadership')!;
+    // One signal alone adds points / 50 of certainty: half the points, half the score.
+    const announced = intentFromSignals([lead({ source: 'news' })], {}, { now });
+    expect(alone.items[0]!.points).toBeCloseTo(announced.items[0]!.points * LONE_NEW_CONTACT_FACTOR, 0);
+    expect(alone.items[0]!.points).toBeGreaterThan(0);
+    expect(alone.items[0]!.evidence).toMatch(/only signal here, weighed half/);
+    expect(leaderItem.evidence).not.toMatch(/weighed half/);
+    expect(alone.whyNow).toBe('new VP Ops');
+  });
+
+  it('a second new contact does not lift the first out of "alone"; a stale other signal does not either', () => {
+    const one = intentFromSignals([lead()], {}, { now }).score;
+    const full = intentFromSignals([lead({ source: 'news' })], {}, { now }).score;
+    expect(one).toBeLessThan(full);
+    const stale = intentFromSignals(
+      [lead(), ev('hiring', MAX_AGE_DAYS.hiring + 5, 'old openings')],
+      {},
+      { now },
+    );
+    expect(stale.score).toBe(one);
+    const closing = intentFromSignals([lead(), ev('news', 3, 'layoffs', { polarity: -1 })], {}, { now });
+    expect(closing.items.find((i) => i.kind === 'leadership')!.evidence).toMatch(/weighed half/);
   });
 });

@@ -3,6 +3,7 @@
  * serves employment histories from the signal timeline on its day, the real client reads them into
  * roles, and the signal reader turns a target-tier contact new in the role into a `leadership`
  * signal stored in SQLite — and an old-timer, or the same leader before their start day, into none.
+ * (Ordinary turnover starts roles too: the old-timer is someone whose ordinary start is over a year back.)
  * Intent weighs it more when the ICP switches `leadershipChange` on; why-now names the role.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { createApolloProvider, type ApolloProvider } from '../../main/providers/
 import { createNewsClient } from '../../main/providers/news';
 import { startSignalsSandbox } from '../../main/sandbox/signals/server';
 import { startSandboxServer, type SandboxServer } from '../../main/sandbox/server';
+import { ordinaryRoleStart } from '../../main/sandbox/shapes';
 import { apolloTimeline, dayToIso, getSignalWorld, roleSinceAt } from '../../main/sandbox/signals/timeline';
 import type { WorldCompany, WorldPerson } from '../../main/sandbox/world';
 import { upsertCompany } from '../../main/store';
@@ -53,8 +55,11 @@ function pickPeople() {
     if (!tierOf(p.title)) continue;
     const c = w.companies[p.companyIdx] as WorldCompany;
     const since = roleSinceAt(sw.of(c), p.id, 0);
-    if (since && !fresh && since >= dayToIso(-300) && since <= dayToIso(-30)) fresh = { p, c, since };
-    if (!since && !sw.of(c).leaders.some((l) => l.personId === p.id)) old ??= p;
+    // An old-timer, and a leader whose role before the timeline's was one (ordinary start over a year back).
+    const ordinary = ordinaryRoleStart(w, p);
+    if (since && !fresh && since >= dayToIso(-300) && since <= dayToIso(-30) && ordinary < dayToIso(-700))
+      fresh = { p, c, since };
+    if (!since && ordinary < dayToIso(-400) && !sw.of(c).leaders.some((l) => l.personId === p.id)) old ??= p;
     if (fresh && old) break;
   }
   if (!fresh || !old) throw new Error('the world has no new leader or old-timer at target titles');
