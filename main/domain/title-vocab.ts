@@ -263,6 +263,11 @@ export const FUNCTION_CLASS: Record<string, string> = {
   revenue: 'sales',
   account: 'sales',
   // An online store's operations are a shop's ("E-Commerce Operations Manager").
+  // a bid team writes tenders ("Bid Production Manager" produces bids)
+  bid: 'sales',
+  bids: 'sales',
+  tender: 'sales',
+  tenders: 'sales',
   commerce: 'sales',
   ecommerce: 'sales',
   accounts: 'sales',
@@ -625,6 +630,12 @@ export const OUTSIDE_CONTEXT = new Set([
   // recruiters of agencies recruit for others (the staffing seller's competitors)
   'agency',
   'agencies',
+  // caravan and holiday parks, landfills and equipment rental (a UK "plant hire" lets machines) run
+  // sites and plants of their own, not a maker's
+  'caravan',
+  'holiday',
+  'landfill',
+  'rental',
 ]);
 
 /**

@@ -226,7 +226,13 @@ const PHRASES: [RegExp, string][] = [
   [/ human resource(s)? /g, ' human_resources '],
   [/ human capital /g, ' human_capital '],
   [/ (employee|industrial|labou?r) relations /g, ' $1_relations '],
-  [/ labou?r welfare /g, ' labour_welfare '],
+  // an Indian plant's labour officer (Factories Act) and its labour welfare/liaison work are HR
+  [/ labou?r (welfare|liaison|management|law) /g, ' labour_welfare '],
+  [/ labou?r officer /g, ' labour_welfare officer '],
+  // a UK "plant hire" lets machines out: a rental business, whose "new hire" is still HR's
+  [/ (plant|equipment|tool|machinery|car|van) hire /g, ' rental '],
+  // a site's services are its facilities ("Site Services Manager")
+  [/ site services /g, ' facilities '],
   [/ (dye|ship|boat) (house|yard) /g, ' $1$2 '],
   [/ equal (employment )?opportunit(y|ies) /g, ' compliance '],
   [/ temporary (labou?r|staffing|staff) /g, ' temporary_labour '],

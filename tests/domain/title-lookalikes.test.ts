@@ -70,6 +70,13 @@ describe('title lookalike families', () => {
     ['Plant Operations Manager', 'T1', 'Depot Operations Manager'],
     ['Manufacturing Operations Manager', 'T1', 'Wholesale Operations Manager'],
     ['Site Operations Manager', 'T1', 'CCTV Operations Manager'],
+    // a site's head vs the site's facilities, a tender team's "production", a caravan park or a landfill
+    ['Site Manager', 'T1', 'Site Services Manager'],
+    ['Production Manager', 'T1', 'Bid Production Manager'],
+    ['Plant Manager', 'T1', 'Plant Hire Manager'],
+    ['Site Manager', 'T1', 'Caravan Site Manager'],
+    ['Site Manager', 'T1', 'Landfill Site Manager'],
+    ['Labour Officer', 'T3', 'Labor and Delivery Manager'],
     // an Indian plant's labour welfare officer and manpower planner are its HR
     ['Labour Welfare Officer', 'T3', 'Labour Contractor'],
     ['Manpower Planning Manager', 'T2', 'Manpower Supply Driver'],
