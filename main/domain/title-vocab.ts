@@ -632,6 +632,29 @@ export const OUTSIDE_CONTEXT = new Set([
   'agencies',
   // caravan and holiday parks, landfills and equipment rental (a UK "plant hire" lets machines) run
   // sites and plants of their own, not a maker's
+  // military and intelligence work, schools, casinos' slots, funeral homes, home weatherization
+  'combat',
+  'airborne',
+  'tactical',
+  'infantry',
+  'artillery',
+  'counterintelligence',
+  'humint',
+  // public employment services for veterans and offenders place them; they do not hire
+  'veteran',
+  'veterans',
+  'offender',
+  'offenders',
+  // a generating plant is a power station
+  'generating',
+  'education',
+  'educational',
+  'slot',
+  'slots',
+  'mortuary',
+  'funeral',
+  'cemetery',
+  'weatherization',
   'caravan',
   'holiday',
   'landfill',
@@ -709,6 +732,11 @@ export const RANK_WORDS: Record<string, string> = {
   machinist: 'worker',
   labourer: 'worker',
   laborer: 'worker',
+  // real words one letter from a rank, so no spelling repair makes them one ("Assembly Loader")
+  loader: 'worker',
+  sourer: 'worker',
+  loaders: 'worker',
+  header: 'worker',
   planner: 'worker',
   inspector: 'worker',
   buyer: 'worker',

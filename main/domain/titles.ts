@@ -231,6 +231,26 @@ const PHRASES: [RegExp, string][] = [
   [/ labou?r officer /g, ' labour_welfare officer '],
   // a UK "plant hire" lets machines out: a rental business, whose "new hire" is still HR's
   [/ (plant|equipment|tool|machinery|car|van) hire /g, ' rental '],
+  // A team's, group's, line's or zone's leader is a line rank, and so is a production leader
+  // (US plants' frontline lead); a leader of a function elsewhere ("Operations Leader") heads it.
+  [/ (team|group|line|shift|cell|zone|section|crew|production) leader /g, ' $1 lead '],
+  // after a plant or its production, "chief" is its head; after operations it is a grade
+  // (military and government "Operations Chief")
+  [/ (plant|works|factory|mill|foundry|production|manufacturing) chief /g, ' $1 head '],
+  // sourcing of fabric, parts or materials is procurement, not recruiting
+  [
+    / (fabric|fabrics|material|materials|parts|component|components|commodity|commodities|supplier|vendor|yarn|leather|product|products) sourc(er|ers|ing) /g,
+    ' $1 procurement ',
+  ],
+  // ("source" is repaired to "sourcer" before phrases are read)
+  [/ human sourc(e|es|er|ers) /g, ' humint '],
+  [/ (sourc(e|es|er|ers)|signals) intelligence /g, ' humint '],
+  [/ special operations /g, ' combat '],
+  // a US site superintendent runs a building site
+  [/ site superintendent /g, ' construction superintendent '],
+  [/ (loss prevention|asset protection) /g, ' security '],
+  // market research recruits consumers for panels, not employees
+  [/ consumer recruit/g, ' participant recruit'],
   // a site's services are its facilities ("Site Services Manager")
   [/ site services /g, ' facilities '],
   [/ (dye|ship|boat) (house|yard) /g, ' $1$2 '],

@@ -77,6 +77,24 @@ describe('title lookalike families', () => {
     ['Site Manager', 'T1', 'Caravan Site Manager'],
     ['Site Manager', 'T1', 'Landfill Site Manager'],
     ['Labour Officer', 'T3', 'Labor and Delivery Manager'],
+    // a plant's chief is its head; an operations chief is a military or government grade
+    ['Plant Chief', 'T1', 'Operations Chief'],
+    // a line's, group's or team's leader is a line rank; loaders are not leaders
+    ['Operations Leader', 'T1', 'Assembly Group Leader'],
+    ['Production Director', 'T1', 'Production Leader'],
+    ['Assembly Manager', 'T1', 'Assembly Loader'],
+    // military and intelligence operations, casinos, funeral homes, building sites
+    ['Operations Director', 'T1', 'Special Operations Leader'],
+    ['Operations Manager', 'T1', 'Airborne Operations Manager'],
+    ['Operations Director', 'T1', 'Slot Operations Director'],
+    ['Operations Manager', 'T1', 'Mortuary Operations Manager'],
+    ['Plant Superintendent', 'T1', 'Site Superintendent'],
+    ['Plant Manager', 'T1', 'Generating Plant Superintendent'],
+    // recruiters of staff vs sourcers of fabric, HUMINT sources, market-research panels, veterans
+    ['Talent Sourcer', 'T3', 'Fabric Sourcer'],
+    ['Talent Sourcer', 'T3', 'Human Source Intelligence Officer'],
+    ['Recruiter', 'T3', 'Consumer Recruiter'],
+    ['Employment Specialist', 'T3', 'Veterans Employment Representative'],
     // an Indian plant's labour welfare officer and manpower planner are its HR
     ['Labour Welfare Officer', 'T3', 'Labour Contractor'],
     ['Manpower Planning Manager', 'T2', 'Manpower Supply Driver'],
