@@ -1,7 +1,8 @@
 /** JSON shapes of Apollo's responses, built from world records (see docs/providers.md). */
 import { companyFacts, emailFacts, printMoney } from './facts';
 import { Rng, hash32 } from './prng';
-import { WORLD_REFERENCE_DATE, type World, type WorldCompany, type WorldPerson } from './world';
+import { sandboxDate } from '../shared/sandbox-clock';
+import type { World, WorldCompany, WorldPerson } from './world';
 
 export function obfuscateLastName(last: string): string {
   const chars = [...last];
@@ -161,7 +162,6 @@ const SENIOR_RANKS = new Set(['manager', 'director', 'head', 'vp', 'c_suite', 'o
 /** Past the first year, tenure thins out roughly exponentially; a 6-year mean puts the median near BLS's ~4 years. */
 const LONG_TENURE_MEAN_DAYS = 6 * 365;
 const MAX_TENURE_DAYS = 30 * 365;
-const REFERENCE_MS = Date.parse(`${WORLD_REFERENCE_DATE}T00:00:00Z`);
 
 /**
  * When the person's current role started, absent a timeline date: drawn once per person from the
@@ -174,7 +174,7 @@ export function ordinaryRoleStart(world: World, p: WorldPerson): string {
   const days = rng.chance(share)
     ? rng.int(0, 364)
     : Math.min(MAX_TENURE_DAYS, 365 + Math.floor(-Math.log(1 - rng.next()) * LONG_TENURE_MEAN_DAYS));
-  return new Date(REFERENCE_MS - days * 86_400_000).toISOString().slice(0, 10);
+  return sandboxDate(-days);
 }
 
 /**
