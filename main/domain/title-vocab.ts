@@ -373,6 +373,17 @@ export const COMPANION_CLASSES: Record<string, readonly string[]> = {
  * operations director, a store's operations manager, a film's casting recruiter.
  */
 export const OUTSIDE_CONTEXT = new Set([
+  // care, cleaning, post, traffic, survey fieldwork and e-mail campaigns run no plant
+  'custodial',
+  'janitorial',
+  'dementia',
+  'pharmacy',
+  'rn',
+  'postal',
+  'traffic',
+  'survey',
+  'email',
+  'fund',
   'store',
   'stores',
   'shop',

@@ -138,6 +138,17 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+const VOWELS = new Set('aeiouy');
+
+/** A letter left out, doubled, swapped with its neighbour, or one vowel written for another. */
+function plausibleSlip(word: string, fix: string): boolean {
+  if (word.length !== fix.length) return true;
+  const diff = [...word].flatMap((ch, i) => (ch === fix[i] ? [] : [i]));
+  if (diff.length === 2) return true; // two neighbours swapped (editDistance allowed only that)
+  const i = diff[0]!;
+  return VOWELS.has(word[i]!) && VOWELS.has(fix[i]!);
+}
+
 const repairs = new WeakMap<Set<string>, { words: string[]; memo: Map<string, string | null> }>();
 
 /** A misspelt title word ("Manger", "Operatons") → the vocabulary word it is one or two edits from. */
@@ -151,17 +162,16 @@ function repairSpelling(word: string, extra: Set<string>): string | null {
   }
   const hit = r.memo.get(word);
   if (hit !== undefined) return hit;
-  const max = word.length >= 9 ? 2 : 1;
+  // One slip only: on real titles two edits, or one consonant for another, more often reach a
+  // different real word ("Protection", "Deployment", "Plans", "Assembler") than fix a typo.
   let best: string | null = null;
-  let bestD = max + 1;
   for (const v of r.words) {
-    const d = editDistance(word, v, max);
-    if (d < bestD) {
-      bestD = d;
+    if (editDistance(word, v, 1) <= 1 && plausibleSlip(word, v)) {
       best = v;
+      break;
     }
   }
-  const fixed = bestD <= max ? best : null;
+  const fixed = best;
   if (r.memo.size < 50_000) r.memo.set(word, fixed);
   return fixed;
 }
@@ -233,7 +243,9 @@ const PHRASES: [RegExp, string][] = [
   [/ (plant|equipment|tool|machinery|car|van) hire /g, ' rental '],
   // A team's, group's, line's or zone's leader is a line rank, and so is a production leader
   // (US plants' frontline lead); a leader of a function elsewhere ("Operations Leader") heads it.
-  [/ (team|group|line|shift|cell|zone|section|crew|production) leader /g, ' $1 lead '],
+  [/ (team|group|line|shift|cell|zone|section|crew|production|assembly) leader /g, ' $1 lead '],
+  // a leader among assemblers ("Leader Assembler") is one of them
+  [/ leader (assembler|operator|fitter|welder|machinist)s? /g, ' lead $1 '],
   // after a plant or its production, "chief" is its head; after operations it is a grade
   // (military and government "Operations Chief")
   [/ (plant|works|factory|mill|foundry|production|manufacturing) chief /g, ' $1 head '],
@@ -248,7 +260,16 @@ const PHRASES: [RegExp, string][] = [
   [/ special operations /g, ' combat '],
   // a US site superintendent runs a building site
   [/ site superintendent /g, ' construction superintendent '],
-  [/ (loss prevention|asset protection) /g, ' security '],
+  [/ (loss prevention|asset protection|plant protection) /g, ' security '],
+  // "Employer Relations" is the UK's name for employee relations work (ONS codes it with HR officers)
+  [/ employer relations /g, ' employee_relations '],
+  // places and trades that only look like a plant's or an HR team's
+  [/ operating (room|theatre|theater)s? /g, ' hospital '],
+  [/ physical plant /g, ' facilities '],
+  [/ site acquisition /g, ' estate acquisition '],
+  [/ unit trusts? /g, ' fund '],
+  [/ player personnel /g, ' sports personnel '],
+  [/ bed placement /g, ' hospital placement '],
   // market research recruits consumers for panels, not employees
   [/ consumer recruit/g, ' participant recruit'],
   // a site's services are its facilities ("Site Services Manager")

@@ -201,6 +201,47 @@ describe('other languages, abbreviations and typos', () => {
   );
 });
 
+describe('real words are not typos (issue 11, unlabelled real titles)', () => {
+  // one slip is repaired ("Manger", "Superintendant", "Generalsit"); a real word two edits or one
+  // consonant away from a vocabulary word is left as it is
+  it.each([
+    ['Plant Manger', 'T1'],
+    ['Works Superintendant', 'T1'],
+    ['Senior HR Generalsit', 'T3'],
+    ['Employer Relations Adviser', 'T3'],
+  ])('%s → %s', (title, tier) => {
+    expect(classify(title).tier).toBe(tier);
+  });
+
+  it.each([
+    'Deployment Lead Manager', // not "employment"
+    'Software Deployment Specialist',
+    'Asset Protection Director', // not "production": loss prevention
+    'Director of Plans', // not "plant": a staff officer's plans
+    'Valve-Head Assembler', // not "assembly head": an assembler
+    'Leader Welder',
+    'Unemployment Claims Specialist',
+  ])('%s is not a target', (title) => {
+    expect(classify(title).tier).toBeNull();
+  });
+
+  it.each([
+    'Operating Theatre Manager',
+    'Physical Plant Director',
+    'Pharmacy Operations Director',
+    'Janitorial Operations Manager',
+    'Traffic Operations Director',
+    'Unit Trust Manager',
+    'Site Acquisition Director',
+    'Player Personnel Director',
+    'Bed Placement Officer',
+    'Email Operations Lead Manager',
+    'Plant Protection Manager',
+  ])('%s (a setting or trade that only looks like a plant or HR) is not a target', (title) => {
+    expect(classify(title).tier).toBeNull();
+  });
+});
+
 describe('title families of real job boards (error analysis, stop 18)', () => {
   it.each([
     // two roles in one title: the best-placed one decides, but one role of two functions stays one
