@@ -37,6 +37,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   engg: 'engineering',
   mfg: 'manufacturing',
   exec: 'executive',
+  exe: 'executive',
+  hro: 'human resources officer',
   asst: 'assistant',
   assoc: 'associate',
   coord: 'coordinator',
@@ -975,6 +977,16 @@ export const GERMAN_COMPOUND_RANKS: Record<string, string> = {
 
 /** Single words of other languages' titles → English (after the phrase translations). */
 export const WORD_TRANSLATIONS: Record<string, string> = {
+  // Polish (plants of German and US groups in Poland)
+  dyrektor: 'director',
+  kierownik: 'manager',
+  kierowniczka: 'manager',
+  specjalista: 'specialist',
+  specjalistka: 'specialist',
+  produkcji: 'production',
+  zakladu: 'plant',
+  rekrutacji: 'recruitment',
+  personalny: 'personnel',
   diretor: 'director',
   diretora: 'director',
   directora: 'director',

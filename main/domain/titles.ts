@@ -113,7 +113,12 @@ const VOCABULARY = new Set<string>([
 ]);
 
 function stripAccents(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // letters NFD does not take apart: Polish ł, Nordic ø, German ß, æ/œ ligatures
+  const plain: Record<string, string> = { ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd' };
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[łøßæœđ]/g, (c) => plain[c]!);
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit ("cheif" → "chief"). */
@@ -202,7 +207,11 @@ function germanCompound(token: string): { words: string[]; split: boolean } {
 function englishWords(raw: string, extra: Set<string>) {
   let text = stripAccents(raw.toLowerCase())
     .replace(/\((m|w|f|d)\/(m|w|f|d)(\/(m|w|f|d))?\)/g, ' ')
+    // "Sr.Exe-HR": a dot between two words parts them; in "H.R." it only marks the letters
+    .replace(/([a-z]{2,})\.(?=[a-z]{2,})/g, '$1 ')
     .replace(/\./g, '')
+    // "HR&IR", "P&A": an ampersand parts the two names it joins
+    .replace(/&/g, ' & ')
     .replace(/[()[\],/|\\:;_+-]+/g, ' ');
   let translated = false;
   for (const [re, english] of TRANSLATIONS) {
@@ -263,6 +272,8 @@ const PHRASES: [RegExp, string][] = [
   [/ (loss prevention|asset protection|plant protection) /g, ' security '],
   // "Employer Relations" is the UK's name for employee relations work (ONS codes it with HR officers)
   [/ employer relations /g, ' employee_relations '],
+  // an Indian plant's P&A department is personnel and administration
+  [/ p & a /g, ' personnel administration '],
   // places and trades that only look like a plant's or an HR team's
   [/ operating (room|theatre|theater)s? /g, ' hospital '],
   [/ physical plant /g, ' facilities '],

@@ -186,6 +186,14 @@ describe('other languages, abbreviations and typos', () => {
     ['Gerente de Manufatura', 'T1'],
     ['Direttore Operativo', 'T1'],
     ['Addetta alla selezione del personale', 'T3'],
+    // Polish plants; Indian abbreviations written without spaces
+    ['Kierownik Produkcji', 'T1'],
+    ['Dyrektor Zakładu', 'T1'],
+    ['Specjalistka ds. Rekrutacji', 'T3'],
+    ['Manager - P&A', 'T2'],
+    ['Sr. Manager-HR&IR', 'T2'],
+    ['Sr.Exe-HR', 'T3'],
+    ['Chief HRO', 'T2'],
   ])('%s → %s', (title, tier) => {
     expect(classify(title).tier).toBe(tier);
   });
