@@ -218,9 +218,12 @@ export const FUNCTION_CLASS: Record<string, string> = {
   dyehouse: 'ops',
   shipyard: 'ops',
   boatyard: 'ops',
+  malthouse: 'ops',
+  maltings: 'ops',
   production: 'ops',
   manufacturing: 'ops',
   fabrication: 'ops',
+  fabricating: 'ops',
   // An assembly plant's or line's output is what the plant makes ("Assembly Manager").
   assembly: 'ops',
   site: 'ops',

@@ -87,6 +87,8 @@ const PLACE_WORDS = new Set([
   'dyehouse',
   'shipyard',
   'boatyard',
+  'malthouse',
+  'maltings',
   'site',
   'unit',
   // read like a place: an assembly's maintenance or quality manager is not its head
@@ -285,7 +287,10 @@ const PHRASES: [RegExp, string][] = [
   [/ consumer recruit/g, ' participant recruit'],
   // a site's services are its facilities ("Site Services Manager")
   [/ site services /g, ' facilities '],
-  [/ (dye|ship|boat) (house|yard) /g, ' $1$2 '],
+  [/ (dye|ship|boat|malt) (house|yard) /g, ' $1$2 '],
+  // goods before their making are what is made ("Rubber Products Manufacturing Manager"), not
+  // product management
+  [/ (products|goods) (manufacturing|production|manufacture|plant|factory|mill) /g, ' $2 '],
   [/ equal (employment )?opportunit(y|ies) /g, ' compliance '],
   [/ temporary (labou?r|staffing|staff) /g, ' temporary_labour '],
   [/ research (and |& )?development /g, ' r_and_d '],

@@ -222,6 +222,14 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
   });
 
   it.each([
+    ['Rubber and Plastics Products Manufacturing Manager', 'T1'], // products made, not product management
+    ['Steel Fabricating Manager', 'T1'],
+    ['Maltings Manager', 'T1'],
+  ])('%s → %s (what a plant makes)', (title, tier) => {
+    expect(classify(title).tier).toBe(tier);
+  });
+
+  it.each([
     'Deployment Lead Manager', // not "employment"
     'Software Deployment Specialist',
     'Asset Protection Director', // not "production": loss prevention
