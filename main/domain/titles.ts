@@ -94,6 +94,41 @@ const PLACE_WORDS = new Set([
   // read like a place: an assembly's maintenance or quality manager is not its head
   'assembly',
 ]);
+/**
+ * What farms, wells and orchards yield: the setting of a grower or a driller ("Fruit Production
+ * Manager", "Oil Production Superintendent")...
+ */
+const RAW_OUTPUTS = new Set([
+  'fruit',
+  'crop',
+  'crops',
+  'seed',
+  'seeds',
+  'egg',
+  'eggs',
+  'poultry',
+  'cattle',
+  'swine',
+  'livestock',
+  'oil',
+]);
+/** ...unless the title says it is processed: a poultry processing plant or an oil refinery makes food or fuel. */
+const PROCESSING = new Set([
+  'processing',
+  'processor',
+  'processors',
+  'products',
+  'packing',
+  'juice',
+  'feed',
+  'refinery',
+  'refining',
+  'cannery',
+  'canning',
+  'factory',
+  'mill',
+]);
+
 const RECRUITER_WORDS = new Set(['recruiter', 'recruiters', 'sourcer', 'headhunter']);
 const has = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
@@ -467,6 +502,8 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
       else a.others.add(w);
     }
   });
+  if (a.context.length && a.context.every((c) => RAW_OUTPUTS.has(c)) && words.some((w) => PROCESSING.has(w)))
+    a.context = [];
   a.placeOnly = places > 0 && functions === 0;
   const head = headRank(ranks);
   a.rank = head?.rank ?? null;

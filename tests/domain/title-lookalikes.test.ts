@@ -225,6 +225,14 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
     ['Rubber and Plastics Products Manufacturing Manager', 'T1'], // products made, not product management
     ['Steel Fabricating Manager', 'T1'],
     ['Maltings Manager', 'T1'],
+    // a farm's or well's output, processed, is a food or fuel maker's; grown or drilled, it is not
+    ['Poultry Processing Plant Manager', 'T1'],
+    ['Fruit Juice Production Manager', 'T1'],
+    ['Oil Refinery Manager', 'T1'],
+    ['Cattle Feed Mill Manager', 'T1'],
+    ['Fruit Production Manager', null],
+    ['Oil Production Superintendent', null],
+    ['Livestock Manager', null],
   ])('%s → %s (what a plant makes)', (title, tier) => {
     expect(classify(title).tier).toBe(tier);
   });
