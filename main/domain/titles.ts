@@ -129,6 +129,60 @@ const PROCESSING = new Set([
   'mill',
 ]);
 
+/**
+ * A setting word before a product noun, in a title that names making, is what is made, not where
+ * the job is: "Medical Device Manufacturing Manager", "Wind Turbine Plant Manager", "Fire Truck
+ * Assembly Manager" run a maker's plant; "Medical Center Operations Manager" does not.
+ */
+const MAKING = new Set([
+  'manufacturing',
+  'manufacture',
+  'factory',
+  'plant',
+  'works',
+  'assembly',
+  'fabrication',
+  'mill',
+  'foundry',
+  'production',
+]);
+const PRODUCT_NOUNS = new Set([
+  'equipment',
+  'apparatus',
+  'machinery',
+  'machine',
+  'machines',
+  'device',
+  'devices',
+  'instrument',
+  'instruments',
+  'products',
+  'wares',
+  'parts',
+  'components',
+  'tools',
+  'engine',
+  'engines',
+  'turbine',
+  'turbines',
+  'panel',
+  'panels',
+  'module',
+  'modules',
+  'transformer',
+  'transformers',
+  'heater',
+  'heaters',
+  'truck',
+  'trucks',
+  'vehicle',
+  'vehicles',
+  'drinks',
+  'beverages',
+  'supplies',
+  'systems',
+]);
+
 const RECRUITER_WORDS = new Set(['recruiter', 'recruiters', 'sourcer', 'headhunter']);
 const has = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
@@ -325,7 +379,7 @@ const PHRASES: [RegExp, string][] = [
   [/ (dye|ship|boat|malt) (house|yard) /g, ' $1$2 '],
   // goods before their making are what is made ("Rubber Products Manufacturing Manager"), not
   // product management
-  [/ (products|goods) (manufacturing|production|manufacture|plant|factory|mill) /g, ' $2 '],
+  [/ (products|goods) (manufacturing|production|manufacture|plant|factory|mill) /g, ' wares $2 '],
   [/ equal (employment )?opportunit(y|ies) /g, ' compliance '],
   [/ temporary (labou?r|staffing|staff) /g, ' temporary_labour '],
   [/ research (and |& )?development /g, ' r_and_d '],
@@ -452,6 +506,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   let functions = 0;
   let prevClass: string | null = null;
   let joinedAfter = -1;
+  const makes = words.some((w) => MAKING.has(w));
   words.forEach((w, i) => {
     // "Supply Chain & Operations" names two functions; "Supply Chain Operations" is one function's.
     if (w === 'and' || w === '&') {
@@ -498,7 +553,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
         a.weakPlace = places === 1 && WEAK_PLACES.has(w);
       } else if (cls === 'ops') functions++;
     } else if (!rank) {
-      if (OUTSIDE_CONTEXT.has(w)) a.context.push(w);
+      if (OUTSIDE_CONTEXT.has(w) && !(makes && PRODUCT_NOUNS.has(words[i + 1] ?? ''))) a.context.push(w);
       else a.others.add(w);
     }
   });

@@ -233,6 +233,15 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
     ['Fruit Production Manager', null],
     ['Oil Production Superintendent', null],
     ['Livestock Manager', null],
+    // a setting word before a product noun, in a title that names making, is what is made
+    ['Medical Devices Manufacturing Director', 'T1'],
+    ['Mining Equipment Plant Manager', 'T1'],
+    ['Wind Turbine Factory Manager', 'T1'],
+    ['Power Tools Production Manager', 'T1'],
+    ['Fire Truck Assembly Manager', 'T1'],
+    ['Medical Center Operations Manager', null],
+    ['Medical Device Sales Manager', null],
+    ['Power Plant Manager', null],
   ])('%s → %s (what a plant makes)', (title, tier) => {
     expect(classify(title).tier).toBe(tier);
   });
