@@ -130,8 +130,8 @@ const PROCESSING = new Set([
 ]);
 
 /**
- * A setting word before a product noun, in a title that names making, is what is made, not where
- * the job is: "Medical Device Manufacturing Manager", "Wind Turbine Plant Manager", "Fire Truck
+ * A setting word before a product noun, in a title that names making or HR, is what is made, not
+ * where the job is: "Medical Device Manufacturing Manager", "Wind Turbine Plant Manager", "Fire Truck
  * Assembly Manager" run a maker's plant; "Medical Center Operations Manager" does not.
  */
 const MAKING = new Set([
@@ -506,7 +506,8 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   let functions = 0;
   let prevClass: string | null = null;
   let joinedAfter = -1;
-  const makes = words.some((w) => MAKING.has(w));
+  // what is made qualifies a maker's plant and a maker's HR alike ("HR Manager - Medical Devices")
+  const makes = words.some((w) => MAKING.has(w) || has(FUNCTION_CLASS, w) === 'hr');
   words.forEach((w, i) => {
     // "Supply Chain & Operations" names two functions; "Supply Chain Operations" is one function's.
     if (w === 'and' || w === '&') {

@@ -242,6 +242,9 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
     ['Medical Center Operations Manager', null],
     ['Medical Device Sales Manager', null],
     ['Power Plant Manager', null],
+    ['HR Manager - Medical Devices', 'T2'],
+    ['HR Business Partner, Mining Equipment', 'T3'],
+    ['Hospital HR Manager', null],
   ])('%s → %s (what a plant makes)', (title, tier) => {
     expect(classify(title).tier).toBe(tier);
   });
