@@ -557,6 +557,12 @@ export const OUTSIDE_CONTEXT = new Set([
   'scout',
   'youth',
   'social',
+  // care of people, not their management ("Elderly People Assistant")
+  'elderly',
+  'disabled',
+  'disability',
+  'homeless',
+  'instructional',
   'foster',
   'community',
   'charity',

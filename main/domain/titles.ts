@@ -372,6 +372,8 @@ const PHRASES: [RegExp, string][] = [
   [/ unit trusts? /g, ' fund '],
   [/ player personnel /g, ' sports personnel '],
   [/ bed placement /g, ' hospital placement '],
+  // disability and welfare-to-work services help people into jobs elsewhere: social work
+  [/ (supported employment|employment (rights|support)) /g, ' social employment '],
   // market research recruits consumers for panels, not employees
   [/ consumer recruit/g, ' participant recruit'],
   // a site's services are its facilities ("Site Services Manager")
@@ -566,7 +568,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   a.rankWord = head?.word ?? null;
   if (a.recruiter) a.classes.add('hr');
   candidateSourcing(a, words);
-  hrRanks(a, words);
+  hrRanks(a);
   return a;
 }
 
@@ -590,18 +592,25 @@ function candidateSourcing(a: TitleAnalysis, words: string[]): void {
  * In HR a lead runs the team ("Talent Acquisition Lead", "HR Team Lead") while a supervisor
  * works in it ("HR Supervisor"); on a production line both are line ranks and stay out.
  */
-function hrRanks(a: TitleAnalysis, words: string[]): void {
+function hrRanks(a: TitleAnalysis): void {
   if (!a.classes.has('hr')) return;
-  // A hiring team's associate screens and schedules candidates every day ("Staffing Associate",
-  // "Talent Acquisition Associate"): a practitioner. An "HR Associate" is HR's clerk and stays out.
-  if (a.rank === 'junior' && a.rankWord === 'associate' && words.some((w) => HIRING_WORDS.has(w)))
-    a.rank = 'practitioner';
+  // HR's assistants, associates and workers do its day-to-day work — screening, scheduling,
+  // onboarding ("HR Assistant", "Talent Acquisition Associate", "Personnel Worker"): practitioners,
+  // as the ICP's own development labels file them (ESCO's human resources assistant is T3). Its
+  // clerks, secretaries, analysts, interns and trainees stay out.
+  if ((a.rank === 'junior' || a.rank === 'worker') && HR_HANDS.has(a.rankWord ?? '')) a.rank = 'practitioner';
+  // An assistant or deputy of an HR leader is one rank below: India's "Asst. Manager - HR" grade
+  // and an "Assistant HR Manager" are the team's practitioners, a "Deputy CHRO" or an "Assistant
+  // Director of HR" one of its managers.
+  if (a.blocked && a.rank && (LEADER_ORDER as readonly string[]).includes(a.rank) && !a.assistantTo) {
+    a.blocked = false;
+    a.rank = ['manager', 'gm'].includes(a.rank) ? 'practitioner' : 'manager';
+  }
   if (a.rank !== 'lead') return;
   a.rank = a.rankWord === 'lead' ? 'manager' : 'practitioner';
 }
 
-/** Words that make an HR title a hiring one (after phrases: "talent acquisition" → talent). */
-const HIRING_WORDS = new Set(['staffing', 'recruiting', 'recruitment', 'hiring', 'talent', 'recruiter']);
+const HR_HANDS = new Set(['assistant', 'associate', 'worker']);
 
 /** The class a title belongs to: HR wins over operations ("HR Operations Manager" is HR). */
 function primaryClass(a: TitleAnalysis): string | null {

@@ -55,7 +55,7 @@ describe('titles the ICP does not list, read from their parts', () => {
     'Production Engineer',
     'Production Planner',
     'Machine Operator',
-    'HR Assistant',
+    'HR Clerk',
     'HR Intern',
     // another function's operations, or another function at the plant
     'Sales Operations Manager',

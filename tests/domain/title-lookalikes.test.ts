@@ -99,7 +99,7 @@ describe('title lookalike families', () => {
     ['Labour Welfare Officer', 'T3', 'Labour Contractor'],
     ['Manpower Planning Manager', 'T2', 'Manpower Supply Driver'],
     // "HRM" alone is the HR manager; beside a practitioner's rank it is the function
-    ['HRM', 'T2', 'HRM Assistant'],
+    ['HRM', 'T2', 'HRM Clerk'],
     ['Production Unit Manager', 'T1', 'Program Manager'],
     // talent and staffing leaders vs talent in show business
     ['Talent Acquisition Director', 'T2', 'Casting Director'],
@@ -107,7 +107,7 @@ describe('title lookalike families', () => {
     ['Recruitment Director', 'T2', 'Talent Scout'],
     ['Head of People', 'T2', 'People Analytics Manager'],
     ['Employment Manager', 'T2', 'Employment Lawyer'],
-    ['HR Manager', 'T2', 'Assistant HR Manager'],
+    ['HR Manager', 'T2', 'Assistant Plant Manager'],
     ['Talent Acquisition Lead', 'T2', 'Production Lead'],
     // recruiters of our employers vs recruiters of armies, colleges and casts
     ['Technical Recruiter', 'T3', 'Army Recruiter'],
@@ -118,7 +118,7 @@ describe('title lookalike families', () => {
     ['Staffing Coordinator', 'T3', 'Production Coordinator'],
     ['HR Business Partner', 'T3', 'Business Partner, Sales'],
     // a principal or lead HRBP is at least the ICP's "Senior HRBP" (T2), not a team lead
-    ['Principal HR Business Partner', 'T2', 'HR Business Partner Assistant'],
+    ['Principal HR Business Partner', 'T2', 'HR Business Partner Intern'],
     ['Lead HRBP', 'T2', 'HR Intern'],
   ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
     expect(classify(target).tier).toBe(tier);
@@ -288,7 +288,7 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     ['Associate Recruiter', 'T3', 'Associate Director, Operations'],
     ['Junior HR Executive', 'T3', 'Junior Production Manager'],
     ['Graduate Recruiter', 'T3', 'Trainee Plant Manager'],
-    ['Associate HR Business Partner', 'T3', 'HR Associate'],
+    ['Associate HR Business Partner', 'T3', 'HR Analyst'],
     // in HR, sourcing means candidates; elsewhere it means buying
     ['Sourcing Specialist - Talent Acquisition', 'T3', 'Strategic Sourcing Manager'],
     ['Talent Sourcing Specialist', 'T3', 'Sourcing Manager'],
@@ -355,10 +355,17 @@ describe('qualifiers, improvement roles and hiring associates (issue 11, known m
     ['VP Operations & Continuous Improvement', 'T1', 'Continuous Improvement Manager'],
     ['Director of Manufacturing', 'T1', 'Manufacturing Excellence Director'],
     ['Plant Operations Manager', 'T1', 'Lean Six Sigma Black Belt'],
-    // a hiring team's associate screens candidates; HR's associate is its clerk
-    ['Staffing Associate', 'T3', 'HR Associate'],
-    ['Talent Acquisition Associate', 'T3', 'Associate Director, Talent Acquisition'],
-    ['Recruiting Associate', 'T3', 'Placement Associate'],
+    // HR's associates and assistants screen, schedule and onboard candidates; its clerks,
+    // secretaries, analysts and interns do not hire
+    ['Staffing Associate', 'T3', 'HR Clerk'],
+    ['Talent Acquisition Associate', 'T3', 'HR Secretary'],
+    ['Recruiting Associate', 'T3', 'Recruiting Analyst'],
+    ['HR Assistant', 'T3', 'HR Intern'],
+    ['HR Associate', 'T3', 'Payroll Associate'],
+    // a deputy of an HR leader is one rank below: a practitioner under a manager, a manager under
+    // a director; an operations deputy is no decision maker
+    ['Assistant HR Manager', 'T3', 'Assistant Plant Manager'],
+    ['Assistant Director, Talent Acquisition', 'T2', 'Deputy Production Manager'],
     // "executive" after a function is a practitioner's grade (HR Executive is T3); in operations no tier's
     ['Executive Director of Operations', 'T1', 'Operations Executive'],
     ['Executive Vice President, Operations', 'T1', 'Production Executive'],
