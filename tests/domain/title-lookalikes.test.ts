@@ -233,6 +233,8 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
     ['Fruit Production Manager', null],
     ['Oil Production Superintendent', null],
     ['Livestock Manager', null],
+    ['Strawberry Production Manager', null],
+    ['Potato Chips Plant Manager', 'T1'],
     // a setting word before a product noun, in a title that names making, is what is made
     ['Medical Devices Manufacturing Director', 'T1'],
     ['Mining Equipment Plant Manager', 'T1'],
