@@ -277,6 +277,8 @@ export const FUNCTION_CLASS: Record<string, string> = {
   ecommerce: 'sales',
   accounts: 'sales',
   marketing: 'marketing',
+  // recruitment advertising sells job ads: marketing beside HR, not hiring
+  advertising: 'marketing',
   brand: 'marketing',
   communications: 'marketing',
   digital: 'marketing',
