@@ -98,16 +98,29 @@ function earliestMatch(text: string, sectors: SectorDef[]): { s: SectorDef; cue:
   return best;
 }
 
+/** The eleven GICS sectors as data vendors print them before a sub-industry ("Energy / …"). */
+const GICS_SECTOR_PREFIX =
+  /^\s*(energy|materials|industrials|consumer discretionary|consumer staples|health care|financials|information technology|communication services|utilities|real estate)\s*\/\s*(?=\S)/i;
+
 /** Reads one industry label ("Motor Vehicle Manufacturing", "Retail Apparel and Fashion", "machinery"). */
 export function readIndustryLabel(label: string | null | undefined): SectorReading | null {
   if (!label || !label.trim()) return null;
-  const text = foldLabel(label);
+  // "Materials / Diversified Metals & Mining": a GICS sector printed before the sub-industry says
+  // nothing by itself (coarse sectors stay out) and its words ("materials") must not decide.
+  const text = foldLabel(label.replace(GICS_SECTOR_PREFIX, ''));
   const explicitMaker = /(^| )(manufactur\w*|mfg)( |$)/.test(text);
   // LinkedIn's older list lumps steelmakers with miners; Apollo's steel companies carry it.
   if (/ mining metals /.test(text)) return { sector: 'metals', makes: true, cue: 'mining & metals' };
+  // A label ending in bare "Copper" is the ore miners' (GICS defines Copper as copper ore mining;
+  // Yahoo lists Freeport and Southern Copper there); copper products ("Copper Wire") still read.
+  if (/ copper $/.test(text) && !PRODUCT_HEADS.test(text))
+    return { sector: 'extraction', makes: false, cue: 'copper' };
+  // "Life Sciences Tools & Services", "Agricultural Products & Services": the made thing named
+  // first, the service second — the bare "services" does not make it a service firm.
+  const madeThenServices = /(^| )(products|tools|equipment) services( |$)/.test(text);
   const trade = firstMatch(
     text,
-    TRADE_SECTORS.filter((s) => !(explicitMaker && s.key === 'services')),
+    TRADE_SECTORS.filter((s) => !((explicitMaker || madeThenServices) && s.key === 'services')),
   );
   if (trade) return { sector: trade.s.key, makes: false, cue: trade.cue };
   const product = firstMatch(text, PRODUCT_SECTORS);
