@@ -88,6 +88,18 @@ function firstMatch(text: string, sectors: SectorDef[]): { s: SectorDef; cue: st
   return null;
 }
 
+/** Where the last mention of a sector's words ends ("hospitals … surgical hospitals" → the second). */
+function lastEnd(text: string, s: SectorDef): number {
+  let end = -1;
+  for (let at = 0; at < text.length;) {
+    const m = patternOf(s).exec(text.slice(at));
+    if (!m) break;
+    end = at + m.index + m[0].length;
+    at = end - 1; // the trailing space may start the next match
+  }
+  return end;
+}
+
 /** In prose the first product named is what the company makes ("castings for pumps" → castings). */
 function earliestMatch(text: string, sectors: SectorDef[]): { s: SectorDef; cue: string } | null {
   let best: { s: SectorDef; cue: string; at: number } | null = null;
@@ -125,8 +137,9 @@ export function readIndustryLabel(label: string | null | undefined): SectorReadi
   if (trade) return { sector: trade.s.key, makes: false, cue: trade.cue };
   const product = firstMatch(text, PRODUCT_SECTORS);
   const other = firstMatch(text, OTHER_SECTORS);
-  // "Metal Mining", "Health Care / Pharmaceuticals": without a product head noun, the last word decides.
-  if (other && (!product || (!PRODUCT_HEADS.test(text) && other.end > product.end)))
+  // "Metal Mining", "Health Care / Pharmaceuticals": without a product head noun, the last word
+  // decides — the setting's last mention ("Hospitals & Clinics > Medical & Surgical Hospitals").
+  if (other && (!product || (!PRODUCT_HEADS.test(text) && lastEnd(text, other.s) > product.end)))
     return { sector: other.s.key, makes: false, cue: other.cue };
   if (product) return { sector: product.s.key, makes: true, cue: product.cue };
   return null;

@@ -202,7 +202,7 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'ophthalmic',
       'electromedical',
       'x ray',
-      'health care (equipment|supplies)',
+      'health ?care (equipment|supplies|devices)', // PitchBook's "Healthcare Devices and Supplies"
       'life sciences tools',
     ],
   },
@@ -231,7 +231,7 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'industrial gases',
       'soaps?',
       'detergents?',
-      'cleaning preparations',
+      'cleaning (preparations|products?)', // ZoomInfo's "Manufacturing > Cleaning Products"
       'polishing',
       'inks?',
       'explosives',
@@ -260,6 +260,7 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'computers?',
       'office equipment',
       'communications? equipment', // Yahoo says "Communication Equipment" (Cisco, Motorola)
+      'telecommunications? equipment', // ZoomInfo's "Manufacturing > Telecommunication Equipment"
       'telephone (and )?telegraph apparatus',
       'audio (and )?video equipment',
       'consumer electronics',
@@ -286,6 +287,7 @@ export const PRODUCT_SECTORS: SectorDef[] = [
     words: [
       'instruments?',
       'measuring',
+      'measurement', // ZoomInfo's "Manufacturing > Test & Measurement Equipment"
       'controlling devices',
       'laboratory (apparatus|analytical)',
       'optical',
@@ -334,6 +336,9 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'ship (and boat )?building',
       'shipbuilding',
       'boat building',
+      // ZoomInfo's "Manufacturing > Boats & Submarines" (Brunswick, General Dynamics Electric Boat)
+      'boats',
+      'submarines',
       'railroad (equipment|manufacture)',
       'rolling stock',
       'transportation equipment',

@@ -545,6 +545,63 @@ const LINKEDIN_V2: [string, Want][] = [
   ['Medical Practices', null],
 ];
 
+/** ZoomInfo's two-level industries ("Manufacturing > …") and the lookalikes in its other branches. */
+const ZOOMINFO: [string, Want][] = [
+  ['Manufacturing > Aerospace & Defense', AERO],
+  ['Manufacturing > Appliances', [ELEC, CONS]],
+  ['Manufacturing > Automotive Parts', AUTO],
+  ['Manufacturing > Boats & Submarines', MACH],
+  ['Manufacturing > Building Materials', METAL],
+  ['Manufacturing > Chemicals & Related Products', CHEM],
+  ['Manufacturing > Cleaning Products', [CHEM, CONS]],
+  ['Manufacturing > Computer Equipment & Peripherals', ELEC],
+  ['Manufacturing > Cosmetics, Beauty Supply & Personal Care Products', CONS],
+  ['Manufacturing > Consumer Electronics', ELEC],
+  ['Manufacturing > Electronics', ELEC],
+  ['Manufacturing > Food & Beverage', FOOD],
+  ['Manufacturing > Furniture', CONS],
+  ['Manufacturing > Glass & Clay', METAL],
+  ['Manufacturing > Hand, Power & Lawn-care Tools', '*'],
+  ['Manufacturing > Health & Nutrition Products', '*'],
+  ['Manufacturing > Household Goods', CONS],
+  ['Manufacturing > Industrial Machinery & Equipment', MACH],
+  ['Manufacturing > Medical Devices & Equipment', ELEC],
+  ['Manufacturing > Motor Vehicles', AUTO],
+  ['Manufacturing > Pet Products', '*'],
+  ['Manufacturing > Pharmaceuticals', PHARMA],
+  ['Manufacturing > Photographic & Optical Equipment', ELEC],
+  ['Manufacturing > Plastic, Packaging & Containers', [PACK, PLAS]],
+  ['Manufacturing > Pulp & Paper', PACK],
+  ['Manufacturing > Sporting Goods', CONS],
+  ['Manufacturing > Telecommunication Equipment', ELEC],
+  ['Manufacturing > Test & Measurement Equipment', ELEC],
+  ['Manufacturing > Textiles & Apparel', TEXT],
+  ['Manufacturing > Tires & Rubber', PLAS],
+  ['Manufacturing > Toys & Games', CONS],
+  ['Manufacturing > Watches & Jewelry', CONS],
+  ['Manufacturing > Wire & Cable', [METAL, ELEC]],
+  ['Retail > Automobile Dealers', null],
+  ['Retail > Automobile Parts Stores', null],
+  ['Retail > Consumer Electronics & Computers Retail', null],
+  ['Retail > Apparel & Accessories Retail', null],
+  ['Retail > Grocery Retail', null],
+  ['Retail > Home Improvement & Hardware Retail', null],
+  ['Retail > Drug Stores & Pharmacies', null],
+  ['Business Services > HR & Staffing', null],
+  ['Business Services > Facilities Management & Commercial Cleaning', null],
+  ['Business Services > Custom Software & IT Services', null],
+  ['Software > Engineering Software', null],
+  ['Software > Supply Chain Management Software', null],
+  ['Transportation > Airlines, Airports & Air Services', null],
+  ['Transportation > Freight & Logistics Services', null],
+  ['Hospitality > Restaurants', null],
+  ['Hospitals & Physicians Clinics > Medical & Surgical Hospitals', null],
+  ['Energy, Utilities & Waste > Oil & Gas Exploration & Services', null],
+  ['Minerals & Mining', null],
+  ['Agriculture > Crops', null],
+  ['Holding Companies & Conglomerates', null],
+];
+
 /** Crunchbase's categories where the lookalike is at stake. */
 const CRUNCHBASE: [string, Want][] = [
   ['biotechnology', PHARMA],
@@ -609,6 +666,12 @@ describe('GICS sub-industries, bare and with the sector prefix', () => {
 
 describe("LinkedIn's V2 names near manufacturing and their lookalikes", () => {
   it.each(LINKEDIN_V2.map(([l, w]) => [l, show(w), w] as const))('%s → %s', (label, _s, want) =>
+    check(label, want),
+  );
+});
+
+describe("ZoomInfo's industries", () => {
+  it.each(ZOOMINFO.map(([l, w]) => [l, show(w), w] as const))('%s → %s', (label, _s, want) =>
     check(label, want),
   );
 });
