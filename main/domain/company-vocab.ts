@@ -101,9 +101,10 @@ export const TRADE_SECTORS: SectorDef[] = [
       'repair services?',
       // LinkedIn V2's "Footwear and Leather Goods Repair", "Commercial and Industrial Machinery
       // Maintenance": who mends what makers make ("repairing" in SIC's "Ship Building &
-      // Repairing" is a different word and still reads as the builder).
-      'repair',
-      'maintenance',
+      // Repairing" is a different word and still reads as the builder). Only as the label's last
+      // word, where those names put the trade: "Maintenance Products" still names a product.
+      'repair(?= $)',
+      'maintenance(?= $)',
       'service cent(er|re)s?',
       'pharmac(y|ies)',
     ],
