@@ -88,6 +88,18 @@ function firstMatch(text: string, sectors: SectorDef[]): { s: SectorDef; cue: st
   return null;
 }
 
+/** Where the last mention of a sector's words ends ("hospitals … surgical hospitals" → the second). */
+function lastEnd(text: string, s: SectorDef): number {
+  let end = -1;
+  for (let at = 0; at < text.length;) {
+    const m = patternOf(s).exec(text.slice(at));
+    if (!m) break;
+    end = at + m.index + m[0].length;
+    at = end - 1; // the trailing space may start the next match
+  }
+  return end;
+}
+
 /** In prose the first product named is what the company makes ("castings for pumps" → castings). */
 function earliestMatch(text: string, sectors: SectorDef[]): { s: SectorDef; cue: string } | null {
   let best: { s: SectorDef; cue: string; at: number } | null = null;
@@ -98,22 +110,36 @@ function earliestMatch(text: string, sectors: SectorDef[]): { s: SectorDef; cue:
   return best;
 }
 
+/** The eleven GICS sectors as data vendors print them before a sub-industry ("Energy / …"). */
+const GICS_SECTOR_PREFIX =
+  /^\s*(energy|materials|industrials|consumer discretionary|consumer staples|health care|financials|information technology|communication services|utilities|real estate)\s*\/\s*(?=\S)/i;
+
 /** Reads one industry label ("Motor Vehicle Manufacturing", "Retail Apparel and Fashion", "machinery"). */
 export function readIndustryLabel(label: string | null | undefined): SectorReading | null {
   if (!label || !label.trim()) return null;
-  const text = foldLabel(label);
+  // "Materials / Diversified Metals & Mining": a GICS sector printed before the sub-industry says
+  // nothing by itself (coarse sectors stay out) and its words ("materials") must not decide.
+  const text = foldLabel(label.replace(GICS_SECTOR_PREFIX, ''));
   const explicitMaker = /(^| )(manufactur\w*|mfg)( |$)/.test(text);
   // LinkedIn's older list lumps steelmakers with miners; Apollo's steel companies carry it.
   if (/ mining metals /.test(text)) return { sector: 'metals', makes: true, cue: 'mining & metals' };
+  // A label ending in bare "Copper" is the ore miners' (GICS defines Copper as copper ore mining;
+  // Yahoo lists Freeport and Southern Copper there); copper products ("Copper Wire") still read.
+  if (/ copper $/.test(text) && !PRODUCT_HEADS.test(text))
+    return { sector: 'extraction', makes: false, cue: 'copper' };
+  // "Life Sciences Tools & Services", "Agricultural Products & Services": the made thing named
+  // first, the service second — the bare "services" does not make it a service firm.
+  const madeThenServices = /(^| )(products|tools|equipment) services( |$)/.test(text);
   const trade = firstMatch(
     text,
-    TRADE_SECTORS.filter((s) => !(explicitMaker && s.key === 'services')),
+    TRADE_SECTORS.filter((s) => !((explicitMaker || madeThenServices) && s.key === 'services')),
   );
   if (trade) return { sector: trade.s.key, makes: false, cue: trade.cue };
   const product = firstMatch(text, PRODUCT_SECTORS);
   const other = firstMatch(text, OTHER_SECTORS);
-  // "Metal Mining", "Health Care / Pharmaceuticals": without a product head noun, the last word decides.
-  if (other && (!product || (!PRODUCT_HEADS.test(text) && other.end > product.end)))
+  // "Metal Mining", "Health Care / Pharmaceuticals": without a product head noun, the last word
+  // decides — the setting's last mention ("Hospitals & Clinics > Medical & Surgical Hospitals").
+  if (other && (!product || (!PRODUCT_HEADS.test(text) && lastEnd(text, other.s) > product.end)))
     return { sector: other.s.key, makes: false, cue: other.cue };
   if (product) return { sector: product.s.key, makes: true, cue: product.cue };
   return null;

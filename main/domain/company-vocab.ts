@@ -78,6 +78,16 @@ export const TRADE_SECTORS: SectorDef[] = [
       'computer programming',
       'computer integrated systems design',
       'cloud',
+      // Video game publishers (EA, Activision: Yahoo's "Electronic Gaming & Multimedia", GICS's
+      // "Interactive Home Entertainment", LinkedIn's "Computer Games") write software; toy and
+      // board-game makers keep "games" below.
+      'electronic gaming',
+      'video games?',
+      'computer games?',
+      'mobile gam\\w+',
+      'multimedia',
+      'interactive (home )?entertainment',
+      'games (and )?video', // Crunchbase's "Games & Video": game studios and streaming
     ],
   },
   {
@@ -89,6 +99,12 @@ export const TRADE_SECTORS: SectorDef[] = [
       'leasing',
       'repair (and )?maintenance',
       'repair services?',
+      // LinkedIn V2's "Footwear and Leather Goods Repair", "Commercial and Industrial Machinery
+      // Maintenance": who mends what makers make ("repairing" in SIC's "Ship Building &
+      // Repairing" is a different word and still reads as the builder). Only as the label's last
+      // word, where those names put the trade: "Maintenance Products" still names a product.
+      'repair(?= $)',
+      'maintenance(?= $)',
       'service cent(er|re)s?',
       'pharmac(y|ies)',
     ],
@@ -150,6 +166,8 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'trailers?',
       'motorcycles?',
       'motor homes?',
+      // Yahoo's "Recreational Vehicles": Polaris, Thor, Winnebago, Harley-Davidson (SIC 3716/3799)
+      'recreational vehicles?',
       'vehicle parts',
       'electric vehicles?',
     ],
@@ -166,6 +184,10 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'biological products',
       'diagnostic substances',
       'vaccines?',
+      // Biotechnology companies make drugs and biologics: on coded records 88% of those labelled
+      // biotechnology file under SIC 2834/2836. LinkedIn's "Biotechnology Research" (research labs)
+      // stays out because "research", named last, decides.
+      'biotech\\w*',
     ],
   },
   {
@@ -181,7 +203,7 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'ophthalmic',
       'electromedical',
       'x ray',
-      'health care (equipment|supplies)',
+      'health ?care (equipment|supplies|devices)', // PitchBook's "Healthcare Devices and Supplies"
       'life sciences tools',
     ],
   },
@@ -210,13 +232,19 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'industrial gases',
       'soaps?',
       'detergents?',
-      'cleaning preparations',
+      'cleaning (preparations|products?)', // ZoomInfo's "Manufacturing > Cleaning Products"
       'polishing',
       'inks?',
       'explosives',
       'petroleum refining',
       'refining',
       'petroleum (and )?coal',
+      // LinkedIn V2's "Oil and Coal Product Manufacturing" (refiners, SIC 29)
+      'oil (and )?coal products?',
+      // Yahoo's "Agricultural Inputs": fertilizer and crop-protection makers (CF, Mosaic, Corteva)
+      'agricultural inputs',
+      'agrochemicals?',
+      'crop protection',
       'resins?',
     ],
   },
@@ -232,7 +260,8 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'electronic computers',
       'computers?',
       'office equipment',
-      'communications equipment',
+      'communications? equipment', // Yahoo says "Communication Equipment" (Cisco, Motorola)
+      'telecommunications? equipment', // ZoomInfo's "Manufacturing > Telecommunication Equipment"
       'telephone (and )?telegraph apparatus',
       'audio (and )?video equipment',
       'consumer electronics',
@@ -247,6 +276,9 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'coils',
       'recording media',
       'technology hardware',
+      // Yahoo's "Solar": panel and inverter makers (First Solar, Enphase; SIC 3674). Solar power
+      // producers read as utilities ("Solar Electric Power Generation").
+      'solar',
     ],
   },
   {
@@ -256,12 +288,13 @@ export const PRODUCT_SECTORS: SectorDef[] = [
     words: [
       'instruments?',
       'measuring',
+      'measurement', // ZoomInfo's "Manufacturing > Test & Measurement Equipment"
       'controlling devices',
       'laboratory (apparatus|analytical)',
       'optical',
       'photographic',
       'lenses',
-      'meters',
+      'meters?', // LinkedIn V2's "Smart Meter Manufacturing"
       'controls',
     ],
   },
@@ -290,6 +323,8 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'industrial equipment',
       'industrial trucks',
       'robotics?',
+      'robots?', // LinkedIn V2's "Robot Manufacturing"
+      '(power|cutting) tools?',
       'heavy electrical equipment',
       'electrical (components|equipment)',
     ],
@@ -302,6 +337,9 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'ship (and boat )?building',
       'shipbuilding',
       'boat building',
+      // ZoomInfo's "Manufacturing > Boats & Submarines" (Brunswick, General Dynamics Electric Boat)
+      'boats',
+      'submarines',
       'railroad (equipment|manufacture)',
       'rolling stock',
       'transportation equipment',
@@ -327,7 +365,13 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'bolts',
       'screws',
       'cutlery',
-      'handtools',
+      'handtools?',
+      'hand tools?',
+      // Yahoo's "Tools & Accessories": Snap-on, Stanley Black & Decker, Kennametal (SIC 342/354)
+      'tools (and )?accessories',
+      // LinkedIn V2's "Turned Products and Fastener Manufacturing" (screw machine products)
+      'fasteners?',
+      'turned products',
       'hardware',
       'pipe',
       'tubes',
@@ -373,6 +417,15 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'sausages',
       'meat packing',
       'vintners',
+      // LinkedIn V2's "Baked Goods", "Animal Feed" manufacturing
+      'baked goods',
+      'animal feeds?',
+      'pet foods?',
+      // Yahoo's "Farm Products", GICS's "Agricultural Products & Services": processors first (ADM,
+      // Bunge, Tyson, Darling; SIC 20xx); growers are "Farming"/"Crops", traders "Wholesale Raw
+      // Farm Products".
+      'farm products',
+      'agricultural products',
     ],
   },
   {
@@ -396,6 +449,7 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'footwear',
       'leather',
       'fashion',
+      'handbags?', // LinkedIn V2's "Women's Handbag Manufacturing"
       'mill products',
     ],
   },
@@ -427,12 +481,14 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'pottery',
       'ceramics?',
       'stone',
-      'abrasive',
+      'abrasives?',
       'asbestos',
       'nonmetallic mineral',
       'asphalt',
       'roofing',
       'building (materials|products)',
+      // GICS defines "Construction Materials" as manufacturers of cement, aggregates and bricks
+      'construction materials',
     ],
   },
   {
@@ -475,6 +531,12 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'mobile homes',
       'novelties',
       'bicycles',
+      'mattress\\w*', // LinkedIn V2's "Mattress and Blinds Manufacturing"
+      'blinds',
+      // Yahoo's "Business Equipment & Supplies": office furniture, supplies and machines (HNI,
+      // Steelcase, ACCO Brands)
+      'business equipment',
+      'office supplies',
     ],
   },
   {
@@ -523,6 +585,9 @@ export const OTHER_SECTORS: SectorDef[] = [
       'drilling',
       'oil (and )?energy',
       'oil royalty',
+      // GICS's "Precious Metals & Minerals": miners; "Nonmetallic Minerals Manufacturing" still
+      // reads as a maker by its product head.
+      'minerals',
     ],
   },
   {
@@ -554,7 +619,6 @@ export const OTHER_SECTORS: SectorDef[] = [
       'medical practice',
       'laboratories',
       'wellness',
-      'biotech\\w*',
     ],
   },
   {
@@ -567,6 +631,7 @@ export const OTHER_SECTORS: SectorDef[] = [
       'builders',
       'utilit(y|ies)',
       'electric services',
+      'power generation', // LinkedIn V2's "Solar Electric Power Generation": power producers
       'water supply',
       'telecom\\w*',
       'telephone communications',
@@ -607,7 +672,7 @@ export const OTHER_SECTORS: SectorDef[] = [
 
 /** Words that make a label about a made thing even when it names a setting ("Oil & Gas Field Machinery"). */
 export const PRODUCT_HEADS =
-  /\b(equipment|apparatus|machinery|devices?|instruments?|products|parts|components|chemicals|preparations|materials|goods|vehicles|bodies|containers|mills?|manufactur\w*|mfg|supplies|accessories)\b/;
+  /\b(equipment|apparatus|machinery|devices?|instruments?|products|parts|components|chemicals|preparations|materials|goods|vehicles|bodies|containers|mills?|manufactur\w*|mfg|supplies|accessories|peripherals|tools)\b/;
 
 /** Description phrases that say the company itself makes things. */
 export const MAKER_PHRASES =
