@@ -305,6 +305,21 @@ export interface SimilarityHint {
  * it says it does), then MiniLM similarity of the description when neither reads. A label that
  * says "not a maker" is final: a description cannot talk a retailer into a manufacturer.
  */
+/**
+ * "Biotechnology" names a field more than a trade: on coded records most companies so labelled
+ * make drugs (SIC 2834/2836), but research labs and discovery start-ups carry it too. When the
+ * company's own words (description, keyword tags) name research and no making, they decide.
+ */
+const FIELD_LABEL = /^biotech/;
+const RESEARCH_WORDS =
+  /\b(research(es|ing)?|drug discovery|discovery platform|clinical trials?|pre-?clinical|genomics|contract research|cro)\b/;
+
+function researchOnly(label: SectorReading, facts: CompanyFacts): boolean {
+  if (!FIELD_LABEL.test(label.cue)) return false;
+  const said = [facts.description ?? '', ...(facts.keywords ?? [])].join(' ; ').toLowerCase();
+  return RESEARCH_WORDS.test(said) && !MAKER_PHRASES.test(said);
+}
+
 export function decideIndustry(
   facts: CompanyFacts,
   icpIndustries: readonly string[],
@@ -317,6 +332,16 @@ export function decideIndustry(
   const fromLabel = icpIndustryFor(label, icpIndustries);
   const fromDesc = icpIndustryFor(desc, icpIndustries);
   const said = (r: SectorReading) => `${r.makes ? 'a maker' : 'not a maker'} (${r.sector}: "${r.cue}")`;
+  if (label && researchOnly(label, facts)) {
+    return {
+      industryMatch: false,
+      matched: null,
+      similarity: sim,
+      basis: facts.description?.trim() ? 'both' : 'label',
+      reason: `Industry "${facts.industry}" names a field, and what the company says it does is research, not making`,
+      ...(facts.description?.trim() ? {} : { signal: 'keywords' as const }),
+    };
+  }
   if (label && label.sector !== 'manufacturing') {
     const both = !!desc && (fromDesc !== null) === (fromLabel !== null);
     return {

@@ -184,3 +184,34 @@ describe("the checklist's industry evidence names the deciding signal", () => {
     expect(c.evidence).toMatch(/not a maker \(wholesale/);
   });
 });
+
+describe('a field label beside what the company says it does', () => {
+  it('reads "Biotechnology" alone as a drug maker (most such coded records are)', () => {
+    expect(decide('Biotechnology')).toMatchObject({ industryMatch: true, matched: 'Pharmaceuticals' });
+  });
+
+  it('lets research words with no making say a biotech lab is no maker', () => {
+    const lab = decideIndustry(
+      { industry: 'biotechnology', keywords: ['drug discovery', 'genomics', 'preclinical research'] },
+      industries,
+    );
+    expect(lab).toMatchObject({ industryMatch: false, basis: 'label', signal: 'keywords' });
+    expect(
+      decide('Biotechnology', 'Helix Bio researches new therapeutics for rare diseases.').industryMatch,
+    ).toBe(false);
+  });
+
+  it('keeps a biotech that says it manufactures', () => {
+    const d = decide(
+      'Biotechnology',
+      'We discover, develop and manufacture biologics at two cGMP plants in North Carolina.',
+    );
+    expect(d).toMatchObject({ industryMatch: true, matched: 'Pharmaceuticals' });
+  });
+
+  it('never lets research words veto a label that names a trade of makers', () => {
+    expect(
+      decide('Pharmaceutical Manufacturing', 'Research-driven maker of generic drugs.').industryMatch,
+    ).toBe(true);
+  });
+});
