@@ -577,6 +577,27 @@ export const OUTSIDE_CONTEXT = new Set([
   'scout',
   'youth',
   'social',
+  // care of patients and pupils, not a plant's or an HR team's ("Director Hospice Operations",
+  // "Pupil Personnel Worker")
+  'hospice',
+  'therapy',
+  'pulmonary',
+  'cardiac',
+  'oncology',
+  'dental',
+  'pediatric',
+  'paediatric',
+  'rehabilitation',
+  'rehab',
+  'surgery',
+  'pupil',
+  'pupils',
+  'vocational',
+  // insurers' underwriting, foresters, military intelligence and heating plants (a campus's boilers)
+  'underwriting',
+  'forester',
+  'intelligence',
+  'heating',
   // care of people, not their management ("Elderly People Assistant")
   'elderly',
   'disabled',
@@ -892,6 +913,9 @@ export const FILLER = new Set([
 
 /** Ordinary title words that must never be "repaired" into another word. */
 export const COMMON_WORDS = new Set([
+  // real words one slip from a rank or function word: never repaired into it
+  'source',
+  'sources',
   'technical',
   'regional',
   'area',

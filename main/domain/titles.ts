@@ -206,6 +206,7 @@ const PRODUCT_NOUNS = new Set([
   'systems',
 ]);
 
+const HEAD_WORDS = new Set(['head', 'chief', 'lead', 'leader']);
 const RECRUITER_WORDS = new Set(['recruiter', 'recruiters', 'sourcer', 'headhunter']);
 const has = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
@@ -397,6 +398,14 @@ const PHRASES: [RegExp, string][] = [
   [/ bed placement /g, ' hospital placement '],
   // disability and welfare-to-work services help people into jobs elsewhere: social work
   [/ (supported employment|employment (rights|support)) /g, ' social employment '],
+  // case managers and field placements are social work's; employment law is the lawyers'
+  [/ case (manager|management|worker|coordinator)s? /g, ' social $1 '],
+  [/ field placement /g, ' social placement '],
+  // a client's operations are account management (a client's HR manager is still HR)
+  [/ client operations /g, ' customer operations '],
+  [/ employment law /g, ' legal '],
+  // a board mill makes paperboard; the board that owns a company sits elsewhere
+  [/ board mill /g, ' paperboard mill '],
   // market research recruits consumers for panels, not employees
   [/ consumer recruit/g, ' participant recruit'],
   // a site's services are its facilities ("Site Services Manager")
@@ -559,6 +568,14 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
     }
     if (SENIORITY.has(w) && (w !== 'executive' || laterRank)) {
       a.seniority.add(w);
+      return;
+    }
+    // "Head Operator", "Mill Operator, Head": a head beside a worker's rank is the senior one of them
+    if (
+      HEAD_WORDS.has(w) &&
+      [words[i - 1], words[i + 1]].some((x) => has(RANK_WORDS, x ?? '') === 'worker')
+    ) {
+      a.seniority.add('senior');
       return;
     }
     const cls = has(FUNCTION_CLASS, w);

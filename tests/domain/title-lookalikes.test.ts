@@ -225,6 +225,7 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
     ['Rubber and Plastics Products Manufacturing Manager', 'T1'], // products made, not product management
     ['Steel Fabricating Manager', 'T1'],
     ['Maltings Manager', 'T1'],
+    ['Board Mill Superintendent', 'T1'], // a paperboard mill, not a company's board
     // a farm's or well's output, processed, is a food or fuel maker's; grown or drilled, it is not
     ['Poultry Processing Plant Manager', 'T1'],
     ['Fruit Juice Production Manager', 'T1'],
@@ -275,6 +276,19 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
     'Bed Placement Officer',
     'Email Operations Lead Manager',
     'Plant Protection Manager',
+    // care, schools, insurers, social work, law and campus boilers (unlabelled real titles, holdout half)
+    'Hospice Operations Director',
+    'Director of Therapy Operations',
+    'Pupil Personnel Services Coordinator',
+    'Underwriting Operations Director',
+    'Heating Plant Manager',
+    'Employment Case Coordinator',
+    'Employment Law Consultant',
+    'Field Placement Coordinator',
+    'Vocational Placement Officer',
+    'Client Operations Director',
+    'Source Water Protection Manager', // "source" is a word, not a misspelt "sourcer"
+    'Press Operator, Head', // the senior one of the operators
   ])('%s (a setting or trade that only looks like a plant or HR) is not a target', (title) => {
     expect(classify(title).tier).toBeNull();
   });
