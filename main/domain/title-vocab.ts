@@ -593,6 +593,18 @@ export const OUTSIDE_CONTEXT = new Set([
   'pupil',
   'pupils',
   'vocational',
+  // aviation units, cyber and child-labour licensing (military, IT and councils' roles), pig units,
+  // NVQ units (colleges) and brownfield redevelopment (property)
+  'aviation',
+  'detachment',
+  'cyber',
+  'child',
+  'pig',
+  'pigs',
+  'nvq',
+  'brownfield',
+  'redevelopment',
+  'grain',
   // insurers' underwriting, foresters, military intelligence and heating plants (a campus's boilers)
   'underwriting',
   'forester',
@@ -916,6 +928,7 @@ export const COMMON_WORDS = new Set([
   // real words one slip from a rank or function word: never repaired into it
   'source',
   'sources',
+  'suite',
   'technical',
   'regional',
   'area',

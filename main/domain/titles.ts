@@ -128,6 +128,7 @@ const RAW_OUTPUTS = new Set([
   'swine',
   'livestock',
   'oil',
+  'grain',
 ]);
 /** ...unless the title says it is processed: a poultry processing plant or an oil refinery makes food or fuel. */
 const PROCESSING = new Set([
@@ -403,6 +404,14 @@ const PHRASES: [RegExp, string][] = [
   [/ field placement /g, ' social placement '],
   // a client's operations are account management (a client's HR manager is still HR)
   [/ client operations /g, ' customer operations '],
+  // a staff officer is a military grade; a delivery suite is a maternity ward; work study is methods
+  // engineering; "Supporting People" is a UK social-care programme; hotels run food & beverage
+  [/ staff officer /g, ' military officer '],
+  [/ delivery suite /g, ' hospital '],
+  [/ works? study /g, ' improvement '],
+  [/ supporting people /g, ' social care '],
+  [/ food (and|&) beverage operations /g, ' hospitality operations '],
+  [/ talent solutions /g, ' sales solutions '],
   [/ employment law /g, ' legal '],
   // a board mill makes paperboard; the board that owns a company sits elsewhere
   [/ board mill /g, ' paperboard mill '],

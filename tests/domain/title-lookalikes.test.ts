@@ -226,6 +226,9 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
     ['Steel Fabricating Manager', 'T1'],
     ['Maltings Manager', 'T1'],
     ['Board Mill Superintendent', 'T1'], // a paperboard mill, not a company's board
+    ['Grain Mill Manager', 'T1'],
+    ['Food and Beverage Production Manager', 'T1'],
+    ['Aviation Parts Manufacturing Manager', 'T1'],
     // a farm's or well's output, processed, is a food or fuel maker's; grown or drilled, it is not
     ['Poultry Processing Plant Manager', 'T1'],
     ['Fruit Juice Production Manager', 'T1'],
@@ -289,6 +292,13 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
     'Client Operations Director',
     'Source Water Protection Manager', // "source" is a word, not a misspelt "sourcer"
     'Press Operator, Head', // the senior one of the operators
+    'Delivery Suite Manager', // a maternity ward
+    'Pig Unit Manager',
+    'Grain Operations Director',
+    'Food & Beverage Operations Manager', // a hotel's
+    'Cyber Workforce Manager',
+    'Brownfield Redevelopment Manager',
+    'Plans and Operations Staff Officer',
   ])('%s (a setting or trade that only looks like a plant or HR) is not a target', (title) => {
     expect(classify(title).tier).toBeNull();
   });
