@@ -607,6 +607,8 @@ export const OUTSIDE_CONTEXT = new Set([
   'grain',
   // insurers' underwriting, foresters, military intelligence and heating plants (a campus's boilers)
   'underwriting',
+  // plant protection and protection chiefs guard the plant (security), they do not run it
+  'protection',
   'forester',
   'intelligence',
   'heating',

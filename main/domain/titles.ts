@@ -208,6 +208,23 @@ const PRODUCT_NOUNS = new Set([
 ]);
 
 const HEAD_WORDS = new Set(['head', 'chief', 'lead', 'leader']);
+/**
+ * Medicine's and care's words by their form, so a specialty nobody listed still reads as one:
+ * cardiology, radiology, pediatrics, geriatric, psychiatric; healthcare, childcare, homecare.
+ */
+const CARE_FORMS = /^[a-z]{3,}(olog(y|ical|ist)|iatrics?|iatric)$|^[a-z]{3,}care$/;
+const NOT_CARE = new Set(['technology', 'technological', 'methodology', 'terminology']);
+function careWord(w: string): boolean {
+  return CARE_FORMS.test(w) && !NOT_CARE.has(w);
+}
+
+/** The setting words from i on lead to a product noun ("Fire Protection Equipment"). */
+function namesProduct(words: string[], i: number): boolean {
+  let j = i + 1;
+  while (j < words.length && (OUTSIDE_CONTEXT.has(words[j]!) || careWord(words[j]!))) j++;
+  return PRODUCT_NOUNS.has(words[j] ?? '');
+}
+
 const RECRUITER_WORDS = new Set(['recruiter', 'recruiters', 'sourcer', 'headhunter']);
 const has = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
@@ -605,7 +622,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
         a.weakPlace = places === 1 && WEAK_PLACES.has(w);
       } else if (cls === 'ops') functions++;
     } else if (!rank) {
-      if (OUTSIDE_CONTEXT.has(w) && !(makes && PRODUCT_NOUNS.has(words[i + 1] ?? ''))) a.context.push(w);
+      if ((OUTSIDE_CONTEXT.has(w) || careWord(w)) && !(makes && namesProduct(words, i))) a.context.push(w);
       else a.others.add(w);
     }
   });

@@ -229,6 +229,9 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
     ['Grain Mill Manager', 'T1'],
     ['Food and Beverage Production Manager', 'T1'],
     ['Aviation Parts Manufacturing Manager', 'T1'],
+    ['Fire Protection Equipment Plant Manager', 'T1'],
+    ['Skincare Products Plant Manager', 'T1'],
+    ['Technology Operations Manager', null],
     // a farm's or well's output, processed, is a food or fuel maker's; grown or drilled, it is not
     ['Poultry Processing Plant Manager', 'T1'],
     ['Fruit Juice Production Manager', 'T1'],
@@ -299,6 +302,12 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
     'Cyber Workforce Manager',
     'Brownfield Redevelopment Manager',
     'Plans and Operations Staff Officer',
+    // medicine and care by their word forms, and plant protection (security)
+    'Radiology Operations Manager',
+    'Director of Cardiology Operations',
+    'Pediatrics Unit Manager',
+    'Homecare Operations Director',
+    'Protection Chief, Chemical Plant',
   ])('%s (a setting or trade that only looks like a plant or HR) is not a target', (title) => {
     expect(classify(title).tier).toBeNull();
   });
