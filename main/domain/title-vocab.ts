@@ -607,6 +607,19 @@ export const OUTSIDE_CONTEXT = new Set([
   'grain',
   // insurers' underwriting, foresters, military intelligence and heating plants (a campus's boilers)
   'underwriting',
+  // hotels' rooms, lenders, grant makers, commissaries, campuses and enrolment, residential care and
+  // housing, early childhood, food plants' sanitation crews (frequent job-posting titles)
+  'rooms',
+  'lending',
+  'grants',
+  'commissary',
+  'campus',
+  'enrollment',
+  'enrolment',
+  'residential',
+  'housing',
+  'childhood',
+  'sanitation',
   // plant protection and protection chiefs guard the plant (security), they do not run it
   'protection',
   'forester',

@@ -308,6 +308,12 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
     'Pediatrics Unit Manager',
     'Homecare Operations Director',
     'Protection Chief, Chemical Plant',
+    // frequent job-posting titles of hotels, lenders, campuses, housing and food plants' sanitation
+    'Rooms Division Operations Manager',
+    'Lending Operations Director',
+    'Campus Operations Director',
+    'Housing Placement Coordinator',
+    'Plant Sanitation Manager',
   ])('%s (a setting or trade that only looks like a plant or HR) is not a target', (title) => {
     expect(classify(title).tier).toBeNull();
   });
