@@ -277,6 +277,16 @@ export const FUNCTION_CLASS: Record<string, string> = {
   ecommerce: 'sales',
   accounts: 'sales',
   marketing: 'marketing',
+  // another function's operations (frequent job-posting titles): regulatory affairs, investment and
+  // fiscal operations (finance), proposals (bids), scientific operations (research), creative work
+  regulatory: 'legal',
+  investment: 'finance',
+  investments: 'finance',
+  fiscal: 'finance',
+  proposal: 'sales',
+  proposals: 'sales',
+  scientific: 'research',
+  creative: 'design',
   // recruitment advertising sells job ads: marketing beside HR, not hiring
   advertising: 'marketing',
   brand: 'marketing',
@@ -610,6 +620,15 @@ export const OUTSIDE_CONTEXT = new Set([
   // hotels' rooms, lenders, grant makers, commissaries, campuses and enrolment, residential care and
   // housing, early childhood, food plants' sanitation crews (frequent job-posting titles)
   'rooms',
+  'portfolio',
+  'aml',
+  'remediation',
+  'imaging',
+  'pool',
+  'preschool',
+  'publisher',
+  'document',
+  'documents',
   'lending',
   'grants',
   'commissary',

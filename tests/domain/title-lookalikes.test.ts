@@ -314,6 +314,13 @@ describe('real words are not typos (issue 11, unlabelled real titles)', () => {
     'Campus Operations Director',
     'Housing Placement Coordinator',
     'Plant Sanitation Manager',
+    // another function's operations: regulatory, investment, proposals, creative, portfolios, imaging
+    'Regulatory Operations Director',
+    'Investment Operations Manager',
+    'Proposal Operations Lead Manager',
+    'Creative Production Director',
+    'Portfolio Operations Director',
+    'Imaging Operations Director',
   ])('%s (a setting or trade that only looks like a plant or HR) is not a target', (title) => {
     expect(classify(title).tier).toBeNull();
   });
