@@ -301,11 +301,6 @@ export interface SimilarityHint {
 }
 
 /**
- * The decision. Label first (what the data vendor calls the company), then the description (what
- * it says it does), then MiniLM similarity of the description when neither reads. A label that
- * says "not a maker" is final: a description cannot talk a retailer into a manufacturer.
- */
-/**
  * "Biotechnology" names a field more than a trade: on coded records most companies so labelled
  * make drugs (SIC 2834/2836), but research labs and discovery start-ups carry it too. When the
  * company's own words (description, keyword tags) name research and no making, they decide.
@@ -320,6 +315,11 @@ function researchOnly(label: SectorReading, facts: CompanyFacts): boolean {
   return RESEARCH_WORDS.test(said) && !MAKER_PHRASES.test(said);
 }
 
+/**
+ * The decision. Label first (what the data vendor calls the company), then the description (what
+ * it says it does), then MiniLM similarity of the description when neither reads. A label that
+ * says "not a maker" is final: a description cannot talk a retailer into a manufacturer.
+ */
 export function decideIndustry(
   facts: CompanyFacts,
   icpIndustries: readonly string[],

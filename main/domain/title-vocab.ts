@@ -386,6 +386,44 @@ export const COMPANION_CLASSES: Record<string, readonly string[]> = {
 };
 
 /**
+ * What farms, wells and orchards yield: the setting of a grower or a driller ("Fruit Production
+ * Manager", "Strawberry Production Manager", "Oil Production Superintendent") — unless the title
+ * says it is processed (titles.ts: a poultry processing plant or an oil refinery makes food or fuel).
+ */
+export const RAW_OUTPUTS = new Set([
+  'fruit',
+  'apple',
+  'apples',
+  'strawberry',
+  'strawberries',
+  'berry',
+  'berries',
+  'grape',
+  'grapes',
+  'citrus',
+  'vegetable',
+  'vegetables',
+  'potato',
+  'potatoes',
+  'tomato',
+  'tomatoes',
+  'mushroom',
+  'mushrooms',
+  'crop',
+  'crops',
+  'seed',
+  'seeds',
+  'egg',
+  'eggs',
+  'poultry',
+  'cattle',
+  'swine',
+  'livestock',
+  'oil',
+  'grain',
+]);
+
+/**
  * Settings that put an operations or HR title outside the employer we sell to: an airport's
  * operations director, a store's operations manager, a film's casting recruiter.
  */
@@ -545,35 +583,12 @@ export const OUTSIDE_CONTEXT = new Set([
   'mining',
   'quarry',
   'drilling',
-  'oil',
   'gas',
   'well',
   'agricultural',
   'agriculture',
   'farming',
-  'fruit',
-  // growers of fruit and vegetables ("Strawberry Production Manager"), unless they process them
-  'apple',
-  'apples',
-  'strawberry',
-  'strawberries',
-  'berry',
-  'berries',
-  'grape',
-  'grapes',
-  'citrus',
-  'vegetable',
-  'vegetables',
-  'potato',
-  'potatoes',
-  'tomato',
-  'tomatoes',
-  'mushroom',
-  'mushrooms',
-  'crop',
-  'crops',
   'orchard',
-  'livestock',
   'forestry',
   'vineyard',
   'train',
@@ -604,7 +619,8 @@ export const OUTSIDE_CONTEXT = new Set([
   'pupils',
   'vocational',
   // aviation units, cyber and child-labour licensing (military, IT and councils' roles), pig units,
-  // NVQ units (colleges) and brownfield redevelopment (property)
+  // NVQ units (colleges), brownfield redevelopment (property) and grain handling (a grain mill is
+  // still a plant: RAW_OUTPUTS)
   'aviation',
   'detachment',
   'cyber',
@@ -614,9 +630,11 @@ export const OUTSIDE_CONTEXT = new Set([
   'nvq',
   'brownfield',
   'redevelopment',
-  'grain',
   // insurers' underwriting, foresters, military intelligence and heating plants (a campus's boilers)
   'underwriting',
+  'forester',
+  'intelligence',
+  'heating',
   // hotels' rooms, lenders, grant makers, commissaries, campuses and enrolment, residential care and
   // housing, early childhood, food plants' sanitation crews (frequent job-posting titles)
   'rooms',
@@ -641,9 +659,6 @@ export const OUTSIDE_CONTEXT = new Set([
   'sanitation',
   // plant protection and protection chiefs guard the plant (security), they do not run it
   'protection',
-  'forester',
-  'intelligence',
-  'heating',
   // care of people, not their management ("Elderly People Assistant")
   'elderly',
   'disabled',
@@ -726,15 +741,9 @@ export const OUTSIDE_CONTEXT = new Set([
   'utilities',
   'substation',
   // farm output
+  ...RAW_OUTPUTS,
   'greenhouse',
-  'seed',
-  'seeds',
-  'egg',
-  'eggs',
   'hatchery',
-  'poultry',
-  'cattle',
-  'swine',
   'ranch',
   // recruiters of agencies recruit for others (the staffing seller's competitors)
   'agency',

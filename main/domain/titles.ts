@@ -13,6 +13,7 @@ import {
   GERMAN_COMPOUND_RANKS,
   LEADER_ORDER,
   OUTSIDE_CONTEXT,
+  RAW_OUTPUTS,
   RANK_WORDS,
   REGION_WORDS,
   SCOPE_WORDS,
@@ -94,43 +95,7 @@ const PLACE_WORDS = new Set([
   // read like a place: an assembly's maintenance or quality manager is not its head
   'assembly',
 ]);
-/**
- * What farms, wells and orchards yield: the setting of a grower or a driller ("Fruit Production
- * Manager", "Oil Production Superintendent")...
- */
-const RAW_OUTPUTS = new Set([
-  'fruit',
-  'apple',
-  'apples',
-  'strawberry',
-  'strawberries',
-  'berry',
-  'berries',
-  'grape',
-  'grapes',
-  'citrus',
-  'vegetable',
-  'vegetables',
-  'potato',
-  'potatoes',
-  'tomato',
-  'tomatoes',
-  'mushroom',
-  'mushrooms',
-  'crop',
-  'crops',
-  'seed',
-  'seeds',
-  'egg',
-  'eggs',
-  'poultry',
-  'cattle',
-  'swine',
-  'livestock',
-  'oil',
-  'grain',
-]);
-/** ...unless the title says it is processed: a poultry processing plant or an oil refinery makes food or fuel. */
+/** Words that say a farm's or well's output is processed: a poultry processing plant or an oil refinery makes food or fuel. */
 const PROCESSING = new Set([
   'processing',
   'processor',
@@ -212,7 +177,7 @@ const HEAD_WORDS = new Set(['head', 'chief', 'lead', 'leader']);
  * Medicine's and care's words by their form, so a specialty nobody listed still reads as one:
  * cardiology, radiology, pediatrics, geriatric, psychiatric; healthcare, childcare, homecare.
  */
-const CARE_FORMS = /^[a-z]{3,}(olog(y|ical|ist)|iatrics?|iatric)$|^[a-z]{3,}care$/;
+const CARE_FORMS = /^[a-z]{3,}(olog(y|ical|ist)|iatrics?|care)$/;
 const NOT_CARE = new Set(['technology', 'technological', 'methodology', 'terminology']);
 function careWord(w: string): boolean {
   return CARE_FORMS.test(w) && !NOT_CARE.has(w);
@@ -245,13 +210,14 @@ const VOCABULARY = new Set<string>([
   'general',
 ]);
 
+/** Letters NFD does not take apart: Polish ł, Nordic ø, German ß, æ/œ ligatures. */
+const PLAIN_LETTERS: Record<string, string> = { ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd' };
+
 function stripAccents(s: string): string {
-  // letters NFD does not take apart: Polish ł, Nordic ø, German ß, æ/œ ligatures
-  const plain: Record<string, string> = { ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd' };
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[łøßæœđ]/g, (c) => plain[c]!);
+    .replace(/[łøßæœđ]/g, (c) => PLAIN_LETTERS[c]!);
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit ("cheif" → "chief"). */
@@ -396,7 +362,7 @@ const PHRASES: [RegExp, string][] = [
     / (fabric|fabrics|material|materials|parts|component|components|commodity|commodities|supplier|vendor|yarn|leather|product|products) sourc(er|ers|ing) /g,
     ' $1 procurement ',
   ],
-  // ("source" is repaired to "sourcer" before phrases are read)
+  // ("source" is a common word, never repaired: each form is named)
   [/ human sourc(e|es|er|ers) /g, ' humint '],
   [/ (sourc(e|es|er|ers)|signals) intelligence /g, ' humint '],
   [/ special operations /g, ' combat '],
@@ -419,6 +385,7 @@ const PHRASES: [RegExp, string][] = [
   // case managers and field placements are social work's; employment law is the lawyers'
   [/ case (manager|management|worker|coordinator)s? /g, ' social $1 '],
   [/ field placement /g, ' social placement '],
+  [/ employment law /g, ' legal '],
   // a client's operations are account management (a client's HR manager is still HR)
   [/ client operations /g, ' customer operations '],
   // a staff officer is a military grade; a delivery suite is a maternity ward; work study is methods
@@ -429,7 +396,6 @@ const PHRASES: [RegExp, string][] = [
   [/ supporting people /g, ' social care '],
   [/ food (and|&) beverage operations /g, ' hospitality operations '],
   [/ talent solutions /g, ' sales solutions '],
-  [/ employment law /g, ' legal '],
   // a board mill makes paperboard; the board that owns a company sits elsewhere
   [/ board mill /g, ' paperboard mill '],
   // market research recruits consumers for panels, not employees
