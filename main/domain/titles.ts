@@ -6,6 +6,7 @@ import {
   ABBREVIATIONS,
   BLOCKING_SENIORITY,
   COMMON_WORDS,
+  NOT_TYPOS,
   COMPANION_CLASSES,
   FILLER,
   FUNCTION_CLASS,
@@ -190,6 +191,32 @@ function namesProduct(words: string[], i: number): boolean {
   return PRODUCT_NOUNS.has(words[j] ?? '');
 }
 
+/**
+ * Casting is a film's setting ("Casting Director") but a foundry's process beside a making word or
+ * a metal ("Die Casting Plant Manager", "Casting Production Manager", "Aluminium Casting Manager").
+ */
+const CAST_METALS = new Set([
+  'die',
+  'metal',
+  'steel',
+  'iron',
+  'aluminium',
+  'aluminum',
+  'sand',
+  'investment',
+  'pressure',
+]);
+function metalCasting(words: string[], i: number, makes: boolean): boolean {
+  return words[i] === 'casting' && (makes || CAST_METALS.has(words[i - 1] ?? ''));
+}
+
+/** Word i names a setting outside the employers we sell to (not what a maker makes, nor its process). */
+function namesSetting(words: string[], i: number, makes: boolean): boolean {
+  const w = words[i]!;
+  if (!OUTSIDE_CONTEXT.has(w) && !careWord(w)) return false;
+  return !(makes && namesProduct(words, i)) && !metalCasting(words, i, makes);
+}
+
 const RECRUITER_WORDS = new Set(['recruiter', 'recruiters', 'sourcer', 'headhunter']);
 const has = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
@@ -256,9 +283,10 @@ function plausibleSlip(word: string, fix: string): boolean {
 const repairs = new WeakMap<Set<string>, { words: string[]; memo: Map<string, string | null> }>();
 
 /** A misspelt title word ("Manger", "Operatons") → the vocabulary word it is one or two edits from. */
-function repairSpelling(word: string, extra: Set<string>): string | null {
+/** Exported for the dictionary audit test. */
+export function repairSpelling(word: string, extra: Set<string> = new Set()): string | null {
   if (word.length < 5 || VOCABULARY.has(word) || extra.has(word)) return null;
-  if (OUTSIDE_CONTEXT.has(word)) return null;
+  if (OUTSIDE_CONTEXT.has(word) || NOT_TYPOS.has(word)) return null;
   let r = repairs.get(extra);
   if (!r) {
     r = { words: [...VOCABULARY, ...extra].filter((v) => v.length >= 4), memo: new Map() };
@@ -588,7 +616,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
         a.weakPlace = places === 1 && WEAK_PLACES.has(w);
       } else if (cls === 'ops') functions++;
     } else if (!rank) {
-      if ((OUTSIDE_CONTEXT.has(w) || careWord(w)) && !(makes && namesProduct(words, i))) a.context.push(w);
+      if (namesSetting(words, i, makes)) a.context.push(w);
       else a.others.add(w);
     }
   });
