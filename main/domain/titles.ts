@@ -629,6 +629,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   if (a.recruiter) a.classes.add('hr');
   candidateSourcing(a, words);
   hrRanks(a);
+  ownerOfWorks(a);
   return a;
 }
 
@@ -668,6 +669,16 @@ function hrRanks(a: TitleAnalysis): void {
   }
   if (a.rank !== 'lead') return;
   a.rank = a.rankWord === 'lead' ? 'manager' : 'practitioner';
+}
+
+/**
+ * The owner of a making place runs it ("Sawmill Owner", "Foundry Owner", "Textile Mill Owner"): the
+ * ICP's decision maker, who owns the output and chooses vendors (ONS files them as production
+ * managers). Only a place alone says so: a "Process Owner" or "Product Owner" owns a method, and
+ * an owner of a setting ("Restaurant Owner") is out by the setting.
+ */
+function ownerOfWorks(a: TitleAnalysis): void {
+  if (a.rankWord === 'owner' && a.placeOnly && !a.weakPlace && !a.context.length) a.rank = 'c';
 }
 
 const HR_HANDS = new Set(['assistant', 'associate', 'worker']);

@@ -332,6 +332,10 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     ['COO & Co-Founder', 'T1', 'Sales & Operations Manager'],
     ['CHRO and Board Member', 'T2', 'Founder & CEO'],
     ['Owner / Plant Manager', 'T1', 'Owner / Operator'],
+    // the owner of a making place runs it; an owner of a method or a product does not (stop 22)
+    ['Sawmill Owner', 'T1', 'Manufacturing Process Owner'],
+    ['Foundry Owner', 'T1', 'Product Owner'],
+    ['Textile Mill Owner', 'T1', 'Restaurant Owner'],
     // early-career practitioners are practitioners; early-career leaders are someone's deputy
     ['Associate Recruiter', 'T3', 'Associate Director, Operations'],
     ['Junior HR Executive', 'T3', 'Junior Production Manager'],
