@@ -380,7 +380,7 @@ export const COMPANION_CLASSES: Record<string, readonly string[]> = {
     'admin',
     'improvement',
   ],
-  hr: ['admin', 'business', 'rewards', 'learning', 'planning', 'ehs'],
+  hr: ['admin', 'business', 'rewards', 'learning', 'planning', 'ehs', 'customer'],
   tech: ['product', 'research', 'business', 'security'],
   product: ['tech', 'design', 'business'],
 };

@@ -422,6 +422,8 @@ const PHRASES: [RegExp, string][] = [
   [/ delivery suite /g, ' hospital '],
   [/ works? study /g, ' improvement '],
   [/ supporting people /g, ' social care '],
+  // a support worker is a care worker ("Placement Support Worker" places children, not employees)
+  [/ support workers? /g, ' social worker '],
   [/ food (and|&) beverage operations /g, ' hospitality operations '],
   [/ talent solutions /g, ' sales solutions '],
   // a board mill makes paperboard; the board that owns a company sits elsewhere

@@ -336,6 +336,9 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     ['Sawmill Owner', 'T1', 'Manufacturing Process Owner'],
     ['Foundry Owner', 'T1', 'Product Owner'],
     ['Textile Mill Owner', 'T1', 'Restaurant Owner'],
+    // HR's service delivery is HR's own work; IT's is IT's; a support worker is a care worker
+    ['HR Service Delivery Manager', 'T2', 'IT Service Delivery Manager'],
+    ['Employment Service Specialist', 'T3', 'Placement Support Worker'],
     // early-career practitioners are practitioners; early-career leaders are someone's deputy
     ['Associate Recruiter', 'T3', 'Associate Director, Operations'],
     ['Junior HR Executive', 'T3', 'Junior Production Manager'],
