@@ -1,7 +1,10 @@
 import {
   MAKER_VERBS,
   MAKER_PHRASES,
+  MAKING_ACTIVITY,
+  MAKING_ONLY_BEFORE_OF,
   NOT_MAKER_PHRASES,
+  OTHER_ACTIVITY,
   OTHER_SECTORS,
   PRODUCT_HEADS,
   PRODUCT_SECTORS,
@@ -74,7 +77,7 @@ export function foldLabel(text: string): string {
     .replace(/retail-/g, 'retail ')
     .replace(/wholesale-/g, 'wholesale ')
     .replace(/\(([^)]*)(gics|crunchbase category|inc\. 5000 industry|fortune sector)\)/g, ' ')
-    .replace(/\bnec\b/g, ' ')
+    .replace(/\bn\.?e\.?c\b\.?/g, ' ')
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()} `.replace(/ and /g, ' ');
@@ -110,6 +113,49 @@ function earliestMatch(text: string, sectors: SectorDef[]): { s: SectorDef; cue:
   return best;
 }
 
+/**
+ * The activity an official class title opens with (MAKING_ACTIVITY, OTHER_ACTIVITY): the words
+ * before its first "of" ("Processing and preserving of fish", "Sale, maintenance and repair of
+ * motorcycles": a non-making one among them decides first), or, with no "of", a first word that
+ * only names making ("Printing and service activities related to printing"). Null: no activity.
+ */
+function readActivity(text: string): SectorReading | null {
+  const words = text.trim().split(' ');
+  const of = words.indexOf('of');
+  const made = (cue: string, within: string): SectorReading => {
+    // what is made, else the making itself ("Processing and canning of cashew nuts": canning is food's)
+    const product = firstMatch(within, PRODUCT_SECTORS) ?? firstMatch(text, PRODUCT_SECTORS);
+    return product
+      ? { sector: product.s.key, makes: true, cue: product.cue }
+      : { sector: 'manufacturing', makes: true, cue };
+  };
+  if (of > 0 && of <= 8) {
+    const lead = words.slice(0, of);
+    const cue = lead.join(' ');
+    const making = lead.some((w) => MAKING_ACTIVITY.test(w));
+    // "Activities related to saw milling and planing of wood": activities of making are making
+    for (const w of lead)
+      for (const [sector, re] of OTHER_ACTIVITY)
+        if (re.test(w) && !(making && sector === 'services')) return { sector, makes: false, cue };
+    if (!making) return null;
+    const object = ` ${words.slice(of + 1).join(' ')} `;
+    // "Production of television programmes": a setting named before any product is no making
+    // ("Manufacture of broadcasting equipment" is making whatever it names)
+    const setting = lead.some((w) => /^manufactur/.test(w)) ? null : earliestMatch(object, OTHER_SECTORS);
+    const product = earliestMatch(object, PRODUCT_SECTORS);
+    if (setting && (!product || object.indexOf(` ${setting.cue} `) < object.indexOf(` ${product.cue} `)))
+      return { sector: setting.s.key, makes: false, cue: setting.cue };
+    return made(cue, object);
+  }
+  const first = words[0] ?? '';
+  if (!MAKING_ACTIVITY.test(first) || MAKING_ONLY_BEFORE_OF.has(first)) return null;
+  // "Printing and Writing Paper Merchant Wholesalers", "Printing Services": a trade still decides
+  // (but a making class's "service activities related to printing" is its own)
+  const trade = firstMatch(text, TRADE_SECTORS);
+  if (trade && trade.cue !== 'activities') return null;
+  return made(first, text);
+}
+
 /** The eleven GICS sectors as data vendors print them before a sub-industry ("Energy / …"). */
 const GICS_SECTOR_PREFIX =
   /^\s*(energy|materials|industrials|consumer discretionary|consumer staples|health care|financials|information technology|communication services|utilities|real estate)\s*\/\s*(?=\S)/i;
@@ -127,6 +173,8 @@ export function readIndustryLabel(label: string | null | undefined): SectorReadi
   // Yahoo lists Freeport and Southern Copper there); copper products ("Copper Wire") still read.
   if (/ copper $/.test(text) && !PRODUCT_HEADS.test(text))
     return { sector: 'extraction', makes: false, cue: 'copper' };
+  const activity = readActivity(text);
+  if (activity) return activity;
   // "Life Sciences Tools & Services", "Agricultural Products & Services": the made thing named
   // first, the service second — the bare "services" does not make it a service firm.
   const madeThenServices = /(^| )(products|tools|equipment) services( |$)/.test(text);

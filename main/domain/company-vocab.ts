@@ -76,6 +76,7 @@ export const TRADE_SECTORS: SectorDef[] = [
       'internet',
       'data processing',
       'computer programming',
+      'computer (consultancy|facilities management|disaster recovery|training)',
       'computer integrated systems design',
       'cloud',
       // Video game publishers (EA, Activision: Yahoo's "Electronic Gaming & Multimedia", GICS's
@@ -107,6 +108,12 @@ export const TRADE_SECTORS: SectorDef[] = [
       'maintenance(?= $)',
       'service cent(er|re)s?',
       'pharmac(y|ies)',
+      // who installs what makers make (ISIC's "Electrical installation", NIC's "Installation of
+      // doors, windows…") and mends cars (NAICS's "Automotive Glass Replacement Shops")
+      'installation(?= $)',
+      '(repair|replacement|lubrication|body|tire|tyre) shops?',
+      'oil change',
+      'car wash\\w*',
     ],
   },
   { key: 'fintech', makes: false, words: ['financial technology', 'fintech', 'payments?'] },
@@ -129,7 +136,9 @@ export const TRADE_SECTORS: SectorDef[] = [
       'drinking places',
     ],
   },
-  { key: 'services', makes: false, words: ['services'] },
+  // An official class named as activities is a service ("Packaging activities", "Defence
+  // activities", "Beverage serving activities"); makers' classes name the making first.
+  { key: 'services', makes: false, words: ['services', 'activities(?= $)', 'fashion design'] },
 ];
 
 /** What makers make, most specific first. */
@@ -199,7 +208,7 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'surgical',
       'orthop(a)?edic',
       'prosthetic',
-      'dental (equipment|supplies)',
+      'dental (equipment|supplies|laborator(y|ies))', // NAICS 339116: dental labs make dentures
       'ophthalmic',
       'electromedical',
       'x ray',
@@ -238,6 +247,7 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'explosives',
       'petroleum refining',
       'refining',
+      'refiner(y|ies)',
       'petroleum (and )?coal',
       // LinkedIn V2's "Oil and Coal Product Manufacturing" (refiners, SIC 29)
       'oil (and )?coal products?',
@@ -377,6 +387,7 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'tubes',
       'smelting',
       'rolling mills',
+      'roll forming',
       'blast furnaces',
     ],
   },
@@ -386,7 +397,6 @@ export const PRODUCT_SECTORS: SectorDef[] = [
     words: [
       'foods?',
       'beverages?',
-      'dairy',
       'meats?',
       'poultry',
       'seafoods?',
@@ -397,7 +407,15 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'candy',
       'sugar',
       'snacks?',
-      'grain mill',
+      'grain mill\\w*',
+      'rice mill\\w*',
+      'oilseeds?',
+      'fruits?',
+      'vegetables?',
+      'spices?',
+      'cheese',
+      'dair(y|ies)',
+      'canning',
       'flour',
       'fats (and )?oils',
       'soft drinks',
@@ -444,8 +462,11 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'fabrics?',
       'yarn',
       'broadwoven',
-      'carpets',
-      'rugs',
+      'carpets?',
+      'rugs?',
+      'curtains?',
+      'linens?',
+      'tailor\\w*',
       'footwear',
       'leather',
       'fashion',
@@ -604,6 +625,9 @@ export const OTHER_SECTORS: SectorDef[] = [
       'railroads?',
       'supply chain',
       'storage',
+      'towing',
+      'transit',
+      'cruises?',
     ],
   },
   {
@@ -618,6 +642,7 @@ export const OTHER_SECTORS: SectorDef[] = [
       'home health',
       'medical practice',
       'laboratories',
+      '(surgical|emergency) cent(er|re)s',
       'wellness',
     ],
   },
@@ -626,7 +651,7 @@ export const OTHER_SECTORS: SectorDef[] = [
     makes: false,
     words: [
       'construction',
-      'contractors?',
+      '(?<!apparel )contractors?',
       'electrical work',
       'builders',
       'utilit(y|ies)',
@@ -646,6 +671,11 @@ export const OTHER_SECTORS: SectorDef[] = [
       'marketing',
       'consulting',
       'education\\w*',
+      'schools?',
+      'parks',
+      'campgrounds?',
+      'camping',
+      '(steam|gas|electricity|water) (air conditioning )?supply',
       'hotels?',
       'motels',
       'hospitality',
@@ -668,6 +698,41 @@ export const OTHER_SECTORS: SectorDef[] = [
       'government',
     ],
   },
+];
+
+/**
+ * Official classifications (ISIC, NACE, UK SIC, India's NIC, NAICS) name the activity first:
+ * "Manufacture of…", "Processing and preserving of…", "Repair of…", "Growing of…", "Agents involved
+ * in the sale of…". That activity decides whatever product follows — a repairer of machine tools is
+ * no machine-tool maker, a processor of fruit is a food maker.
+ */
+export const MAKING_ACTIVITY =
+  /^(manufactur\w*|process(ing)?|preserv(ing|ation)|canning|drying|dehydration|milling|grinding|refining|smelting|casting|forging|pressing|stamping|tanning|currying|dressing|dyeing|bleaching|spinning|weaving|knitting|finishing|printing|reproduction|sawmilling|planing|distilling|rectifying|blending|bottling|coating|machining|building|assembl\w*|striking|making|fabricat\w*|slaughter\w*|roasting|brewing|curing|tailoring|moulding|molding|galvani[sz]ing|plating|production)$/;
+/** Activities that only sometimes open a maker's class ("Building of ships", but "Building Materials"): only before "of". */
+export const MAKING_ONLY_BEFORE_OF = new Set([
+  'building',
+  'production',
+  'making',
+  'finishing',
+  'dressing',
+  'pressing',
+  'casting',
+  'coating',
+]);
+export const OTHER_ACTIVITY: [sector: string, words: RegExp][] = [
+  [
+    'aftermarket',
+    /^(repair\w*|maintenance|renting|rental|leasing|hire|washing|cleaning|restoration|servicing|installation)$/,
+  ],
+  ['retail', /^(sale|sales|retail\w*)$/],
+  ['wholesale', /^(wholesale\w*|agents?|distribution|trading)$/],
+  ['extraction', /^(mining|quarrying|extraction|exploration)$/],
+  [
+    'other_services',
+    /^(growing|raising|farming|breeding|gathering|logging|fishing|hunting|cultivation|construction|demolition|erection|disposal|collection|remediation)$/,
+  ],
+  ['logistics', /^(transport\w*|storage|warehousing|towing)$/],
+  ['services', /^(support|activities)$/],
 ];
 
 /** Words that make a label about a made thing even when it names a setting ("Oil & Gas Field Machinery"). */
