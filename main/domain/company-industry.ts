@@ -132,16 +132,21 @@ function readActivity(text: string): SectorReading | null {
   if (of > 0 && of <= 8) {
     const lead = words.slice(0, of);
     const cue = lead.join(' ');
-    const making = lead.some((w) => MAKING_ACTIVITY.test(w));
-    // "Activities related to saw milling and planing of wood": activities of making are making
-    for (const w of lead)
-      for (const [sector, re] of OTHER_ACTIVITY)
-        if (re.test(w) && !(making && sector === 'services')) return { sector, makes: false, cue };
-    if (!making) return null;
+    const kinds = lead.flatMap((w) =>
+      MAKING_ACTIVITY.test(w) ? ['making'] : OTHER_ACTIVITY.filter(([, re]) => re.test(w)).map(([k]) => k),
+    );
+    const making = kinds.includes('making');
+    // The first activity named decides: "Manufacture and repair of pumps" makes them, "Sale,
+    // maintenance and repair of motorcycles" sells them; "Activities related to saw milling and
+    // planing of wood" are activities of making, so making.
+    const first = kinds.find((k) => !(making && k === 'services'));
+    if (!first) return null;
+    if (first !== 'making') return { sector: first, makes: false, cue };
     const object = ` ${words.slice(of + 1).join(' ')} `;
-    // "Production of television programmes": a setting named before any product is no making
-    // ("Manufacture of broadcasting equipment" is making whatever it names)
-    const setting = lead.some((w) => /^manufactur/.test(w)) ? null : earliestMatch(object, OTHER_SECTORS);
+    // Production is also a farm's or a studio's: "Production of television programmes" names a
+    // setting before any product, so no making ("Slaughtering of livestock" is making whatever follows).
+    const onlyProduction = lead.every((w) => !MAKING_ACTIVITY.test(w) || w === 'production');
+    const setting = onlyProduction ? earliestMatch(object, OTHER_SECTORS) : null;
     const product = earliestMatch(object, PRODUCT_SECTORS);
     if (setting && (!product || object.indexOf(` ${setting.cue} `) < object.indexOf(` ${product.cue} `)))
       return { sector: setting.s.key, makes: false, cue: setting.cue };

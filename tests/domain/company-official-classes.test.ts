@@ -32,6 +32,10 @@ describe('official class titles: the activity named first decides', () => {
     ['Custom Roll Forming', 'Metals & Fabrication'],
     ['Soybean and Other Oilseed Processing', 'Food & Beverage Manufacturing'],
     ['Petroleum Refineries', 'Chemicals'],
+    // the first activity named decides: making then repairing is making
+    ['Manufacture and repair of pumps and compressors', 'Industrial Machinery'],
+    ['Building and repair of boats', 'Industrial Machinery'],
+    ['Slaughtering of cattle and poultry', 'Food & Beverage Manufacturing'],
   ])('%s → %s', (label, industry) => {
     const d = decide(label);
     expect(d.industryMatch, d.reason).toBe(true);
