@@ -428,6 +428,9 @@ const PHRASES: [RegExp, string][] = [
   [/ talent solutions /g, ' sales solutions '],
   // a board mill makes paperboard; the board that owns a company sits elsewhere
   [/ board mill /g, ' paperboard mill '],
+  // campus hiring recruits graduates for the employer ("Campus Hiring Manager"); a campus's own
+  // operations stay a setting
+  [/ campus (hiring|recruit\w*|relations|talent) /g, ' $1 '],
   // market research recruits consumers for panels, not employees
   [/ consumer recruit/g, ' participant recruit'],
   // a site's services are its facilities ("Site Services Manager")

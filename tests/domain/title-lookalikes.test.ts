@@ -339,6 +339,8 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     // HR's service delivery is HR's own work; IT's is IT's; a support worker is a care worker
     ['HR Service Delivery Manager', 'T2', 'IT Service Delivery Manager'],
     ['Employment Service Specialist', 'T3', 'Placement Support Worker'],
+    // campus hiring recruits graduates for the employer; a campus's own operations are a setting
+    ['Campus Recruitment Specialist', 'T3', 'Campus Operations Manager'],
     // early-career practitioners are practitioners; early-career leaders are someone's deputy
     ['Associate Recruiter', 'T3', 'Associate Director, Operations'],
     ['Junior HR Executive', 'T3', 'Junior Production Manager'],
