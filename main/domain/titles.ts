@@ -372,6 +372,9 @@ const PHRASES: [RegExp, string][] = [
   [/ human resource(s)? /g, ' human_resources '],
   [/ human capital /g, ' human_capital '],
   [/ (employee|industrial|labou?r) relations /g, ' $1_relations '],
+  // "Human Relations" is an older name of HR in US employers; union relations are labour relations
+  [/ human relations /g, ' human_resources '],
+  [/ union relations /g, ' labour_relations '],
   // an Indian plant's labour officer (Factories Act) and its labour welfare/liaison work are HR
   [/ labou?r (welfare|liaison|management|law) /g, ' labour_welfare '],
   [/ labou?r officer /g, ' labour_welfare officer '],

@@ -341,6 +341,9 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     ['Employment Service Specialist', 'T3', 'Placement Support Worker'],
     // campus hiring recruits graduates for the employer; a campus's own operations are a setting
     ['Campus Recruitment Specialist', 'T3', 'Campus Operations Manager'],
+    // Human Relations is an older name of HR; union relations are labour relations
+    ['Director of Human Relations', 'T2', 'Director of Public Relations'],
+    ['Union Relations Specialist', 'T3', 'Investor Relations Specialist'],
     // early-career practitioners are practitioners; early-career leaders are someone's deputy
     ['Associate Recruiter', 'T3', 'Associate Director, Operations'],
     ['Junior HR Executive', 'T3', 'Junior Production Manager'],
