@@ -636,8 +636,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   a.rankWord = head?.word ?? null;
   if (a.recruiter) a.classes.add('hr');
   candidateSourcing(a, words);
-  hrRanks(a);
-  ownerOfWorks(a);
+  settleRanks(a);
   return a;
 }
 
@@ -687,6 +686,12 @@ function hrRanks(a: TitleAnalysis): void {
  */
 function ownerOfWorks(a: TitleAnalysis): void {
   if (a.rankWord === 'owner' && a.placeOnly && !a.weakPlace && !a.context.length) a.rank = 'c';
+}
+
+/** Ranks that only the whole title settles: HR's own ranks, and a making place's owner. */
+function settleRanks(a: TitleAnalysis): void {
+  hrRanks(a);
+  ownerOfWorks(a);
 }
 
 const HR_HANDS = new Set(['assistant', 'associate', 'worker']);
