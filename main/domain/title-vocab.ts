@@ -251,6 +251,8 @@ export const FUNCTION_CLASS: Record<string, string> = {
   manpower: 'hr',
   labour_welfare: 'hr',
   engineering: 'tech',
+  // a plant's automation manager runs its control systems, an engineer's job, not the plant
+  automation: 'tech',
   technology: 'tech',
   it: 'tech',
   // "Computer Operations Manager" runs a data centre, not a plant
@@ -983,6 +985,7 @@ export const NOT_TYPOS = new Set([
   'apace',
   'assemble',
   'aster',
+  'automaton',
   'beard',
   'beast',
   'bides',

@@ -217,7 +217,15 @@ function namesSetting(words: string[], i: number, makes: boolean): boolean {
   return !(makes && namesProduct(words, i)) && !metalCasting(words, i, makes);
 }
 
-const RECRUITER_WORDS = new Set(['recruiter', 'recruiters', 'sourcer', 'headhunter']);
+/** Recruiters, and recruitment's consultants and specialists, are HR whatever they recruit for ("IT Recruitment Consultant"). */
+const RECRUITER_WORDS = new Set([
+  'recruiter',
+  'recruiters',
+  'sourcer',
+  'headhunter',
+  'recruitment',
+  'recruiting',
+]);
 const has = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
 const VOCABULARY = new Set<string>([
@@ -407,6 +415,11 @@ const PHRASES: [RegExp, string][] = [
   // places and trades that only look like a plant's or an HR team's
   [/ operating (room|theatre|theater)s? /g, ' hospital '],
   [/ physical plant /g, ' facilities '],
+  // Oracle's and SAP's "Recruiting Cloud" is software: its consultants implement it
+  [/ recruit(ing|ment) cloud /g, ' hcm_software '],
+  // plant culture is horticulture; a bulk plant is a fuel distributor's terminal
+  [/ plant culture /g, ' farm culture '],
+  [/ bulk plant /g, ' fuel terminal '],
   [/ site acquisition /g, ' estate acquisition '],
   [/ unit trusts? /g, ' fund '],
   [/ player personnel /g, ' sports personnel '],
@@ -836,6 +849,8 @@ const HR_OUTSIDE = new Set([
   'seaman',
   'stage',
   'admissions',
+  'enrollment',
+  'enrolment',
   // recruiters of people who are not hired: patients, donors, volunteers, members, participants
   'patient',
   'patients',

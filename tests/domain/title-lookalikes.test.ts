@@ -344,6 +344,13 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     // Human Relations is an older name of HR; union relations are labour relations
     ['Director of Human Relations', 'T2', 'Director of Public Relations'],
     ['Union Relations Specialist', 'T3', 'Investor Relations Specialist'],
+    // recruitment's consultants and specialists are HR whatever they recruit for; a recruiting
+    // product's consultants implement software; a plant's automation manager is an engineer's
+    ['IT Recruitment Consultant', 'T3', 'Oracle Recruiting Cloud Consultant'],
+    ['Engineering Recruitment Specialist', 'T3', 'Recruitment Enrollment Specialist'],
+    ['Plant Manager', 'T1', 'Plant Floor Automation Manager'],
+    ['Paper Mill Manager', 'T1', 'Plant Culture Manager'], // horticulture
+    ['Concrete Plant Manager', 'T1', 'Bulk Plant Manager'], // a fuel terminal
     // early-career practitioners are practitioners; early-career leaders are someone's deputy
     ['Associate Recruiter', 'T3', 'Associate Director, Operations'],
     ['Junior HR Executive', 'T3', 'Junior Production Manager'],
