@@ -351,6 +351,7 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     ['Plant Manager', 'T1', 'Plant Floor Automation Manager'],
     ['Paper Mill Manager', 'T1', 'Plant Culture Manager'], // horticulture
     ['Concrete Plant Manager', 'T1', 'Bulk Plant Manager'], // a fuel terminal
+    ['Technical Recruiter', 'T3', 'Football Recruiting Assistant'], // recruits players
     // early-career practitioners are practitioners; early-career leaders are someone's deputy
     ['Associate Recruiter', 'T3', 'Associate Director, Operations'],
     ['Junior HR Executive', 'T3', 'Junior Production Manager'],
