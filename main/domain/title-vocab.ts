@@ -425,6 +425,17 @@ export const RAW_OUTPUTS = new Set([
   'grain',
 ]);
 
+/** Sports teams and the census: settings, and their recruiters recruit players and enumerators, not employees. */
+export const SPORTS_AND_CENSUS = [
+  'football',
+  'basketball',
+  'baseball',
+  'soccer',
+  'athletics',
+  'athletic',
+  'census',
+];
+
 /**
  * Settings that put an operations or HR title outside the employer we sell to: an airport's
  * operations director, a store's operations manager, a film's casting recruiter.
@@ -545,13 +556,7 @@ export const OUTSIDE_CONTEXT = new Set([
   'model',
   'modelling',
   'sports',
-  'football',
-  'basketball',
-  'baseball',
-  'soccer',
-  'athletics',
-  'athletic',
-  'census',
+  ...SPORTS_AND_CENSUS,
   'sport',
   'artist',
   'artists',

@@ -19,6 +19,7 @@ import {
   REGION_WORDS,
   SCOPE_WORDS,
   SENIORITY,
+  SPORTS_AND_CENSUS,
   TRANSLATIONS,
   WORD_TRANSLATIONS,
 } from './title-vocab';
@@ -836,14 +837,7 @@ const HR_OUTSIDE = new Set([
   'modelling',
   'sports',
   'sport',
-  // a team's recruiting assistant recruits players; a census recruiter enumerators
-  'football',
-  'basketball',
-  'baseball',
-  'soccer',
-  'athletics',
-  'athletic',
-  'census',
+  ...SPORTS_AND_CENSUS,
   'artist',
   'artists',
   'music',
