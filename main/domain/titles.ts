@@ -6,13 +6,13 @@ import {
   ABBREVIATIONS,
   BLOCKING_SENIORITY,
   COMMON_WORDS,
-  NOT_TYPOS,
   COMPANION_CLASSES,
   FILLER,
   FUNCTION_CLASS,
   GERMAN_COMPOUND_HEADS,
   GERMAN_COMPOUND_RANKS,
   LEADER_ORDER,
+  NOT_TYPOS,
   OUTSIDE_CONTEXT,
   RAW_OUTPUTS,
   RANK_WORDS,
@@ -291,8 +291,10 @@ function plausibleSlip(word: string, fix: string): boolean {
 
 const repairs = new WeakMap<Set<string>, { words: string[]; memo: Map<string, string | null> }>();
 
-/** A misspelt title word ("Manger", "Operatons") → the vocabulary word it is one or two edits from. */
-/** Exported for the dictionary audit test. */
+/**
+ * A misspelt title word ("Manger", "Operatons") → the vocabulary word it is one slip from; null for
+ * a vocabulary word, a setting or a real word (NOT_TYPOS). Exported for the dictionary audit test.
+ */
 export function repairSpelling(word: string, extra: Set<string> = new Set()): string | null {
   if (word.length < 5 || VOCABULARY.has(word) || extra.has(word)) return null;
   if (OUTSIDE_CONTEXT.has(word) || NOT_TYPOS.has(word)) return null;

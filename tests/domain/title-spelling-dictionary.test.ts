@@ -58,7 +58,7 @@ describe('spelling repair and real words', () => {
 
   const template = parseIcpText(readFileSync('resources/icp/manufacturing-staffing.yaml', 'utf8'), 'yaml');
   if (!template.ok) throw new Error('template invalid');
-  const { classify } = createTitleClassifier(template.icp);
+  const { classify, explain } = createTitleClassifier(template.icp);
   it.each([
     // real words that a repair used to turn into a target's or a setting's word
     ['Planing Mill Manager', 'T1'], // a sawmill's planing mill, not planning
@@ -66,9 +66,6 @@ describe('spelling repair and real words', () => {
     ['Clean Room Operations Manager', 'T1'], // not "lean"
     ['Stuffing Line Supervisor', null], // a food line, not staffing
     ['Head Brewer', null], // a brewer, not a brewery's head
-    ['Equality Officer', null], // not a quality officer (and diversity does not hire)
-    ['Programmer Analyst', null],
-    ['Marina Operations Manager', null], // a marina is a setting of its own
     // casting: a film's setting alone, a foundry's process beside a making word or a metal
     ['Die Casting Plant Manager', 'T1'],
     ['Casting Production Manager', 'T1'],
@@ -77,5 +74,16 @@ describe('spelling repair and real words', () => {
     ['Casting Agent', null],
   ])('%s → %s', (title, tier) => {
     expect(classify(title).tier).toBe(tier);
+  });
+
+  it.each([
+    // out either way, but for what the title says, not for the word a repair made of it
+    ['Equality Officer', 'no function word'], // was "quality is no tier's function"
+    ['Programmer Analyst', 'no function word'], // was "project is no tier's function"
+    ['Marina Operations Manager', 'outside setting (marina)'], // was "(marine)"
+  ])('%s stays out: %s', (title, reason) => {
+    const r = explain(title);
+    expect(r.match.tier).toBeNull();
+    expect(r.reason).toBe(reason);
   });
 });
