@@ -256,6 +256,10 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'agrochemicals?',
       'crop protection',
       'resins?',
+      // fuel ethanol and biodiesel plants are chemical makers (NAICS 325193, 325199)
+      'ethanol',
+      'biodiesel',
+      'biofuels?',
     ],
   },
   {

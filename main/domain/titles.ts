@@ -2,6 +2,7 @@ import type { Icp, Tier } from './icp';
 import { TIERS } from './icp';
 import { calibrated, matchConfidence, type MatchEvidence } from './title-calibration';
 import type { TitleMatch } from './types';
+import { readIndustryLabel } from './company-industry';
 import {
   ABBREVIATIONS,
   BLOCKING_SENIORITY,
@@ -59,6 +60,11 @@ export interface TitleAnalysis {
   assistantTo: boolean;
   /** "Operations & Engineering": engineering named as a second function beside another, not as a qualifier. */
   engineeringJoined: boolean;
+  /**
+   * "Enterprise Operations Manager", "Tourism Operations Manager": the word that qualifies a bare
+   * "operations" when it is neither a known function, setting or scope nor something made.
+   */
+  opsOfUnknown: string | null;
 }
 
 /** Functions a plant has that are not running it: "Production Quality Manager" is a quality manager. */
@@ -417,6 +423,8 @@ const PHRASES: [RegExp, string][] = [
   [/ p & a /g, ' personnel administration '],
   // places and trades that only look like a plant's or an HR team's
   [/ operating (room|theatre|theater)s? /g, ' hospital '],
+  // a clean room is where chips, drugs and devices are made
+  [/ clean rooms? /g, ' cleanroom '],
   [/ physical plant /g, ' facilities '],
   // Oracle's and SAP's "Recruiting Cloud" is software: its consultants implement it
   [/ recruit(ing|ment) cloud /g, ' hcm_software '],
@@ -514,6 +522,7 @@ const MAKING_WORDS = new Set([
   'metal',
   'job',
   'foundry',
+  'cleanroom',
 ]);
 
 /**
@@ -554,6 +563,7 @@ function blankAnalysis(repaired: boolean, translated: boolean, assistantTo: bool
     translated,
     assistantTo,
     engineeringJoined: false,
+    opsOfUnknown: null,
   };
 }
 
@@ -568,6 +578,40 @@ function headRank(ranks: { word: string; rank: string; i: number }[]) {
       LEADER_ORDER.indexOf(b.rank as never) < LEADER_ORDER.indexOf(a.rank as never) ? b : a,
     );
   return ranks.find((r) => r.rank === 'partner') ?? last;
+}
+
+/** Operations words that name no place and no making: whose operations they are, the title must say. */
+const BARE_OPS = new Set(['operations', 'operation', 'operating']);
+
+/**
+ * A word that says what is made or how ("Steel", "Polymer", "Bottling", "Welding", "Clean Room"):
+ * the company vocabulary reads the made things.
+ */
+function madeThing(w: string): boolean {
+  return PRODUCT_NOUNS.has(w) || MAKING_WORDS.has(w) || readIndustryLabel(w)?.makes === true;
+}
+
+/**
+ * The unknown word right before a bare "operations", when every operations word of the title is
+ * bare: "Enterprise", "Credit", "Tourism" Operations are some other trade's, while "Steel
+ * Operations" are a mill's, and a word of the ICP's own titles is the ICP's.
+ */
+function unknownOpsQualifier(words: string[], others: Set<string>, extra: Set<string>): string | null {
+  const ops = words.map((w, i) => [w, i] as const).filter(([w]) => has(FUNCTION_CLASS, w) === 'ops');
+  if (!ops.length || !ops.every(([w]) => BARE_OPS.has(w))) return null;
+  for (const [, i] of ops) {
+    const q = words[i - 1];
+    if (q && others.has(q) && !extra.has(q) && !madeThing(q)) return q;
+  }
+  return null;
+}
+
+/** What the setting and the operations' qualifier say, once every word is read. */
+function readWhatIsDone(a: TitleAnalysis, words: string[], extra: Set<string>): void {
+  // a farm's or well's output named with its processing is what a food or fuel plant makes
+  if (a.context.length && a.context.every((c) => RAW_OUTPUTS.has(c)) && words.some((w) => PROCESSING.has(w)))
+    a.context = [];
+  a.opsOfUnknown = unknownOpsQualifier(words, a.others, extra);
 }
 
 export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set()): TitleAnalysis {
@@ -644,9 +688,8 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
       else a.others.add(w);
     }
   });
-  if (a.context.length && a.context.every((c) => RAW_OUTPUTS.has(c)) && words.some((w) => PROCESSING.has(w)))
-    a.context = [];
   a.placeOnly = places > 0 && functions === 0;
+  readWhatIsDone(a, words, extraVocabulary);
   const head = headRank(ranks);
   a.rank = head?.rank ?? null;
   a.rankWord = head?.word ?? null;
@@ -827,6 +870,7 @@ function disqualified(p: TitleAnalysis, cls: string | null): string | null {
   if (!p.rank) return 'no rank';
   if (cls && cls !== 'mixed' && !classesAgree(p, cls)) return 'mixed functions';
   if (cls === 'mixed') return 'mixed functions';
+  if (cls === 'ops' && p.opsOfUnknown) return `not a plant's operations (${p.opsOfUnknown})`;
   if (p.context.length && !(p.recruiter && !p.context.some((c) => HR_OUTSIDE.has(c))))
     return `outside setting (${p.context.join(' ')})`;
   return null;

@@ -450,6 +450,48 @@ describe('qualifiers, improvement roles and hiring associates (issue 11, known m
   });
 });
 
+describe('whose operations, and settings in other languages (issue 11, stop 23)', () => {
+  it.each([
+    // a bare "operations" needs its qualifier to say it is a maker's: a made thing does, an unknown
+    // trade does not
+    ['Steel Operations Manager', 'T1', 'Enterprise Operations Manager'],
+    ['Polymer Operations Director', 'T1', 'Credit Operations Director'],
+    ['Bottling Operations Manager', 'T1', 'Tourism Operations Manager'],
+    ['Ethanol Operations Manager', 'T1', 'Field Operations Manager'],
+    ['Global Operations Director', 'T1', 'Pricing Operations Director'],
+    ['Worldwide Operations Manager', 'T1', 'Fulfillment Operations Manager'],
+    ['Manager, Local Operations', 'T1', 'Manager, Merchandising Operations'],
+    ['Plant Operations Manager', 'T1', 'Pension Operations Manager'],
+    // the settings read in English, in Spanish, Portuguese and French
+    ['Director de Producción', 'T1', 'Director de Producción Agropecuaria'],
+    ['Diretor de Produção', 'T1', 'Diretor de Produção Florestal'],
+    ['Gerente de Produção', 'T1', 'Gerente de Produção Pesqueira'],
+    ['Gerente de Operações', 'T1', 'Gerente de Operações em Aeroportos'],
+    ['Diretor de Operações', 'T1', 'Diretor de Operações de Transportes'],
+    ['Director de Operaciones', 'T1', 'Director de Operaciones de Turismo'],
+    ['Responsable de site de production', 'T1', 'Responsable de site de traitement des déchets'],
+    ['Director de Recursos Humanos', 'T2', 'Director de Servicios de Cuidado de las Personas de Edad'],
+  ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
+    expect(classify(target).tier).toBe(tier);
+    expect(classify(lookalike).tier).toBeNull();
+  });
+
+  it.each([
+    ['Director de industrias manufactureras', 'T1'],
+    ['Gerente de Departamento Pessoal', 'T2'],
+    ['Especialista en políticas y servicios de personal', 'T3'],
+    ['Chargé du recrutement', 'T3'],
+  ])('reads %s as %s', (title, tier) => {
+    expect(classify(title).tier).toBe(tier);
+  });
+
+  it("says the operations are not a plant's, and keeps the personal assistant out", () => {
+    expect(explain('Enterprise Operations Manager').reason).toBe("not a plant's operations (enterprise)");
+    expect(classify('Assistente Pessoal').tier).toBeNull();
+    expect(classify('Personal Assistant').tier).toBeNull();
+  });
+});
+
 describe('company lookalike families', () => {
   const decide = (industry: string | null, description: string | null = null) =>
     decideIndustry({ industry, description }, template.icp.industries);
