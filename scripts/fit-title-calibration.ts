@@ -114,15 +114,19 @@ export function fitLogistic(
   signs: Record<string, number> = SIGNS,
 ): LogisticFit {
   const keys = [...new Set(examples.flatMap((e) => Object.keys(e.f)))].sort();
-  // A feature no example varies on carries no information; it stays at 0.
-  let live = keys.filter((k) => new Set(examples.map((e) => e.f[k] ?? 0)).size > 1);
+  // A feature no example varies on carries no information: its prior stands (the MAP estimate
+  // without data), so a repair or a translation dev never saw still lowers the confidence.
+  const varying = keys.filter((k) => new Set(examples.map((e) => e.f[k] ?? 0)).size > 1);
+  // (one the data would push the wrong way is dropped to 0, below)
+  const unseen = (k: string) => (varying.includes(k) ? 0 : (signs[k] ?? 0) * PRIOR);
+  let live = varying;
   for (;;) {
     const fit = newtonFit(examples, live, l2, signs);
     const wrong = live.filter((k) => (signs[k] ?? 0) * fit.weights[k]! < 0);
     if (!wrong.length)
       return {
         intercept: fit.intercept,
-        weights: Object.fromEntries(keys.map((k) => [k, fit.weights[k] ?? 0])),
+        weights: Object.fromEntries(keys.map((k) => [k, fit.weights[k] ?? unseen(k)])),
       };
     live = live.filter((k) => !wrong.includes(k));
   }

@@ -25,7 +25,7 @@ by machine, so this set is the noisiest of the three; its weights say which titl
 then, for any folder:
 
     npm run -s cli -- classify-titles < /tmp/ons/titles.txt > /tmp/ons/out.jsonl
-    python3 scripts/real-titles.py score /tmp/ons [--split dev|holdout] [--errors]
+    python3 scripts/real-titles.py score /tmp/ons [--split dev|holdout] [--errors] [--threshold 0.7]
 
 Labels come from the occupation code: manufacturing production managers → T1 (ONS 1121, SOC 11-3051),
 HR managers and directors → T2 (1135, 11-3121), HR officers / specialists → T3 (3562, 13-1071),
@@ -129,7 +129,7 @@ def write(rows: list[dict], out: Path) -> None:
     print(len(rows), dict(collections.Counter(r["label"] for r in rows)))
 
 
-def score(out: Path, split: str | None, errors: bool) -> None:
+def score(out: Path, split: str | None, errors: bool, threshold: float = 0.0) -> None:
     rows = json.loads((out / "rows.json").read_text())
     answers = [json.loads(line) for line in (out / "out.jsonl").read_text().splitlines()]
     if len(answers) != len(rows):
@@ -144,15 +144,18 @@ def score(out: Path, split: str | None, errors: bool) -> None:
         positives += truth is not None
         n = row.get("count", 1)
         weighted["positives"] += n * (truth is not None)
-        if answer["tier"]:
+        # a threshold keeps only matches at least that confident (how confidence trades P for R)
+        placed = answer["tier"] if answer["tier"] and answer["confidence"] >= threshold else None
+        if placed:
             kept += 1
             right += truth is not None
             weighted["kept"] += n
             weighted["right"] += n * (truth is not None)
-        if (answer["tier"] is None) != (truth is None):
-            wrong.append((row["title"], truth, answer["tier"], row["codes"], answer.get("reason")))
+        if (placed is None) != (truth is None):
+            wrong.append((row["title"], truth, placed, row["codes"], answer.get("reason")))
     result = {
         "split": split or "all",
+        "threshold": threshold,
         "positives": positives,
         "anyTarget": {"precision": round(right / max(kept, 1), 3), "recall": round(right / max(positives, 1), 3)},
     }
@@ -177,6 +180,7 @@ if __name__ == "__main__":
         build_postings(args[1], Path(args[2]))
     elif len(args) >= 2 and args[0] == "score":
         chosen = args[args.index("--split") + 1] if "--split" in args else None
-        score(Path(args[1]), chosen, "--errors" in args)
+        at = float(args[args.index("--threshold") + 1]) if "--threshold" in args else 0.0
+        score(Path(args[1]), chosen, "--errors" in args, at)
     else:
         sys.exit(__doc__)

@@ -71,8 +71,12 @@ export const ABBREVIATIONS: Record<string, string> = {
   gen: 'general',
 };
 
-/** Whole phrases in other languages → an English title (checked before tokenising). */
-export const TRANSLATIONS: [RegExp, string][] = [
+/**
+ * Other-language titles and phrases, read as English (checked before tokenising). An entry tagged
+ * 'en' is an English synonym
+ * said the ICP's way ("Lead Recruiter" → senior recruiter): no translation, so no less sure.
+ */
+export const TRANSLATIONS: [RegExp, string, 'en'?][] = [
   [/\bjefe de (planta|fabrica|f[aá]brica)\b/, 'plant head'],
   [/\bgerente de (planta|fabrica|f[aá]brica)\b/, 'plant manager'],
   [/\bdirector(a)? de (planta|fabrica|f[aá]brica)\b/, 'plant director'],
@@ -98,16 +102,16 @@ export const TRANSLATIONS: [RegExp, string][] = [
   [/\bpersonalmanager(in)?\b/, 'human resources manager'],
   [/\bkoordinator(in)? personaleinsatz\b/, 'staffing coordinator'],
   [/\bregionalleiter(in)?\b/, 'regional manager'],
-  [/\btalent acquisition partner\b/, 'talent acquisition specialist'],
-  [/\bta partner\b/, 'talent acquisition specialist'],
-  [/\bin ?charge\b/, 'head'],
+  [/\btalent acquisition partner\b/, 'talent acquisition specialist', 'en'],
+  [/\bta partner\b/, 'talent acquisition specialist', 'en'],
+  [/\bin ?charge\b/, 'head', 'en'],
   // "HR & IR", "ER/IR": industrial relations beside HR (alone, IR is investor relations)
-  [/\b(hr|human resources?|personnel|er)( &| and)? ir\b/, '$1$2 industrial relations'],
-  [/\ber industrial relations\b/, 'employee relations industrial relations'],
-  [/\((m|w|f|d)\/(m|w|f|d)\/(m|w|f|d)\)/, ''],
-  [/\bstaffing specialist\b/, 'staffing coordinator'],
-  [/\btalent acquisition executive\b/, 'talent acquisition specialist'],
-  [/\blead recruiter\b/, 'senior recruiter'],
+  [/\b(hr|human resources?|personnel|er)( &| and)? ir\b/, '$1$2 industrial relations', 'en'],
+  [/\ber industrial relations\b/, 'employee relations industrial relations', 'en'],
+  [/\((m|w|f|d)\/(m|w|f|d)\/(m|w|f|d)\)/, '', 'en'],
+  [/\bstaffing specialist\b/, 'staffing coordinator', 'en'],
+  [/\btalent acquisition executive\b/, 'talent acquisition specialist', 'en'],
+  [/\blead recruiter\b/, 'senior recruiter', 'en'],
   [/\bdirect(eur|rice) de l'?\s?exploitation\b/, 'chief operating officer'],
   [/\bdiretor(a)? executivo de opera[cç](oes|[oõ]es)\b/, 'chief operating officer'],
   [/\b(standortleiter|werkleiter|fabrikleiter)(in)?\b/, 'plant head'],
@@ -123,7 +127,7 @@ export const TRANSLATIONS: [RegExp, string][] = [
   [/\brecursos humanos\b/, 'human resources'],
   [/\bressources humaines\b/, 'human resources'],
   [/\b(recrutamento e sele[cç][aã]o|reclutamiento y selecci[oó]n)\b/, 'recruiting'],
-  [/\bchief talent officer\b/, 'chief human resources officer'],
+  [/\bchief talent officer\b/, 'chief human resources officer', 'en'],
   [/\bvice[- ]?presidente? de opera[cç](oes|[oõ]es|iones)\b/, 'vice president operations'],
   [/\bchefe de recursos humanos\b/, 'head human resources'],
   [/\bpersonaldirektor(in)?\b/, 'director human resources'],
@@ -138,7 +142,7 @@ export const TRANSLATIONS: [RegExp, string][] = [
   [/\bdirect(eur|rice) des ressources humaines\b/, 'director human resources'],
   [/\bdrh\b/, 'director human resources'],
   // Alone, "HRM" is the HR manager's short form; beside a rank it is the function ("HRM Director").
-  [/^\s*hrm\s*$/, 'human resources manager'],
+  [/^\s*hrm\s*$/, 'human resources manager', 'en'],
   [/\brecruteu(r|se)\b/, 'recruiter'],
   [/\bcharg[eé]e? d(e|u) recrutement\b/, 'recruiter'],
   [/\bwerksleiter(in)?\b/, 'plant head'],
@@ -183,7 +187,7 @@ export const TRANSLATIONS: [RegExp, string][] = [
   [/\bresponsable (du |de )?recrutement\b/, 'recruitment manager'],
   [/\b(jefe|jefa|gerente) de (seleccion|reclutamiento)\b/, 'recruitment manager'],
   [/\bpersonalreferent(in)?\b/, 'human resources executive'],
-  [/\brecruiter(in)?\b/, 'recruiter'],
+  [/\brecruiterin\b/, 'recruiter'],
   [/\bgesch[aä]ftsf[uü]hrer(in)? (operations|betrieb)\b/, 'general manager operations'],
   [/\bdiretor(a)? de opera[cç][oõ]es\b/, 'director operations'],
   [/\bgerente de opera[cç][oõ]es\b/, 'operations manager'],

@@ -347,6 +347,8 @@ function germanCompound(token: string): { words: string[]; split: boolean } {
   return { words, split: true };
 }
 
+const sameWordInflected = (a: string, b: string) => a + 's' === b || b + 's' === a;
+
 /** Lower-cased, translated, abbreviations expanded, misspellings repaired: English words. */
 function englishWords(raw: string, extra: Set<string>) {
   let text = stripAccents(raw.toLowerCase())
@@ -358,10 +360,10 @@ function englishWords(raw: string, extra: Set<string>) {
     .replace(/&/g, ' & ')
     .replace(/[()[\],/|\\:;_+-]+/g, ' ');
   let translated = false;
-  for (const [re, english] of TRANSLATIONS) {
+  for (const [re, english, synonym] of TRANSLATIONS) {
     if (re.test(text)) {
       text = text.replace(re, english);
-      translated = true;
+      if (!synonym) translated = true;
     }
   }
   let repaired = false;
@@ -378,7 +380,8 @@ function englishWords(raw: string, extra: Set<string>) {
       continue;
     }
     const fixed = repairSpelling(t, extra);
-    if (fixed) repaired = true;
+    // "Human Resource Manager": a singular or plural is the same word, not a slip
+    if (fixed && !sameWordInflected(t, fixed)) repaired = true;
     words.push(fixed ?? t);
   }
   return { text, words, translated, repaired };

@@ -59,6 +59,18 @@ describe('calibrated title confidence', () => {
     expect(matchConfidence(plain, 0.95)).toBeGreaterThan(matchConfidence(plain, 0.4));
   });
 
+  it('evidence the data never shows keeps its prior; evidence the data contradicts is dropped', () => {
+    // every example is exact and none translated: translated keeps the prior in its direction,
+    // and an unknown word that comes only with right answers cannot raise the confidence
+    const examples = Array.from({ length: 60 }, (_, i) => ({
+      f: { exact: 1, translated: 0, others: i % 2 },
+      ok: i % 2 === 1 || i % 3 === 0,
+    }));
+    const fit = fitLogistic(examples);
+    expect(fit.weights.translated).toBe(-0.5);
+    expect(fit.weights.others).toBe(0);
+  });
+
   it('the fit recovers a known logistic relation and pools violators (the script is what writes the JSON)', () => {
     // y = 1 with probability 1/(1+e^-(4x-2)) on a fixed grid: the fit finds the slope's sign and size
     const examples = Array.from({ length: 400 }, (_, i) => {
