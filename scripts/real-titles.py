@@ -22,6 +22,13 @@ A title's label is its dominant code's when that code holds at least 80% of its 
 "ambiguous"); `score` then also prints the figures weighted by postings. These codes were assigned
 by machine, so this set is the noisiest of the three; its weights say which titles are frequent.
 
+Unlabelled lists in eight languages, read by hand (no codes): the job lists of `faker` (national
+occupation lists, among them Brazil's CBO and Austria's AMS) and the occupations of `mimesis`, both
+MIT, both PyPI:
+
+    pip download --no-deps faker mimesis -d /tmp/jl && (cd /tmp/jl && for w in *.whl; do python3 -m zipfile -e $w x; done)
+    python3 scripts/real-titles.py joblists /tmp/jl/x /tmp/jl   # titles.txt + locales.txt per list
+
 then, for any folder:
 
     npm run -s cli -- classify-titles < /tmp/ons/titles.txt > /tmp/ons/out.jsonl
@@ -129,6 +136,34 @@ def write(rows: list[dict], out: Path) -> None:
     print(len(rows), dict(collections.Counter(r["label"] for r in rows)))
 
 
+JOB_LIST_LANGUAGES = ("en", "de", "fr", "es", "pt", "pl", "it", "nl")
+
+
+def build_job_lists(unpacked: str, out: Path) -> None:
+    """faker's and mimesis' job lists in the languages the vocabulary reads, deduplicated."""
+    import importlib
+
+    sys.path.insert(0, unpacked)
+    lists = {"faker": [], "mimesis": []}
+    for provider in sorted((Path(unpacked) / "faker/providers/job").iterdir()):
+        if provider.is_dir() and provider.name.split("_")[0] in JOB_LIST_LANGUAGES:
+            jobs = importlib.import_module(f"faker.providers.job.{provider.name}").Provider.jobs
+            lists["faker"] += [(provider.name, j) for j in jobs]
+    for person in sorted((Path(unpacked) / "mimesis/datasets").glob("*/person.json")):
+        if person.parent.name.split("-")[0] in JOB_LIST_LANGUAGES:
+            occupations = json.loads(person.read_text()).get("occupation", [])
+            lists["mimesis"] += [(person.parent.name, o) for o in occupations]
+    seen: set[str] = set()
+    for name, rows in lists.items():
+        kept = [(loc, t.strip()) for loc, t in rows if t.strip().lower() not in seen]
+        seen.update(t.lower() for _, t in kept)
+        unique = list({t.lower(): (loc, t) for loc, t in kept}.values())
+        (out / name).mkdir(parents=True, exist_ok=True)
+        (out / name / "titles.txt").write_text("".join(t + "\n" for _, t in unique))
+        (out / name / "locales.txt").write_text("".join(loc + "\n" for loc, _ in unique))
+        print(name, len(unique))
+
+
 def score(out: Path, split: str | None, errors: bool, threshold: float = 0.0) -> None:
     rows = json.loads((out / "rows.json").read_text())
     answers = [json.loads(line) for line in (out / "out.jsonl").read_text().splitlines()]
@@ -178,6 +213,8 @@ if __name__ == "__main__":
         build_onet(args[1], Path(args[2]))
     elif len(args) >= 3 and args[0] == "postings":
         build_postings(args[1], Path(args[2]))
+    elif len(args) >= 3 and args[0] == "joblists":
+        build_job_lists(args[1], Path(args[2]))
     elif len(args) >= 2 and args[0] == "score":
         chosen = args[args.index("--split") + 1] if "--split" in args else None
         at = float(args[args.index("--threshold") + 1]) if "--threshold" in args else 0.0
