@@ -490,6 +490,17 @@ describe('whose operations, and settings in other languages (issue 11, stop 23)'
     expect(classify('Assistente Pessoal').tier).toBeNull();
     expect(classify('Personal Assistant').tier).toBeNull();
   });
+
+  it("takes the operations an ICP's own titles name", () => {
+    const yaml = readFileSync('resources/icp/manufacturing-staffing.yaml', 'utf8').replace(
+      '      - Regional Manager\n',
+      '      - Regional Manager\n      - Director of Field Operations\n',
+    );
+    const field = parseIcpText(yaml, 'yaml');
+    if (!field.ok) throw new Error('icp invalid');
+    expect(classify('Field Operations Manager').tier).toBeNull();
+    expect(createTitleClassifier(field.icp).classify('Field Operations Manager').tier).toBe('T1');
+  });
 });
 
 describe('company lookalike families', () => {
