@@ -73,8 +73,8 @@ export const ABBREVIATIONS: Record<string, string> = {
 
 /**
  * Other-language titles and phrases, read as English (checked before tokenising). An entry tagged
- * 'en' is an English synonym
- * said the ICP's way ("Lead Recruiter" → senior recruiter): no translation, so no less sure.
+ * 'en' is an English synonym said the ICP's way ("Lead Recruiter" → senior recruiter): it is no
+ * translation, so it leaves the confidence as it is.
  */
 export const TRANSLATIONS: [RegExp, string, 'en'?][] = [
   [/\bjefe de (planta|fabrica|f[aá]brica)\b/, 'plant head'],

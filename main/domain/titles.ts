@@ -1,8 +1,8 @@
+import { readIndustryLabel } from './company-industry';
 import type { Icp, Tier } from './icp';
 import { TIERS } from './icp';
 import { calibrated, matchConfidence, type MatchEvidence } from './title-calibration';
 import type { TitleMatch } from './types';
-import { readIndustryLabel } from './company-industry';
 import {
   ABBREVIATIONS,
   BLOCKING_SENIORITY,
@@ -610,7 +610,7 @@ function unknownOpsQualifier(words: string[], others: Set<string>, extra: Set<st
 }
 
 /** What the setting and the operations' qualifier say, once every word is read. */
-function readWhatIsDone(a: TitleAnalysis, words: string[], extra: Set<string>): void {
+function readQualifiers(a: TitleAnalysis, words: string[], extra: Set<string>): void {
   // a farm's or well's output named with its processing is what a food or fuel plant makes
   if (a.context.length && a.context.every((c) => RAW_OUTPUTS.has(c)) && words.some((w) => PROCESSING.has(w)))
     a.context = [];
@@ -692,7 +692,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
     }
   });
   a.placeOnly = places > 0 && functions === 0;
-  readWhatIsDone(a, words, extraVocabulary);
+  readQualifiers(a, words, extraVocabulary);
   const head = headRank(ranks);
   a.rank = head?.rank ?? null;
   a.rankWord = head?.word ?? null;
