@@ -231,6 +231,10 @@ export const FUNCTION_CLASS: Record<string, string> = {
   malthouse: 'ops',
   maltings: 'ops',
   production: 'ops',
+  // a brewery's, distillery's or flour mill's making process names its production
+  brewing: 'ops',
+  distilling: 'ops',
+  milling: 'ops',
   manufacturing: 'ops',
   fabrication: 'ops',
   fabricating: 'ops',
@@ -1094,6 +1098,7 @@ export const NOT_TYPOS = new Set([
   'mister',
   'modal',
   'molls',
+  'mulling',
   'mulls',
   'muster',
   'notional',

@@ -126,6 +126,9 @@ const PROCESSING = new Set([
  * Assembly Manager" run a maker's plant; "Medical Center Operations Manager" does not.
  */
 const MAKING = new Set([
+  'brewing',
+  'distilling',
+  'milling',
   'manufacturing',
   'manufacture',
   'factory',
@@ -398,6 +401,10 @@ const PHRASES: [RegExp, string][] = [
   // an Indian plant's labour officer (Factories Act) and its labour welfare/liaison work are HR
   [/ labou?r (welfare|liaison|management|law) /g, ' labour_welfare '],
   [/ labou?r officer /g, ' labour_welfare officer '],
+  [/ (employee|employees|staff|worker|workers) welfare /g, ' labour_welfare '],
+  // English "Industrial Director" is the Spanish/Portuguese "director industrial": manufacturing's
+  // head ("Industrial Relations/Sales/Hygiene Manager" name another function first)
+  [/ industrial (manager|director|superintendent) /g, ' manufacturing $1 '],
   // a UK "plant hire" lets machines out: a rental business, whose "new hire" is still HR's
   [/ (plant|equipment|tool|machinery|car|van) hire /g, ' rental '],
   // A team's, group's, line's or zone's leader is a line rank, and so is a production leader

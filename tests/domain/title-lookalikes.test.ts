@@ -462,6 +462,14 @@ describe('whose operations, and settings in other languages (issue 11, stop 23)'
     ['Worldwide Operations Manager', 'T1', 'Fulfillment Operations Manager'],
     ['Manager, Local Operations', 'T1', 'Manager, Merchandising Operations'],
     ['Plant Operations Manager', 'T1', 'Pension Operations Manager'],
+    // a maker's process names its production; "industrial" before a leader is manufacturing;
+    // an employee's welfare is an Indian plant's HR
+    ['Brewing Director', 'T1', 'Brewing Sales Manager'],
+    ['General Milling Superintendent', 'T1', 'CNC Milling Supervisor'],
+    ['Industrial Director', 'T1', 'Industrial Sales Director'],
+    ['Industrial Manager', 'T1', 'Industrial Hygiene Manager'],
+    ['Employee Welfare Manager', 'T2', 'Welfare Manager'],
+    ['Staff Welfare Officer', 'T3', 'Welfare Rights Officer'],
     // the settings read in English, in Spanish, Portuguese and French
     ['Director de Producción', 'T1', 'Director de Producción Agropecuaria'],
     ['Diretor de Produção', 'T1', 'Diretor de Produção Florestal'],
