@@ -1475,3 +1475,130 @@ export const WORD_TRANSLATIONS: Record<string, string> = {
   manufacturero: 'manufacturing',
   manufactureros: 'manufacturing',
 };
+
+/** Words of ICU's region names that name no place by themselves ("United", "Islands", "City"). */
+const GENERIC_PLACE_WORDS = new Set([
+  'united',
+  'kingdom',
+  'states',
+  'republic',
+  'islands',
+  'island',
+  'outlying',
+  'minor',
+  'union',
+  'territories',
+  'territory',
+  'holy',
+  'saint',
+  'city',
+  'ocean',
+  'nations',
+  'region',
+  'unknown',
+  // ICU's pseudo-regions and names that are also common words
+  'pseudo',
+  'accents',
+  'bidi',
+  'christmas',
+  'cook',
+  'heard',
+  'virgin',
+  'sandwich',
+  'china',
+]);
+
+/** Every country and territory ICU names in English, word by word ("Mexico", "Arabia", "Korea"). */
+function countryWords(): string[] {
+  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const words: string[] = [];
+  for (let a = 65; a <= 90; a++)
+    for (let b = 65; b <= 90; b++) {
+      const name = names.of(String.fromCharCode(a, b));
+      if (!name) continue;
+      for (const w of name
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .split(/[^a-z]+/))
+        if (w.length >= 4 && !GENERIC_PLACE_WORDS.has(w)) words.push(w);
+    }
+  return words;
+}
+
+/**
+ * Where operations are run, not whose: countries (from ICU), world regions and their adjectives,
+ * and the states of the template's markets (USA, India) — "Mexico", "European", "Texas", "Gujarat"
+ * Operations are still a maker's operations. China is left out above: it is also porcelain, but
+ * named again here as the country.
+ */
+export const PLACE_NAMES = new Set([
+  ...countryWords(),
+  'china',
+  // world regions and their adjectives
+  'america',
+  'american',
+  'americas',
+  'european',
+  'asian',
+  'africa',
+  'african',
+  'pacific',
+  'atlantic',
+  'nordic',
+  'scandinavian',
+  'baltic',
+  'balkan',
+  'mediterranean',
+  'caribbean',
+  'arabian',
+  'gulf',
+  'middle',
+  'oceania',
+  'latin',
+  'iberian',
+  'western',
+  'eastern',
+  'northern',
+  'southern',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'northeastern',
+  'northwestern',
+  'southeastern',
+  'southwestern',
+  'midwest',
+  'midwestern',
+  'domestic',
+  'overseas',
+  'continental',
+  'benelux',
+  'dach',
+  'mena',
+  'gcc',
+  'asean',
+  'anz',
+  'canadian',
+  'mexican',
+  'brazilian',
+  'british',
+  'german',
+  'french',
+  'italian',
+  'spanish',
+  'chinese',
+  'japanese',
+  'korean',
+  'indian',
+  'australian',
+  // US states (the last word of two-word names: "New York" → york)
+  ...'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey york carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia washington wisconsin wyoming'.split(
+    ' ',
+  ),
+  // Indian states and union territories
+  ...'andhra pradesh arunachal assam bihar chhattisgarh goa gujarat haryana himachal jharkhand karnataka kerala madhya maharashtra manipur meghalaya mizoram nagaland odisha orissa punjab rajasthan sikkim tamil nadu telangana tripura uttar uttarakhand bengal delhi ncr jammu kashmir ladakh puducherry chandigarh'.split(
+    ' ',
+  ),
+]);

@@ -15,6 +15,7 @@ import {
   LEADER_ORDER,
   NOT_TYPOS,
   OUTSIDE_CONTEXT,
+  PLACE_NAMES,
   RAW_OUTPUTS,
   RANK_WORDS,
   REGION_WORDS,
@@ -604,14 +605,15 @@ function madeThing(w: string): boolean {
 /**
  * The unknown word right before a bare "operations", when every operations word of the title is
  * bare: "Enterprise", "Credit", "Tourism" Operations are some other trade's, while "Steel
- * Operations" are a mill's, and a word of the ICP's own titles is the ICP's.
+ * Operations" are a mill's, "Mexico Operations" a country's, and a word of the ICP's own titles is
+ * the ICP's.
  */
 function unknownOpsQualifier(words: string[], others: Set<string>, extra: Set<string>): string | null {
   const ops = words.map((w, i) => [w, i] as const).filter(([w]) => has(FUNCTION_CLASS, w) === 'ops');
   if (!ops.length || !ops.every(([w]) => BARE_OPS.has(w))) return null;
   for (const [, i] of ops) {
     const q = words[i - 1];
-    if (q && others.has(q) && !extra.has(q) && !madeThing(q)) return q;
+    if (q && others.has(q) && !extra.has(q) && !PLACE_NAMES.has(q) && !madeThing(q)) return q;
   }
   return null;
 }

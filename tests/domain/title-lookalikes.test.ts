@@ -462,6 +462,12 @@ describe('whose operations, and settings in other languages (issue 11, stop 23)'
     ['Worldwide Operations Manager', 'T1', 'Fulfillment Operations Manager'],
     ['Manager, Local Operations', 'T1', 'Manager, Merchandising Operations'],
     ['Plant Operations Manager', 'T1', 'Pension Operations Manager'],
+    // a country, region or state says where the operations are, not whose
+    ['Mexico Operations Manager', 'T1', 'Cash Operations Manager'],
+    ['European Operations Director', 'T1', 'Billing Operations Director'],
+    ['North American Operations Director', 'T1', 'Merchandising Operations Director'],
+    ['Gujarat Operations Head', 'T1', 'Trust Operations Head'],
+    ['Texas Operations Manager', 'T1', 'City Operations Manager'],
     // a maker's process names its production; "industrial" before a leader is manufacturing;
     // an employee's welfare is an Indian plant's HR
     ['Brewing Director', 'T1', 'Brewing Sales Manager'],
