@@ -108,7 +108,6 @@ export const TRANSLATIONS: [RegExp, string, 'en'?][] = [
   // "HR & IR", "ER/IR": industrial relations beside HR (alone, IR is investor relations)
   [/\b(hr|human resources?|personnel|er)( &| and)? ir\b/, '$1$2 industrial relations', 'en'],
   [/\ber industrial relations\b/, 'employee relations industrial relations', 'en'],
-  [/\((m|w|f|d)\/(m|w|f|d)\/(m|w|f|d)\)/, '', 'en'],
   [/\bstaffing specialist\b/, 'staffing coordinator', 'en'],
   [/\btalent acquisition executive\b/, 'talent acquisition specialist', 'en'],
   [/\blead recruiter\b/, 'senior recruiter', 'en'],
@@ -1505,7 +1504,6 @@ const GENERIC_PLACE_WORDS = new Set([
   'heard',
   'virgin',
   'sandwich',
-  'china',
 ]);
 
 /** Every country and territory ICU names in English, word by word ("Mexico", "Arabia", "Korea"). */
@@ -1529,16 +1527,13 @@ function countryWords(): string[] {
 /**
  * Where operations are run, not whose: countries (from ICU), world regions and their adjectives,
  * and the states of the template's markets (USA, India) — "Mexico", "European", "Texas", "Gujarat"
- * Operations are still a maker's operations. China is left out above: it is also porcelain, but
- * named again here as the country.
+ * Operations are still a maker's operations.
  */
 export const PLACE_NAMES = new Set([
   ...countryWords(),
-  'china',
   // world regions and their adjectives
   'america',
   'american',
-  'americas',
   'european',
   'asian',
   'africa',
