@@ -105,6 +105,33 @@ describe('semantic pre-filter decisions (real model)', () => {
     }
   });
 
+  it('lets similarity veto only a title placed by a loose place word, never the rules’ sure readings or another language', async () => {
+    const filter = new SemanticFilter(icp, embedder);
+    const titles = [
+      // real titles the rules place surely, all below 0.5 to the template's titles (measured)
+      'Head of Footwear Production',
+      'Sawmill Owner',
+      'Headhunter',
+      'Directeur des ressources humaines',
+      'Gerente de recursos humanos',
+      // placed by "site" alone, and unlike any ICP title
+      'Site Leader',
+    ];
+    const candidates = titles.map((t, i) => cand(String(i), t, 'Acme Axles'));
+    const d = await filter.decide(candidates, {
+      campaignId: 1,
+      icp,
+      tier: 'T1',
+      classifier: filter.titleClassifier(icp),
+      companies: candidates.map(() => company('Acme Axles', 'automotive', 'United States', 850)),
+      log: () => {},
+    });
+    for (const x of d) expect(x.similarity).toBeLessThan(icp.semantic.contactThreshold);
+    expect(d.map((x) => x.tier)).toEqual(['T1', 'T1', 'T3', 'T2', 'T2', 'T1']);
+    expect(d.map((x) => x.keep)).toEqual([true, true, true, true, true, false]);
+    expect(d[5]!.reason).toMatch(/"Site Leader" reads T1 only by a loose place word .* 0\.\d+ < 0\.5/);
+  });
+
   it('drops a company that reads unlike every ICP industry', async () => {
     const filter = new SemanticFilter(
       { ...icp, semantic: { contactThreshold: 0.5, companyThreshold: 0.75 } },
