@@ -4,7 +4,9 @@
  * (its rows.json), plus both halves of ESCO. For every rule match it takes the MiniLM similarity
  * the pre-filter takes (the title to its tier's nearest ICP title) and counts the right and wrong
  * matches a veto below the template's contactThreshold would remove: on every match (the gate
- * before stop 24) and on loose readings only (semantic-filter.ts looseReading, the gate now).
+ * before stop 24) and on loose readings only (semantic-filter.ts looseReading, the gate now). An
+ * argument ending in .txt is an unlabelled list, one title a line (real-titles.py joblists,
+ * find_job_titles): only how many placed titles each veto removes is counted.
  */
 import { readFileSync } from 'node:fs';
 import type { Tier } from '../main/domain/icp';
@@ -17,7 +19,8 @@ import { loadEsco, templateIcp } from './lib/esco';
 
 interface Labelled {
   title: string;
-  want: Tier | null;
+  /** undefined: an unlabelled list */
+  want?: Tier | null;
 }
 
 interface RealRow {
@@ -25,8 +28,13 @@ interface RealRow {
   label: string;
 }
 
-function readFolder(folder: string): Labelled[] {
-  const rows = JSON.parse(readFileSync(`${folder}/rows.json`, 'utf8')) as RealRow[];
+function readSet(arg: string): Labelled[] {
+  if (arg.endsWith('.txt'))
+    return readFileSync(arg, 'utf8')
+      .split('\n')
+      .filter((t) => t.trim())
+      .map((title) => ({ title }));
+  const rows = JSON.parse(readFileSync(`${arg}/rows.json`, 'utf8')) as RealRow[];
   return rows
     .filter((r) => r.label !== 'ambiguous' && r.label !== 'unclear')
     .map((r) => ({ title: r.title, want: r.label === 'none' ? null : (r.label as Tier) }));
@@ -37,7 +45,7 @@ async function main() {
   const threshold = icp.semantic.contactThreshold;
   const sets: [string, Labelled[]][] = [
     ['esco', loadEsco('all')],
-    ...process.argv.slice(2).map((f): [string, Labelled[]] => [f, readFolder(f)]),
+    ...process.argv.slice(2).map((arg): [string, Labelled[]] => [arg, readSet(arg)]),
   ];
   const embedder = await createEmbedder(engineEnv());
   try {
@@ -49,23 +57,29 @@ async function main() {
         return reading.match.tier ? [{ row, reading }] : [];
       });
       await model.prime(matches.map((m) => m.row.title));
-      const count = { matches: matches.length, right: 0, vetoAll: [0, 0], vetoLoose: [0, 0] };
+      // [right, wrong] per veto; an unlabelled title counts as right
+      const vetoAll = [0, 0];
+      const vetoLoose = [0, 0];
+      let right = 0;
       for (const { row, reading } of matches) {
-        const ok = reading.match.tier === row.want ? 0 : 1;
-        if (!ok) count.right++;
+        const wrong = row.want !== undefined && reading.match.tier !== row.want ? 1 : 0;
+        right += 1 - wrong;
         const sim = model.neighbour(row.title, reading.match.tier!)!.similarity;
         if (sim >= threshold) continue;
-        count.vetoAll[ok]!++;
-        if (looseReading(reading)) count.vetoLoose[ok]!++;
+        vetoAll[wrong]!++;
+        if (looseReading(reading)) vetoLoose[wrong]!++;
       }
+      const labelled = rows.some((r) => r.want !== undefined);
+      const removed = (v: number[]) =>
+        labelled ? { rightRemoved: v[0], wrongRemoved: v[1] } : { removed: v[0] };
       console.log(
         JSON.stringify({
           set: name,
           threshold,
-          matches: count.matches,
-          right: count.right,
-          vetoEveryMatch: { rightRemoved: count.vetoAll[0], wrongRemoved: count.vetoAll[1] },
-          vetoLooseReadings: { rightRemoved: count.vetoLoose[0], wrongRemoved: count.vetoLoose[1] },
+          matches: matches.length,
+          ...(labelled ? { right } : {}),
+          vetoEveryMatch: removed(vetoAll),
+          vetoLooseReadings: removed(vetoLoose),
         }),
       );
     }
