@@ -94,6 +94,14 @@ async function main(): Promise<number> {
   fail(`unknown command "${command}"\n${USAGE}`, 2);
 }
 
+// A reader that stops early (`classify-titles < big.txt | head`) closes the pipe: stop quietly, as
+// Unix tools do, instead of dying on an unhandled EPIPE with a stack trace. Every store write is a
+// synchronous transaction, so none is cut in half; a campaign resumes where it stopped.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
+
 main().then(
   (code) => process.exit(code),
   (e) => {

@@ -79,6 +79,12 @@ export const TRADE_SECTORS: SectorDef[] = [
       'computer (consultancy|facilities management|disaster recovery|training)',
       'computer integrated systems design',
       'cloud',
+      // LinkedIn's "Computer & Network Security": security software and services firms, not makers
+      // of the computers the product words below name
+      'computer network security',
+      'network security',
+      'cyber ?security',
+      'information security',
       // Video game publishers (EA, Activision: Yahoo's "Electronic Gaming & Multimedia", GICS's
       // "Interactive Home Entertainment", LinkedIn's "Computer Games") write software; toy and
       // board-game makers keep "games" below.
@@ -461,7 +467,9 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'cloth\\w*',
       'outerwear',
       'undergarments',
-      'furnishings',
+      // "Home Furnishings" (SIC 2392: curtains, linens); LinkedIn V2's "Furniture and Home
+      // Furnishings Manufacturing" names furniture makers first
+      '(?<!furniture home )furnishings',
       'knit\\w*',
       'fabrics?',
       'yarn',
@@ -677,6 +685,9 @@ export const OTHER_SECTORS: SectorDef[] = [
       'education\\w*',
       'schools?',
       'parks',
+      'zoos?', // LinkedIn V2's "Zoos and Botanical Gardens": the garden is no botanical-drug maker
+      'botanical gardens?',
+      'aquariums?',
       'campgrounds?',
       'camping',
       '(steam|gas|electricity|water) (air conditioning )?supply',

@@ -543,6 +543,8 @@ const LINKEDIN_V2: [string, Want][] = [
   ['Construction', null],
   ['Hospitals and Health Care', null],
   ['Medical Practices', null],
+  ['Computer and Network Security', null],
+  ['Zoos and Botanical Gardens', null], // "botanical" is a drug word, the garden is not
 ];
 
 /** ZoomInfo's two-level industries ("Manufacturing > …") and the lookalikes in its other branches. */
@@ -600,6 +602,160 @@ const ZOOMINFO: [string, Want][] = [
   ['Minerals & Mining', null],
   ['Agriculture > Crops', null],
   ['Holding Companies & Conglomerates', null],
+];
+
+/**
+ * LinkedIn's older list, all of it, lower case as Apollo's search returns it (`organization.industry`):
+ * the label a campaign sees most. A maker → its ICP industry; everything else, including the
+ * trades next door ("wholesale", "mechanical or industrial engineering"), is no maker by label.
+ */
+const APOLLO_LINKEDIN_V1: [string, Want][] = [
+  ['accounting', null],
+  ['airlines/aviation', null],
+  ['alternative dispute resolution', null],
+  ['alternative medicine', null],
+  ['animation', null],
+  ['apparel & fashion', TEXT], // brands that make clothes; retailers carry LinkedIn's 'retail'
+  ['architecture & planning', null],
+  ['arts & crafts', null],
+  ['automotive', AUTO],
+  ['aviation & aerospace', AERO],
+  ['banking', null],
+  ['biotechnology', PHARMA], // drug makers on coded records (README)
+  ['broadcast media', null],
+  ['building materials', METAL],
+  ['business supplies & equipment', null], // office-equipment dealers as often as makers: keywords decide
+  ['capital markets', null],
+  ['chemicals', CHEM],
+  ['civic & social organization', null],
+  ['civil engineering', null],
+  ['commercial real estate', null],
+  ['computer & network security', null], // security software and services
+  ['computer games', null],
+  ['computer hardware', ELEC],
+  ['computer networking', ELEC],
+  ['computer software', null],
+  ['construction', null],
+  ['consumer electronics', ELEC],
+  ['consumer goods', CONS],
+  ['consumer services', null],
+  ['cosmetics', CONS],
+  ['dairy', FOOD],
+  ['defense & space', AERO],
+  ['design', null],
+  ['e-learning', null],
+  ['education management', null],
+  ['electrical/electronic manufacturing', ELEC],
+  ['entertainment', null],
+  ['environmental services', null],
+  ['events services', null],
+  ['executive office', null],
+  ['facilities services', null],
+  ['farming', null],
+  ['financial services', null],
+  ['fine art', null],
+  ['fishery', null],
+  ['food & beverages', FOOD],
+  ['food production', FOOD],
+  ['fund-raising', null],
+  ['furniture', CONS],
+  ['gambling & casinos', null],
+  ['glass, ceramics & concrete', METAL],
+  ['government administration', null],
+  ['government relations', null],
+  ['graphic design', null],
+  ['health, wellness & fitness', null],
+  ['higher education', null],
+  ['hospital & health care', null],
+  ['hospitality', null],
+  ['human resources', null],
+  ['import & export', null],
+  ['individual & family services', null],
+  ['industrial automation', MACH],
+  ['information services', null],
+  ['information technology & services', null],
+  ['insurance', null],
+  ['international affairs', null],
+  ['international trade & development', null],
+  ['internet', null],
+  ['investment banking', null],
+  ['investment management', null],
+  ['judiciary', null],
+  ['law enforcement', null],
+  ['law practice', null],
+  ['legal services', null],
+  ['legislative office', null],
+  ['leisure, travel & tourism', null],
+  ['libraries', null],
+  ['logistics & supply chain', null],
+  ['luxury goods & jewelry', CONS],
+  ['machinery', MACH],
+  ['management consulting', null],
+  ['maritime', null],
+  ['market research', null],
+  ['marketing & advertising', null],
+  ['mechanical or industrial engineering', null], // an engineering trade by its name: keywords or a description decide
+  ['media production', null],
+  ['medical devices', ELEC], // nearest listed sector
+  ['medical practice', null],
+  ['mental health care', null],
+  ['military', null],
+  ['mining & metals', METAL], // the steelmakers' label (miners read as mining elsewhere)
+  ['motion pictures & film', null],
+  ['museums & institutions', null],
+  ['music', null],
+  ['nanotechnology', null], // research as often as making: the description decides
+  ['newspapers', null],
+  ['nonprofit organization management', null],
+  ['oil & energy', null], // producers and utilities; refiners are no listed sector
+  ['online media', null],
+  ['outsourcing/offshoring', null],
+  ['package/freight delivery', null],
+  ['packaging & containers', PACK],
+  ['paper & forest products', PACK], // nearest listed sector
+  ['performing arts', null],
+  ['pharmaceuticals', PHARMA],
+  ['philanthropy', null],
+  ['photography', null],
+  ['plastics', PLAS],
+  ['political organization', null],
+  ['primary/secondary education', null],
+  ['printing', PACK], // printers are makers (SIC 27); nearest listed sector
+  ['professional training & coaching', null],
+  ['program development', null],
+  ['public policy', null],
+  ['public relations & communications', null],
+  ['public safety', null],
+  ['publishing', null],
+  ['railroad manufacture', MACH],
+  ['ranching', null],
+  ['real estate', null],
+  ['recreational facilities & services', null],
+  ['religious institutions', null],
+  ['renewables & environment', null], // project developers and services as often as makers
+  ['research', null],
+  ['restaurants', null],
+  ['retail', null],
+  ['security & investigations', null],
+  ['semiconductors', ELEC],
+  ['shipbuilding', MACH],
+  ['sporting goods', CONS],
+  ['staffing & recruiting', null],
+  ['supermarkets', null],
+  ['telecommunications', null],
+  ['textiles', TEXT],
+  ['think tanks', null],
+  ['tobacco', CONS],
+  ['translation & localization', null],
+  ['transportation/trucking/railroad', null],
+  ['utilities', null],
+  ['venture capital & private equity', null],
+  ['veterinary', null],
+  ['warehousing', null],
+  ['wholesale', null],
+  ['wine & spirits', FOOD],
+  ['wireless', null],
+  ['writing & editing', null],
 ];
 
 /** Crunchbase's categories where the lookalike is at stake. */
@@ -666,6 +822,12 @@ describe('GICS sub-industries, bare and with the sector prefix', () => {
 
 describe("LinkedIn's V2 names near manufacturing and their lookalikes", () => {
   it.each(LINKEDIN_V2.map(([l, w]) => [l, show(w), w] as const))('%s → %s', (label, _s, want) =>
+    check(label, want),
+  );
+});
+
+describe("LinkedIn's older list, as Apollo returns it", () => {
+  it.each(APOLLO_LINKEDIN_V1.map(([l, w]) => [l, show(w), w] as const))('%s → %s', (label, _s, want) =>
     check(label, want),
   );
 });

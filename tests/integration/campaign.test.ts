@@ -136,4 +136,22 @@ describe('CLI input handling', () => {
     ]);
     for (const l of lines) expect(l.confidence).toBeGreaterThan(0);
   });
+
+  it('stops quietly when its reader closes the pipe early (| head)', async () => {
+    const many = Array.from({ length: 20000 }, (_, i) => `Plant Manager ${i}`).join('\n');
+    const companies = Array.from({ length: 5000 }, (_, i) =>
+      JSON.stringify({ name: `Co ${i}`, industry: 'machinery' }),
+    );
+    for (const [command, input] of [
+      ['classify-titles', many],
+      ['classify-companies', companies.join('\n')],
+    ] as const) {
+      const r = await runCli([command], {
+        input,
+        onSpawn: (p) => p.stdout!.once('data', () => p.stdout!.destroy()),
+      });
+      expect(r.stderr, command).not.toMatch(/EPIPE|Unhandled/);
+      expect(r.code, command).toBe(0);
+    }
+  });
 });

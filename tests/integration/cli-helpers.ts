@@ -36,6 +36,10 @@ export function runCli(
       }
       resolve({ code, signal, stdout, stderr, json });
     });
+    // a child that exits before reading all its input (a test of early exits) closes the pipe
+    child.stdin.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') reject(e);
+    });
     child.stdin.end(opts.input ?? '');
     opts.onSpawn?.(child);
   });
