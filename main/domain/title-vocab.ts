@@ -107,6 +107,11 @@ export const TRANSLATIONS: [RegExp, string, 'en'?][] = [
   [/\bin ?charge\b/, 'head', 'en'],
   // "HR & IR", "ER/IR": industrial relations beside HR (alone, IR is investor relations)
   [/\b(hr|human resources?|personnel|er)( &| and)? ir\b/, '$1$2 industrial relations', 'en'],
+  // an Indian plant's "IR & Admin" and "P&IR" (personnel and industrial relations) departments;
+  // investor relations is never paired with administration
+  [/\bir\s*(&|and)?\s*admin(istration)?\b/, 'industrial relations & administration', 'en'],
+  [/\badmin(istration)?\s*(&|and)?\s*ir\b/, 'administration & industrial relations', 'en'],
+  [/\bp\s*&\s*ir\b/, 'personnel & industrial relations', 'en'],
   [/\ber industrial relations\b/, 'employee relations industrial relations', 'en'],
   [/\bstaffing specialist\b/, 'staffing coordinator', 'en'],
   [/\btalent acquisition executive\b/, 'talent acquisition specialist', 'en'],

@@ -391,6 +391,9 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     ['Joint General Manager - Production', 'T1', 'Assistant Production Manager'],
     // IR beside HR is industrial relations; an acronym in brackets repeats the title
     ['Head - HR & IR', 'T2', 'Investor Relations Manager'],
+    // and beside administration (an Indian plant's "IR & Admin", "P&IR" departments)
+    ['Manager - IR & Admin', 'T2', 'Head of IR'],
+    ['Head - P&IR', 'T2', 'IR Manager'],
     ['Chief People Officer (CPO)', 'T2', 'Chief Procurement Officer'],
     ['Chief Operating Officer (COO)', 'T1', 'Chief Financial Officer (CFO)'],
     // a plant's quality, maintenance or safety manager is not its head, whichever word comes first
