@@ -14,6 +14,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   bp: 'business partner',
   admin: 'administration',
   ops: 'operations',
+  opns: 'operations', // "Head - Opns", as Indian plants write it
   op: 'operations',
   mgr: 'manager',
   mngr: 'manager',
@@ -114,6 +115,8 @@ export const TRANSLATIONS: [RegExp, string, 'en'?][] = [
   [/\bp\s*&\s*ir\b/, 'personnel & industrial relations', 'en'],
   [/\ber industrial relations\b/, 'employee relations industrial relations', 'en'],
   [/\bstaffing specialist\b/, 'staffing coordinator', 'en'],
+  // British "early careers": graduate and apprentice hiring, a talent-acquisition team
+  [/\bearly (careers|talent)\b/, 'campus recruitment', 'en'],
   [/\btalent acquisition executive\b/, 'talent acquisition specialist', 'en'],
   [/\blead recruiter\b/, 'senior recruiter', 'en'],
   [/\bdirect(eur|rice) de l'?\s?exploitation\b/, 'chief operating officer'],
@@ -253,6 +256,8 @@ export const FUNCTION_CLASS: Record<string, string> = {
   staffing: 'hr',
   recruiting: 'hr',
   recruitment: 'hr',
+  // British English for recruitment ("Resourcing Manager", "Head of Resourcing", CIPD's term)
+  resourcing: 'hr',
   hiring: 'hr',
   onboarding: 'hr',
   employment: 'hr',

@@ -394,6 +394,10 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     // and beside administration (an Indian plant's "IR & Admin", "P&IR" departments)
     ['Manager - IR & Admin', 'T2', 'Head of IR'],
     ['Head - P&IR', 'T2', 'IR Manager'],
+    // British "resourcing" and "early careers" are recruitment; a resource manager staffs projects
+    ['Head of Resourcing', 'T2', 'Resource Manager'],
+    ['Early Careers Manager', 'T2', 'Early Career Advisor'],
+    ['Head - Opns', 'T1', 'Head of Operations Research'],
     ['Chief People Officer (CPO)', 'T2', 'Chief Procurement Officer'],
     ['Chief Operating Officer (COO)', 'T1', 'Chief Financial Officer (CFO)'],
     // a plant's quality, maintenance or safety manager is not its head, whichever word comes first
