@@ -81,7 +81,6 @@ export const TRADE_SECTORS: SectorDef[] = [
       'cloud',
       // LinkedIn's "Computer & Network Security": security software and services firms, not makers
       // of the computers the product words below name
-      'computer network security',
       'network security',
       'cyber ?security',
       'information security',

@@ -605,7 +605,7 @@ const ZOOMINFO: [string, Want][] = [
 ];
 
 /**
- * LinkedIn's older list, all of it, lower case as Apollo's search returns it (`organization.industry`):
+ * LinkedIn's older list (its 146 names), lower case as Apollo's search returns it (`organization.industry`):
  * the label a campaign sees most. A maker → its ICP industry; everything else, including the
  * trades next door ("wholesale", "mechanical or industrial engineering"), is no maker by label.
  */
