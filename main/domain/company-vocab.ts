@@ -202,6 +202,12 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       // biotechnology file under SIC 2834/2836. LinkedIn's "Biotechnology Research" (research labs)
       // stays out because "research", named last, decides.
       'biotech\\w*',
+      // What a drug developer calls itself ("Esperion Therapeutics", "Sangamo Biosciences"): on
+      // coded records 74 of 77 so named and 35 of 39 "Bioscience(s)" file under SIC 2000-3999.
+      // Digital therapeutics are apps.
+      '(?<!digital )(bio)?therapeutics',
+      'bio ?sciences?',
+      'biologics',
     ],
   },
   {

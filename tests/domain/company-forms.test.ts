@@ -97,6 +97,10 @@ describe('a name alone', () => {
     ['Meridian Pharmaceuticals Ltd', 'Pharmaceuticals'],
     ['Summit Precision Machinery Co.', 'Industrial Machinery'],
     ['Acme Specialty Chemicals Company', 'Chemicals'],
+    // what drug developers call themselves (real SEC filers, SIC 2834/2836)
+    ['Esperion Therapeutics Inc', 'Pharmaceuticals'],
+    ['Sangamo Biosciences Inc', 'Pharmaceuticals'],
+    ['Oxis Bioscience Inc', 'Pharmaceuticals'],
   ])('%s reads as %s', (name, industry) => {
     const d = byName(name);
     expect(d.matched).toBe(industry);
@@ -115,6 +119,7 @@ describe('a name alone', () => {
     'Whole Grain Foods Market',
     'Copper State Bank',
     'Rocky Mountain Metals Mining Corp',
+    'Northstar Digital Therapeutics Inc', // an app prescribed like a drug
   ])('%s is not a maker', (name) => {
     expect(byName(name).industryMatch).toBe(false);
   });
