@@ -190,7 +190,8 @@ export const PRODUCT_SECTORS: SectorDef[] = [
     key: 'pharma',
     makes: true,
     words: [
-      'pharma\\w*',
+      // "Integrated Biopharma", "XTL Biopharmaceuticals": 17 of 19 so named file under SIC 2000-3999.
+      '(bio)?pharma\\w*',
       'drug manufacturers?',
       'drugs',
       'medicinal',
@@ -222,6 +223,7 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'dental (equipment|supplies|laborator(y|ies))', // NAICS 339116: dental labs make dentures
       'ophthalmic',
       'electromedical',
+      'biomedical', // "Lifecore Biomedical", "Calypte Biomedical": 5 of 6 so named make devices or tests
       'x ray',
       'health ?care (equipment|supplies|devices)', // PitchBook's "Healthcare Devices and Supplies"
       'life sciences tools',
@@ -279,6 +281,11 @@ export const PRODUCT_SECTORS: SectorDef[] = [
     words: [
       'electronics?',
       'semiconductors?',
+      // What chip and computer makers call themselves ("Sun Microsystems", "Netlogic Microsystems"):
+      // all 7 coded records so named file under SIC 3500-3899.
+      'micro ?electronics',
+      'microsystems',
+      'photonics',
       'circuit',
       'electrical',
       'computer (hardware|peripheral|storage|terminals|communications)',
@@ -317,6 +324,7 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'controlling devices',
       'laboratory (apparatus|analytical)',
       'optical',
+      'optics', // "Inrad Optics", "Precision Optics": 4 of 4 coded records so named
       'photographic',
       'lenses',
       'meters?', // LinkedIn V2's "Smart Meter Manufacturing"

@@ -101,6 +101,14 @@ describe('a name alone', () => {
     ['Esperion Therapeutics Inc', 'Pharmaceuticals'],
     ['Sangamo Biosciences Inc', 'Pharmaceuticals'],
     ['Oxis Bioscience Inc', 'Pharmaceuticals'],
+    ['Integrated Biopharma Inc', 'Pharmaceuticals'],
+    ['XTL Biopharmaceuticals LTD', 'Pharmaceuticals'],
+    // what chip, optics and device makers call themselves (SIC 3571/3674/3679/3841)
+    ['Sun Microsystems Inc', 'Electronics'],
+    ['Pacific Microelectronics Corp', 'Electronics'],
+    ['Inrad Optics Inc', 'Electronics'],
+    // medical devices: the template's nearest maker sector is electronics
+    ['Lifecore Biomedical Inc', 'Electronics'],
   ])('%s reads as %s', (name, industry) => {
     const d = byName(name);
     expect(d.matched).toBe(industry);
