@@ -394,6 +394,16 @@ describe('title families of real job boards (error analysis, stop 18)', () => {
     // and beside administration (an Indian plant's "IR & Admin", "P&IR" departments)
     ['Manager - IR & Admin', 'T2', 'Head of IR'],
     ['Head - P&IR', 'T2', 'IR Manager'],
+    // Indian plants' other forms: a head of department, an in-charge, a board's whole-time or
+    // executive director of works, P&A (personnel and administration); each beside the same form
+    // of another function or a line rank
+    ['HOD Production', 'T1', 'HOD Physics'],
+    ['Production In-charge', 'T1', 'Shift In-charge'],
+    ['Plant In-Charge', 'T1', 'Store In-charge'],
+    ['Whole Time Director - Operations', 'T1', 'Whole Time Director - Finance'],
+    ['Executive Director (Works)', 'T1', 'Executive Director (Finance)'],
+    ['Manager P&A', 'T2', 'Manager P&L'],
+    ['Sr. Executive Recruitment', 'T3', 'Sr. Executive Sales'],
     // British "resourcing" and "early careers" are recruitment; a resource manager staffs projects
     ['Head of Resourcing', 'T2', 'Resource Manager'],
     ['Early Careers Manager', 'T2', 'Early Career Advisor'],
