@@ -779,8 +779,10 @@ export const NOT_MAKER_PHRASES: Record<string, RegExp> = {
     /\b(distributor|distributes|distribution of|wholesaler|reseller|resells|supplier of (parts|components) from)\b/,
   staffing:
     /\b(staffing (agency|firm|company|services)|recruit(ment|ing) (agency|firm)|temporary (staff|workers|labou?r)|plac(e|es|ing) (candidates|workers|people|talent)|workforce solutions)\b/,
+  // Robotic process automation is office software, and plugins are software: "robotic" and
+  // "makers of" beside them name no made thing.
   software:
-    /\b(software|saas|platform|cloud|app|apps|api|analytics|dashboards?|websites?|online|web|developers?|open source|marketplace|networking|games?|it departments?|internet|social media)\b/,
+    /\b(software|saas|platform|cloud|app|apps|api|analytics|dashboards?|websites?|online|web|developers?|open source|marketplace|networking|games?|it departments?|internet|social media|plugins|wordpress|robotic process automation)\b/,
   airline: /\b(airline|carrier flying|flights? to|passenger (flights|airline))\b/,
   restaurant: /\b(restaurants?|diners?|menu|dine|catering|quick service|fast food)\b/,
   services:

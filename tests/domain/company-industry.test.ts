@@ -105,6 +105,10 @@ describe('a description alone', () => {
     ],
     ['We produce specialty resins and coatings for industrial customers.', 'Chemicals'],
     ['Family-owned company that manufactures corrugated boxes and packaging.', 'Packaging'],
+    [
+      'FANUC designs and manufactures industrial robots and factory automation equipment.',
+      'Industrial Machinery',
+    ],
   ])('%s → %s', (description, industry) => {
     const d = decide(null, description);
     expect(d).toMatchObject({ industryMatch: true, matched: industry, basis: 'description' });
@@ -117,6 +121,10 @@ describe('a description alone', () => {
     'A staffing agency placing temporary workers at factories in the Midwest.',
     'Regional airline flying passengers to 40 cities.',
     'Fast food restaurants serving burgers and fries.',
+    // remote-first software firms in their own words (remoteintech's list): "makers of" plugins,
+    // "robotic" office automation "for aerospace, manufacturing, automotive…"
+    "We're the makers of a number of commercial WordPress plugins, including Easy Digital Downloads.",
+    'We offer Robotic Process Automation with smart learning, with solutions for aerospace, manufacturing, automotive and pharmaceuticals.',
   ])('%s → not a manufacturer', (description) => {
     expect(decide(null, description).industryMatch).toBe(false);
   });
