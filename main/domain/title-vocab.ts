@@ -142,7 +142,13 @@ export const TRANSLATIONS: [RegExp, string, 'en'?][] = [
   [/\bresponsable (de l'?)?acquisition de talents\b/, 'talent acquisition manager'],
   [/\bespecialista em aquisi[cç][aã]o de talentos\b/, 'talent acquisition specialist'],
   [/\bcoordenador(a)? de contrata[cç][aã]o\b/, 'staffing coordinator'],
-  [/\banalista de (rh|recursos humanos)\b/, 'human resources executive'],
+  // Brazil's and Latin America's "analista" is the professional grade between assistant and
+  // coordinator (an HR generalist), not an analyst; the phrases above have already turned
+  // "recursos humanos" into English, so both spellings are read here
+  [
+    /\banalista (de |do |da )?(rh|rrhh|recursos humanos|human resources|gente e gestao|gente y gestion)\b/,
+    'human resources executive',
+  ],
   [/\bdirect(eur|rice) des op[eé]rations\b/, 'director operations'],
   [/\bresponsable (d['e ]+)?usine\b/, 'plant head'],
   [/\bdirect(eur|rice) d['e ]+usine\b/, 'plant director'],
@@ -173,7 +179,7 @@ export const TRANSLATIONS: [RegExp, string, 'en'?][] = [
   [/\bchef (de |du )?(production|fabrication|usine|site|exploitation|personnel)\b/, 'head $2'],
   [/\bdirect(eur|rice) industriel(le)?\b/, 'director manufacturing'],
   // Dutch compounds
-  [/\b(plant|productie|fabrieks|operationeel|personeels|hr)(manager|directeur|leider)\b/, '$1 $2'],
+  [/\b(plant|productie|fabrieks|operationeel|personeels|hr)(manager|directeur|leider|adviseur)\b/, '$1 $2'],
   [/\b(plant|productie|fabrieks|personeels|hr)chef\b/, '$1 head'],
   [
     /\b(leiter(in)?|leitung|abteilungsleiter(in)?|bereichsleiter(in)?) (der )?(personal|personalabteilung|personalwesen)\b/,
@@ -194,8 +200,13 @@ export const TRANSLATIONS: [RegExp, string, 'en'?][] = [
   [/\bresponsable (du |de )?recrutement\b/, 'recruitment manager'],
   [/\b(jefe|jefa|gerente) de (seleccion|reclutamiento)\b/, 'recruitment manager'],
   [/\bpersonalreferent(in)?\b/, 'human resources executive'],
+  // an agency's "Personalvermittler" places people: a recruitment consultant
+  [/\bpersonalvermittler(in)?\b/, 'recruitment consultant'],
+  // Dutch "P&O" (personeel en organisatie) and French "relations humaines" are the HR department
+  [/\bp & o\b/, 'human resources'],
+  [/\brelations humaines\b/, 'human resources'],
   [/\brecruiterin\b/, 'recruiter'],
-  [/\bgesch[aä]ftsf[uü]hrer(in)? (operations|betrieb)\b/, 'general manager operations'],
+  [/\bgesch[aä]ftsf[uü]hrer(in)? (operations|betrieb|produktion|fertigung)\b/, 'general manager operations'],
   [/\bdiretor(a)? de opera[cç][oõ]es\b/, 'director operations'],
   [/\bgerente de opera[cç][oõ]es\b/, 'operations manager'],
 ];
@@ -1283,6 +1294,11 @@ export const GERMAN_COMPOUND_RANKS: Record<string, string> = {
   managerin: 'manager',
   meister: 'foreman',
   meisterin: 'foreman',
+  // "Personalberater", "Personaldisponent": an agency's consultant and dispatcher of staff
+  berater: 'consultant',
+  beraterin: 'consultant',
+  disponent: 'coordinator',
+  disponentin: 'coordinator',
 };
 
 /** Single words of other languages' titles → English (after the phrase translations). */
@@ -1297,6 +1313,30 @@ export const WORD_TRANSLATIONS: Record<string, string> = {
   zakladu: 'plant',
   rekrutacji: 'recruitment',
   personalny: 'personnel',
+  // "Kierownik działu kadr", "Specjalista ds. kadr": Polish "kadry" is the personnel office
+  kadr: 'personnel',
+  kadry: 'personnel',
+  kadrowy: 'personnel',
+  kadrowa: 'personnel',
+  kadrowej: 'personnel',
+  kadrowych: 'personnel',
+  dzialu: 'department',
+  referent: 'officer',
+  referentin: 'officer',
+  // German feminine endings on English ranks ("HR Business Partnerin")
+  partnerin: 'partner',
+  managerin: 'manager',
+  berater: 'consultant',
+  beraterin: 'consultant',
+  consultor: 'consultant',
+  consultora: 'consultant',
+  // Dutch
+  hoofd: 'head',
+  adviseur: 'advisor',
+  adviseuse: 'advisor',
+  personeelszaken: 'human resources',
+  intercedent: 'staffing consultant',
+  intercedente: 'staffing consultant',
   diretor: 'director',
   diretora: 'director',
   directora: 'director',
@@ -1479,6 +1519,18 @@ export const WORD_TRANSLATIONS: Record<string, string> = {
   dechets: 'waste',
   residuos: 'waste',
   incineration: 'waste',
+  // French settings of "responsable d'exploitation", most often a carrier's or a warehouse's
+  ferroviaire: 'railway',
+  ferroviaires: 'railway',
+  logistique: 'logistics',
+  logistiques: 'logistics',
+  logistica: 'logistics',
+  routier: 'road',
+  routiere: 'road',
+  portuaire: 'port',
+  aeroportuaire: 'airport',
+  hoteliere: 'hotel',
+  agricole: 'agricultural',
   manufacturera: 'manufacturing',
   manufactureras: 'manufacturing',
   manufacturero: 'manufacturing',

@@ -370,6 +370,9 @@ function englishWords(raw: string, extra: Set<string>) {
       if (!synonym) translated = true;
     }
   }
+  // French "d'" and "l'" ("Responsable d'exploitation") are articles, not a qualifier of what is
+  // run; the phrases above that need them have already been read
+  text = text.replace(/\b[dl]['’]\s?/g, ' ');
   let repaired = false;
   const words: string[] = [];
   const compounds = tokens(text).map(germanCompound);

@@ -516,6 +516,32 @@ describe('whose operations, and settings in other languages (issue 11, stop 23)'
     expect(classify(title).tier).toBe(tier);
   });
 
+  // stop 28: the people offices and agency ranks of Brazil, Poland, the Netherlands, German-speaking
+  // and French plants, each beside the same rank in another function
+  it.each([
+    ['Analista de Recursos Humanos', 'T3', 'Analista de Sistemas'],
+    ['Analista de RRHH', 'T3', 'Analista de Datos'],
+    ['Analista de Gente e Gestão', 'T3', 'Analista de Gestão Financeira'],
+    ['Consultor de Recrutamento', 'T3', 'Consultor de Vendas'],
+    ['Personalberaterin', 'T3', 'Vertriebsberaterin'],
+    ['Personalvermittler', 'T3', 'Versicherungsvermittler'],
+    ['Personaldisponent', 'T3', 'Logistikdisponent'],
+    ['HR Business Partnerin', 'T3', 'Business Partnerin Finance'],
+    ['Referentin Recruiting', 'T3', 'Referentin Vertrieb'],
+    ['Geschäftsführer Produktion', 'T1', 'Geschäftsführer Vertrieb'],
+    ['Kierownik Działu Kadr', 'T2', 'Kierownik Działu Sprzedaży'],
+    ['Specjalista ds. Kadr', 'T3', 'Specjalista ds. Sprzedaży'],
+    ['Hoofd Personeelszaken', 'T2', 'Hoofd Verkoop'],
+    ['Hoofd Productie', 'T1', 'Hoofd Financiën'],
+    ['P&O Adviseur', 'T3', 'Financieel Adviseur'],
+    ['Personeelsadviseur', 'T3', 'Belastingadviseur'],
+    ['Responsable d’exploitation', 'T1', 'Responsable d’exploitation ferroviaire'],
+    ['Directeur des relations humaines', 'T2', 'Directeur des relations publiques'],
+  ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
+    expect(classify(target).tier).toBe(tier);
+    expect(classify(lookalike).tier).toBeNull();
+  });
+
   it("says the operations are not a plant's, and keeps the personal assistant out", () => {
     expect(explain('Enterprise Operations Manager').reason).toBe("not a plant's operations (enterprise)");
     expect(classify('Assistente Pessoal').tier).toBeNull();
