@@ -66,6 +66,8 @@ export interface TitleAnalysis {
    * "operations" when it is neither a known function, setting or scope nor something made.
    */
   opsOfUnknown: string | null;
+  /** The function words themselves ("talent", "acquisition"): which of a tier's titles is nearest. */
+  functionWords: Set<string>;
 }
 
 /** Functions a plant has that are not running it: "Production Quality Manager" is a quality manager. */
@@ -578,6 +580,7 @@ function blankAnalysis(repaired: boolean, translated: boolean, assistantTo: bool
     assistantTo,
     engineeringJoined: false,
     opsOfUnknown: null,
+    functionWords: new Set(),
   };
 }
 
@@ -694,6 +697,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
     if (cls) {
       functionSeen = true;
       a.classes.add(cls);
+      a.functionWords.add(w);
       if (cls === 'ops' && PLACE_WORDS.has(w)) {
         places++;
         a.weakPlace = places === 1 && WEAK_PLACES.has(w);
@@ -843,12 +847,14 @@ interface TierFit {
   /** exact: an ICP title with the same parts; rank: same class and a rank within the tier's range. */
   kind: 'exact' | 'rank';
   spec: number;
+  /** Function words shared with that title: breaks ties between equally specific titles only. */
+  near?: number;
 }
 
 function fitTier(p: TitleAnalysis, cls: string | null, prof: TierProfile): TierFit | null {
   let best: TierFit | null = null;
   const consider = (f: TierFit) => {
-    if (!best || f.spec > best.spec) best = f;
+    if (!best || f.spec > best.spec || (f.spec === best.spec && (f.near ?? 0) > (best.near ?? 0))) best = f;
   };
   for (const t of prof.titles) {
     if (!t.cls) {
@@ -862,6 +868,9 @@ function fitTier(p: TitleAnalysis, cls: string | null, prof: TierProfile): TierF
       title: t.title,
       kind: 'exact',
       spec: 2 + t.a.seniority.size + (sameSet(p.classes, t.a.classes) ? 1 : 0),
+      // among equals, the title sharing the most function words explains the match ("Talent
+      // Acquisition Manager" ~ "TA Manager", not "HR Manager")
+      near: [...p.functionWords].filter((w) => t.a.functionWords.has(w)).length,
     });
   }
   if (best || !cls || !prof.classes.has(cls)) return best;

@@ -54,6 +54,13 @@ describe('title classifier (manufacturing ICP)', () => {
     expect(classify('Jefe de Planta').confidence).toBeLessThan(classify('Plant Head').confidence);
   });
 
+  it("names the tier's title that shares the most function words", () => {
+    expect(classify('Talent Acquisition Manager').matched).toBe('TA Manager');
+    expect(classify('Talent Manager').matched).toBe('TA Manager');
+    expect(classify('Human Resources Manager').matched).toBe('HR Manager');
+    expect(classify('Vice President Human Resources').matched).toBe('VP HR');
+  });
+
   it('keeps confidence within 0..1', () => {
     for (const t of ['Plant Head', 'x', 'Senior Vice President of Global Operations and Plant Excellence']) {
       const c = classify(t).confidence;
