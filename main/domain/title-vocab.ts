@@ -146,7 +146,7 @@ export const TRANSLATIONS: [RegExp, string, 'en'?][] = [
   // coordinator (an HR generalist), not an analyst; the phrases above have already turned
   // "recursos humanos" into English, so both spellings are read here
   [
-    /\banalista (de |do |da )?(rh|rrhh|recursos humanos|human resources|gente e gestao|gente y gestion)\b/,
+    /\banalista (de |do |da )?(rh|rrhh|recursos humanos|human resources|gente e gestao|gente y gestion|gestion humana|talento humano|capital humano)\b/,
     'human resources executive',
   ],
   [/\bdirect(eur|rice) des op[eé]rations\b/, 'director operations'],
@@ -205,6 +205,11 @@ export const TRANSLATIONS: [RegExp, string, 'en'?][] = [
   // Dutch "P&O" (personeel en organisatie) and French "relations humaines" are the HR department
   [/\bp & o\b/, 'human resources'],
   [/\brelations humaines\b/, 'human resources'],
+  // the labour-relations office of Spanish and Portuguese plants, an HR function as in English
+  [/\brelaciones (laborales|industriales)\b/, 'labour relations'],
+  [/\brelacoes (trabalhistas|sindicais|do trabalho)\b/, 'labour relations'],
+  // Latin America's recruiters are often psychologists by training: "Psicóloga de Selección"
+  [/\bpsicolog[oa] (de |en )?(seleccion|reclutamiento|selecao|recrutamento)\b/, 'recruiter'],
   [/\brecruiterin\b/, 'recruiter'],
   [/\bgesch[aä]ftsf[uü]hrer(in)? (operations|betrieb|produktion|fertigung)\b/, 'general manager operations'],
   [/\bdiretor(a)? de opera[cç][oõ]es\b/, 'director operations'],
@@ -1330,6 +1335,12 @@ export const WORD_TRANSLATIONS: Record<string, string> = {
   beraterin: 'consultant',
   consultor: 'consultant',
   consultora: 'consultant',
+  turno: 'shift',
+  turnos: 'shift',
+  // Brazil's "Gerente Fabril", "Gerente de Unidade Fabril": the factory's
+  fabril: 'plant',
+  fabris: 'plant',
+  lider: 'lead',
   // Dutch
   hoofd: 'head',
   adviseur: 'advisor',

@@ -667,7 +667,11 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
       return;
     }
     const laterRank = words.slice(i + 1).some((x) => has(RANK_WORDS, x) && !BLOCKING_SENIORITY.has(x));
-    if (BLOCKING_SENIORITY.has(w) && laterRank) {
+    // a shift's manager runs one shift of the plant, wherever the title puts the word ("Production
+    // Manager - Shift", "Jefe de Turno de Producción")
+    const earlierRank =
+      w === 'shift' && words.slice(0, i).some((x) => has(RANK_WORDS, x) === 'manager' || HEAD_WORDS.has(x));
+    if (BLOCKING_SENIORITY.has(w) && (laterRank || earlierRank)) {
       // "Associate Recruiter", "Junior HR Executive": a practitioner early in the career is one.
       if (!JUNIOR_PRACTITIONER.has(w) || !practitionerNext(words, i)) a.blocked = true;
       return;
@@ -1118,7 +1122,7 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
     let r = read(title);
     // "HR Manager - Plant", "Director HR (Manufacturing)": the qualifier says where, not what.
     const core = title.split(/\s[-–|]\s|[(,]/)[0]!;
-    if (!r.best && core.trim() && core !== title && !r.p.context.length) {
+    if (!r.best && core.trim() && core !== title && !r.p.context.length && !r.p.blocked) {
       const c = read(core);
       const other = c.best ? qualifierFunction(c, read(title.slice(core.length)).p) : null;
       if (other) r = { ...r, why: `the qualifier names another function (${other})` };

@@ -537,6 +537,17 @@ describe('whose operations, and settings in other languages (issue 11, stop 23)'
     ['Personeelsadviseur', 'T3', 'Belastingadviseur'],
     ['Responsable d’exploitation', 'T1', 'Responsable d’exploitation ferroviaire'],
     ['Directeur des relations humaines', 'T2', 'Directeur des relations publiques'],
+    // Latin American plants: "fabril" is the factory's, a "turno" is a shift (a line rank, in
+    // whatever place the title puts it), "líder" a lead, labour relations an HR office
+    ['Gerente Fabril', 'T1', 'Jefe de Turno de Producción'],
+    ['Diretor Fabril', 'T1', 'Líder de Turno'],
+    ['Production Manager', 'T1', 'Production Manager - Shift'],
+    ['Head of Production', 'T1', 'Head of Shift Production'],
+    ['Líder de Talento Humano', 'T2', 'Líder de Producción'],
+    ['Analista de Gestión Humana', 'T3', 'Analista de Gestión Comercial'],
+    ['Jefe de Relaciones Laborales', 'T2', 'Jefe de Relaciones Públicas'],
+    ['Gerente de Relações Sindicais', 'T2', 'Gerente de Relações Institucionais'],
+    ['Psicóloga de Selección', 'T3', 'Psicóloga Clínica'],
   ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
     expect(classify(target).tier).toBe(tier);
     expect(classify(lookalike).tier).toBeNull();
