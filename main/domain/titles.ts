@@ -667,11 +667,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
       return;
     }
     const laterRank = words.slice(i + 1).some((x) => has(RANK_WORDS, x) && !BLOCKING_SENIORITY.has(x));
-    // a shift's manager runs one shift of the plant, wherever the title puts the word ("Production
-    // Manager - Shift", "Jefe de Turno de Producción")
-    const earlierRank =
-      w === 'shift' && words.slice(0, i).some((x) => has(RANK_WORDS, x) === 'manager' || HEAD_WORDS.has(x));
-    if (BLOCKING_SENIORITY.has(w) && (laterRank || earlierRank)) {
+    if (BLOCKING_SENIORITY.has(w) && (laterRank || shiftAfterRank(words, i))) {
       // "Associate Recruiter", "Junior HR Executive": a practitioner early in the career is one.
       if (!JUNIOR_PRACTITIONER.has(w) || !practitionerNext(words, i)) a.blocked = true;
       return;
@@ -720,6 +716,17 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   candidateSourcing(a, words);
   settleRanks(a);
   return a;
+}
+
+/**
+ * A shift's manager runs one shift of the plant, wherever the title puts the word ("Production
+ * Manager - Shift", "Jefe de Turno de Producción"); the other blocking words block only before a rank.
+ */
+function shiftAfterRank(words: string[], i: number): boolean {
+  return (
+    words[i] === 'shift' &&
+    words.slice(0, i).some((x) => has(RANK_WORDS, x) === 'manager' || HEAD_WORDS.has(x))
+  );
 }
 
 /** Words before a practitioner rank that say early career, not someone's deputy. */
