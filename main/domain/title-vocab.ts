@@ -48,6 +48,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   mgmt: 'management',
   intl: 'international',
   hrm: 'human resources',
+  rrh: 'human resources manager', // French "responsable ressources humaines"
   hrd: 'human resources',
   hrg: 'human resources generalist',
   prod: 'production',
@@ -99,7 +100,13 @@ export const TRANSLATIONS: [RegExp, string, 'en'?][] = [
   [/\bcharg[eé]e? d['’]?\s?acquisition de talents\b/, 'talent acquisition specialist'],
   [/\bresponsable (des )?ressources humaines\b/, 'human resources manager'],
   [/\bpersonalbeschaffer(in)?\b/, 'recruiter'],
-  [/\bsachbearbeiter(in)? personal\b/, 'human resources executive'],
+  [/\bsachbearbeiter(in)? (personal|personalwesen|hr)\b/, 'human resources executive'],
+  // the board's member for labour (the "Arbeitsdirektor" of a German Mitbestimmung board) is the CHRO
+  [
+    /\b(arbeitsdirektor(in)?|personalvorstand|vorstand (personal|hr|human resources))\b/,
+    'chief human resources officer',
+  ],
+  [/\bdirektor(in)? (personal|personalwesen)\b/, 'director human resources'],
   [/\bpersonalmanager(in)?\b/, 'human resources manager'],
   [/\bkoordinator(in)? personaleinsatz\b/, 'staffing coordinator'],
   [/\bregionalleiter(in)?\b/, 'regional manager'],
@@ -205,6 +212,14 @@ export const TRANSLATIONS: [RegExp, string, 'en'?][] = [
   // Dutch "P&O" (personeel en organisatie) and French "relations humaines" are the HR department
   [/\bp & o\b/, 'human resources'],
   [/\brelations humaines\b/, 'human resources'],
+  [/\bcapital humain\b/, 'human resources'],
+  [/\brelations sociales\b/, 'labour relations'],
+  [/\bcharg[eé]e? de mission (rh|ressources humaines|human resources)\b/, 'human resources executive'],
+  [/\bchasseu(r|se) de tetes\b/, 'headhunter'],
+  // French "attaché de recrutement" (alone, an attaché is a diplomat: "Labor Attaché")
+  [/\battachee? (de |du )?recrutement\b/, 'recruitment officer'],
+  // an Italian "capo reparto" or "capoturno" leads a department's or a shift's floor, not the plant
+  [/\b(capo ?reparto|capo ?turno|capo ?squadra)\b/, 'supervisor'],
   // the labour-relations office of Spanish and Portuguese plants, an HR function as in English
   [/\brelaciones (laborales|industriales)\b/, 'labour relations'],
   [/\brelacoes (trabalhistas|sindicais|do trabalho)\b/, 'labour relations'],
@@ -1299,6 +1314,8 @@ export const GERMAN_COMPOUND_RANKS: Record<string, string> = {
   managerin: 'manager',
   meister: 'foreman',
   meisterin: 'foreman',
+  direktor: 'director',
+  direktorin: 'director',
   // "Personalberater", "Personaldisponent": an agency's consultant and dispatcher of staff
   berater: 'consultant',
   beraterin: 'consultant',
@@ -1341,6 +1358,7 @@ export const WORD_TRANSLATIONS: Record<string, string> = {
   fabril: 'plant',
   fabris: 'plant',
   lider: 'lead',
+  capo: 'head',
   // Dutch
   hoofd: 'head',
   adviseur: 'advisor',
@@ -1411,6 +1429,7 @@ export const WORD_TRANSLATIONS: Record<string, string> = {
   recrutador: 'recruiter',
   recrutadora: 'recruiter',
   personalwesen: 'human resources',
+  personalwirtschaft: 'human resources',
   praktikant: 'intern',
   praktikantin: 'intern',
   estagiario: 'intern',

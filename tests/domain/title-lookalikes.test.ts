@@ -548,6 +548,22 @@ describe('whose operations, and settings in other languages (issue 11, stop 23)'
     ['Jefe de Relaciones Laborales', 'T2', 'Jefe de Relaciones Públicas'],
     ['Gerente de Relações Sindicais', 'T2', 'Gerente de Relações Institucionais'],
     ['Psicóloga de Selección', 'T3', 'Psicóloga Clínica'],
+    // German boards and compounds, French and Italian people offices
+    ['Werksdirektor', 'T1', 'Vertriebsdirektor'],
+    ['Produktionsdirektor', 'T1', 'Marketingdirektor'],
+    ['Arbeitsdirektor', 'T2', 'Finanzvorstand'],
+    ['Vorstand Personal', 'T2', 'Vorstand Finanzen'],
+    ['Direktor Personal', 'T2', 'Direktor Einkauf'],
+    ['Sachbearbeiter Personalwesen', 'T3', 'Sachbearbeiter Buchhaltung'],
+    ['Leiter Personalwirtschaft', 'T2', 'Leiter Finanzwirtschaft'],
+    ['RRH', 'T2', 'RSI'],
+    ['Chargée de mission RH', 'T3', 'Chargée de mission export'],
+    ['Responsable des relations sociales', 'T2', 'Responsable des relations presse'],
+    ['Directeur du capital humain', 'T2', 'Directeur du capital investissement'],
+    ['Chasseur de têtes', 'T3', 'Chasseur alpin'],
+    ['Attaché de recrutement', 'T3', 'Labor Attaché'],
+    ['Capo del personale', 'T2', 'Capo reparto produzione'],
+    ['Capo produzione', 'T1', 'Capoturno'],
   ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
     expect(classify(target).tier).toBe(tier);
     expect(classify(lookalike).tier).toBeNull();
