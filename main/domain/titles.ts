@@ -6,6 +6,7 @@ import type { TitleMatch } from './types';
 import {
   ABBREVIATIONS,
   BLOCKING_SENIORITY,
+  CJK_WORDS,
   COMMON_WORDS,
   COMPANION_CLASSES,
   FILLER,
@@ -355,9 +356,22 @@ function germanCompound(token: string): { words: string[]; split: boolean } {
 
 const sameWordInflected = (a: string, b: string) => a + 's' === b || b + 's' === a;
 
+const CJK_PATTERN = new RegExp(
+  Object.keys(CJK_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'gu',
+);
+
+/** Chinese, Japanese and Korean title words → spaced English words, longest morpheme first. */
+function cjkWords(raw: string): string {
+  return raw.replace(CJK_PATTERN, (m) => ` ${CJK_WORDS[m]!} `);
+}
+
 /** Lower-cased, translated, abbreviations expanded, misspellings repaired: English words. */
 function englishWords(raw: string, extra: Set<string>) {
-  let text = stripAccents(raw.toLowerCase())
+  const cjk = cjkWords(raw);
+  let text = stripAccents(cjk.toLowerCase())
     .replace(/\((m|w|f|d)\/(m|w|f|d)(\/(m|w|f|d))?\)/g, ' ')
     // "Sr.Exe-HR": a dot between two words parts them; in "H.R." it only marks the letters
     .replace(/([a-z]{2,})\.(?=[a-z]{2,})/g, '$1 ')
@@ -365,7 +379,7 @@ function englishWords(raw: string, extra: Set<string>) {
     // "HR&IR", "P&A": an ampersand parts the two names it joins
     .replace(/&/g, ' & ')
     .replace(/[()[\],/|\\:;_+-]+/g, ' ');
-  let translated = false;
+  let translated = cjk !== raw;
   for (const [re, english, synonym] of TRANSLATIONS) {
     if (re.test(text)) {
       text = text.replace(re, english);

@@ -564,6 +564,19 @@ describe('whose operations, and settings in other languages (issue 11, stop 23)'
     ['Attaché de recrutement', 'T3', 'Labor Attaché'],
     ['Capo del personale', 'T2', 'Capo reparto produzione'],
     ['Capo produzione', 'T1', 'Capoturno'],
+    // Chinese (simplified, traditional), Japanese and Korean, written without spaces
+    ['生产经理', 'T1', '销售经理'],
+    ['厂长', 'T1', '副厂长'],
+    ['生產經理', 'T1', '生产主管'],
+    ['工場長', 'T1', '営業部長'],
+    ['製造部長', 'T1', '経理部長'],
+    ['공장장', 'T1', '영업팀장'],
+    ['人力资源总监', 'T2', '财务总监'],
+    ['人事部長', 'T2', '研发总监'],
+    ['인사팀장', 'T2', '품질팀장'],
+    ['招聘专员', 'T3', '采购专员'],
+    ['採用担当', 'T3', '営業担当'],
+    ['채용담당자', 'T3', '구매담당자'],
   ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
     expect(classify(target).tier).toBe(tier);
     expect(classify(lookalike).tier).toBeNull();
