@@ -259,14 +259,14 @@ const VOCABULARY = new Set<string>([
   'general',
 ]);
 
-/** Letters NFD does not take apart: Polish ł, Nordic ø, German ß, æ/œ ligatures. */
-const PLAIN_LETTERS: Record<string, string> = { ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd' };
+/** Letters NFD does not take apart: Polish ł, Nordic ø, German ß, æ/œ ligatures, Turkish ı. */
+const PLAIN_LETTERS: Record<string, string> = { ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ı: 'i' };
 
 function stripAccents(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[łøßæœđ]/g, (c) => PLAIN_LETTERS[c]!);
+    .replace(/[łøßæœđı]/g, (c) => PLAIN_LETTERS[c]!);
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit ("cheif" → "chief"). */

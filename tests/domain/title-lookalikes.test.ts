@@ -577,6 +577,13 @@ describe('whose operations, and settings in other languages (issue 11, stop 23)'
     ['招聘专员', 'T3', '采购专员'],
     ['採用担当', 'T3', '営業担当'],
     ['채용담당자', 'T3', '구매담당자'],
+    // Turkish, with its dotless ı and suffixed forms
+    ['Üretim Müdürü', 'T1', 'Üretim Müdür Yardımcısı'],
+    ['Fabrika Direktörü', 'T1', 'Vardiya Amiri'],
+    ['İşletme Müdürü', 'T1', 'Üretim Şefi'],
+    ['İnsan Kaynakları Müdürü', 'T2', 'Satış Müdürü'],
+    ['İK Müdürü', 'T2', 'Kalite Müdürü'],
+    ['İşe Alım Uzmanı', 'T3', 'Satın Alma Uzmanı'],
   ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
     expect(classify(target).tier).toBe(tier);
     expect(classify(lookalike).tier).toBeNull();
