@@ -1719,13 +1719,15 @@ export const PLACE_NAMES = new Set([
 ]);
 
 /**
- * Chinese (simplified and traditional), Japanese and Korean title words → English, read on the raw
- * title before anything else (Korean syllables come apart under the accent stripping). These
- * scripts write words without spaces, so each entry is a morpheme replaced wherever it occurs,
- * longest first; the English words then read as any other title ("生产经理" → production manager).
- * Ambiguous ranks stay out: Chinese 主任 is a director, Japanese 主任 a senior clerk.
+ * Title words of scripts the tokenizer does not read, → English, replaced on the lower-cased raw
+ * title before anything else (Korean syllables come apart under the accent stripping), longest
+ * first. Chinese (simplified and traditional), Japanese and Korean write words without spaces, so
+ * each entry is a morpheme replaced wherever it occurs ("生产经理" → production manager); Russian and
+ * Ukrainian entries are stems, whatever case ending follows ("начальник производства"). The English
+ * words then read as any other title. Ambiguous ranks stay out: Chinese 主任 is a director,
+ * Japanese 主任 a senior clerk; a Russian "начальник цеха" runs one workshop.
  */
-export const CJK_WORDS: Record<string, string> = {
+export const NON_LATIN_WORDS: Record<string, string> = {
   // what is run
   工厂: 'plant',
   工廠: 'plant',
@@ -1832,4 +1834,35 @@ export const CJK_WORDS: Record<string, string> = {
   리크루터: 'recruiter',
   대리: 'junior',
   사원: 'junior',
+  // Russian and Ukrainian stems
+  производств: 'production',
+  виробництв: 'production',
+  завод: 'plant',
+  фабрик: 'factory',
+  операционн: 'operations',
+  операци: 'operations',
+  персонал: 'personnel',
+  кадр: 'personnel',
+  подбор: 'recruitment',
+  рекрутер: 'recruiter',
+  генеральн: 'general',
+  директор: 'director',
+  начальник: 'head',
+  руководител: 'head',
+  керівник: 'head',
+  менеджер: 'manager',
+  управляющ: 'manager',
+  специалист: 'specialist',
+  фахівец: 'specialist',
+  заместител: 'deputy',
+  заступник: 'deputy',
+  помощник: 'assistant',
+  главн: 'chief',
+  инженер: 'engineer',
+  мастер: 'foreman',
+  смен: 'shift',
+  продаж: 'sales',
+  финанс: 'finance',
+  качеств: 'quality',
+  закуп: 'purchasing',
 };

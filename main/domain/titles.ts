@@ -6,7 +6,6 @@ import type { TitleMatch } from './types';
 import {
   ABBREVIATIONS,
   BLOCKING_SENIORITY,
-  CJK_WORDS,
   COMMON_WORDS,
   COMPANION_CLASSES,
   FILLER,
@@ -14,6 +13,7 @@ import {
   GERMAN_COMPOUND_HEADS,
   GERMAN_COMPOUND_RANKS,
   LEADER_ORDER,
+  NON_LATIN_WORDS,
   NOT_TYPOS,
   OUTSIDE_CONTEXT,
   PLACE_NAMES,
@@ -356,22 +356,23 @@ function germanCompound(token: string): { words: string[]; split: boolean } {
 
 const sameWordInflected = (a: string, b: string) => a + 's' === b || b + 's' === a;
 
-const CJK_PATTERN = new RegExp(
-  Object.keys(CJK_WORDS)
+const NON_LATIN_PATTERN = new RegExp(
+  Object.keys(NON_LATIN_WORDS)
     .sort((a, b) => b.length - a.length)
     .join('|'),
   'gu',
 );
 
-/** Chinese, Japanese and Korean title words → spaced English words, longest morpheme first. */
-function cjkWords(raw: string): string {
-  return raw.replace(CJK_PATTERN, (m) => ` ${CJK_WORDS[m]!} `);
+/** Chinese, Japanese, Korean, Russian and Ukrainian title words → spaced English words. */
+function nonLatinWords(lower: string): string {
+  return lower.replace(NON_LATIN_PATTERN, (m) => ` ${NON_LATIN_WORDS[m]!} `);
 }
 
 /** Lower-cased, translated, abbreviations expanded, misspellings repaired: English words. */
 function englishWords(raw: string, extra: Set<string>) {
-  const cjk = cjkWords(raw);
-  let text = stripAccents(cjk.toLowerCase())
+  const lower = raw.toLowerCase();
+  const read = nonLatinWords(lower);
+  let text = stripAccents(read)
     .replace(/\((m|w|f|d)\/(m|w|f|d)(\/(m|w|f|d))?\)/g, ' ')
     // "Sr.Exe-HR": a dot between two words parts them; in "H.R." it only marks the letters
     .replace(/([a-z]{2,})\.(?=[a-z]{2,})/g, '$1 ')
@@ -379,7 +380,7 @@ function englishWords(raw: string, extra: Set<string>) {
     // "HR&IR", "P&A": an ampersand parts the two names it joins
     .replace(/&/g, ' & ')
     .replace(/[()[\],/|\\:;_+-]+/g, ' ');
-  let translated = cjk !== raw;
+  let translated = read !== lower;
   for (const [re, english, synonym] of TRANSLATIONS) {
     if (re.test(text)) {
       text = text.replace(re, english);

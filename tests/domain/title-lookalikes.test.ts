@@ -584,6 +584,12 @@ describe('whose operations, and settings in other languages (issue 11, stop 23)'
     ['İnsan Kaynakları Müdürü', 'T2', 'Satış Müdürü'],
     ['İK Müdürü', 'T2', 'Kalite Müdürü'],
     ['İşe Alım Uzmanı', 'T3', 'Satın Alma Uzmanı'],
+    // Russian and Ukrainian, whatever the case ending
+    ['Начальник производства', 'T1', 'Начальник смены'],
+    ['Директор по производству', 'T1', 'Заместитель директора по производству'],
+    ['Керівник виробництва', 'T1', 'Директор по продажам'],
+    ['Директор по персоналу', 'T2', 'Финансовый директор'],
+    ['Специалист по подбору персонала', 'T3', 'Специалист по закупкам'],
   ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
     expect(classify(target).tier).toBe(tier);
     expect(classify(lookalike).tier).toBeNull();
