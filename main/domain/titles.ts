@@ -901,11 +901,15 @@ function fitTier(p: TitleAnalysis, cls: string | null, prof: TierProfile): TierF
   }
   if (best || !cls || !prof.classes.has(cls)) return best;
   const idx = LEADER_ORDER.indexOf(p.rank as never);
-  // The tier's title nearest in rank explains the match ("Plant Superintendent" ~ "Factory Manager").
-  const gap = (t: TierProfile['titles'][number]) => Math.abs(LEADER_ORDER.indexOf(t.a.rank as never) - idx);
-  const sample = prof.titles
-    .filter((t) => t.cls === cls)
-    .reduce((a, b) => (idx >= 0 && gap(b) < gap(a) ? b : a));
+  // The tier's title nearest in rank explains the match ("Plant Superintendent" ~ "Factory Manager"),
+  // and among those the one sharing most function words ("Staffing Officer" ~ "Staffing
+  // Coordinator", "Talent Representative" ~ "TA Specialist"; both were "Recruiter").
+  type IcpTitle = TierProfile['titles'][number];
+  const gap = (t: IcpTitle) => (idx < 0 ? 0 : Math.abs(LEADER_ORDER.indexOf(t.a.rank as never) - idx));
+  const shared = (t: IcpTitle) => [...p.functionWords].filter((w) => t.a.functionWords.has(w)).length;
+  const nearer = (a: IcpTitle, b: IcpTitle) =>
+    gap(b) < gap(a) || (gap(b) === gap(a) && shared(b) > shared(a));
+  const sample = prof.titles.filter((t) => t.cls === cls).reduce((a, b) => (nearer(a, b) ? b : a));
   if (idx >= 0 && prof.leaderRange && idx >= prof.leaderRange[0] && idx <= prof.leaderRange[1])
     return { tier: prof.tier, title: sample.title, kind: 'rank', spec: 1 };
   if ((p.rank === 'practitioner' || p.rank === 'partner') && prof.practitionerClasses.has(cls))

@@ -59,6 +59,10 @@ describe('title classifier (manufacturing ICP)', () => {
     expect(classify('Talent Manager').matched).toBe('TA Manager');
     expect(classify('Human Resources Manager').matched).toBe('HR Manager');
     expect(classify('Vice President Human Resources').matched).toBe('VP HR');
+    // a rank within the tier's range: still the nearest in function words, not the tier's first
+    expect(classify('Staffing Officer').matched).toBe('Staffing Coordinator');
+    expect(classify('Talent Representative').matched).toBe('TA Specialist');
+    expect(classify('Talent Acquisition Lead, North America').matched).toBe('TA Manager');
   });
 
   it('keeps confidence within 0..1', () => {
