@@ -72,7 +72,7 @@ export interface TitleAnalysis {
 }
 
 /** Functions a plant has that are not running it: "Production Quality Manager" is a quality manager. */
-const OPS_SPECIALTIES = new Set(['quality', 'maintenance', 'ehs', 'improvement']);
+const OPS_SPECIALTIES = new Set(['quality', 'maintenance', 'ehs', 'improvement', 'supply']);
 
 /** Place words too loose to name a plant on their own (a site manager may run a building site). */
 const WEAK_PLACES = new Set(['site', 'unit']);
@@ -1120,6 +1120,16 @@ function qualifierFunction(core: RuleRead, qualifier: TitleAnalysis): string | n
   return [...qualifier.classes].find((c) => !allowed.has(c)) ?? null;
 }
 
+/**
+ * "Operations Manager - Warehouse", "Production Manager (Quality)": a specialty of operations alone
+ * in the qualifier says which operations, as in "Warehouse Operations Manager"; beside operations
+ * it only accompanies them ("- Operations & Logistics").
+ */
+function qualifierSpecialty(whole: RuleRead, qualifier: TitleAnalysis): string | null {
+  if (whole.cls !== 'ops' || qualifier.classes.has('ops')) return null;
+  return [...qualifier.classes].find((c) => OPS_SPECIALTIES.has(c)) ?? null;
+}
+
 /** Ranks that are never a tier's unless the ICP names them: the rules have decided. */
 const NON_TARGET_RANKS = new Set(['worker', 'junior', 'owner']);
 
@@ -1150,9 +1160,13 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
     const core = title.split(/\s[-–|]\s|[(,]/)[0]!;
     if (!r.best && core.trim() && core !== title && !r.p.context.length && !r.p.blocked) {
       const c = read(core);
-      const other = c.best ? qualifierFunction(c, read(title.slice(core.length)).p) : null;
+      const q = read(title.slice(core.length)).p;
+      const other = c.best ? (qualifierFunction(c, q) ?? qualifierSpecialty(c, q)) : null;
       if (other) r = { ...r, why: `the qualifier names another function (${other})` };
       else if (c.best) r = { ...c, partial: true };
+    } else if (r.best && core.trim() && core !== title) {
+      const specialty = qualifierSpecialty(r, read(title.slice(core.length)).p);
+      if (specialty) r = { ...r, best: null, why: `the qualifier names another function (${specialty})` };
     }
     if (!r.best && !r.p.context.length && !r.p.assistantTo) {
       const role = bestRole(title, read);

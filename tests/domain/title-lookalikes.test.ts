@@ -432,7 +432,18 @@ describe('qualifiers, improvement roles and hiring associates (issue 11, known m
     // a function in an operations title's qualifier says whose operations they are
     ['Production Manager (Manufacturing)', 'T1', 'Production Manager (IT)'],
     ['Plant Manager (Pune)', 'T1', 'Production Manager - IT'],
-    ['Operations Manager - Supply Chain', 'T1', 'Operations Manager (Finance)'],
+    ['Operations Manager - Operations & Supply Chain', 'T1', 'Operations Manager (Finance)'],
+    // a specialty of operations alone in the qualifier says which operations: the warehouse's,
+    // quality's, maintenance's (as "Warehouse Operations Manager", "Plant Quality Manager" do)
+    ['Operations Manager (Plant 2)', 'T1', 'Operations Manager - Warehouse'],
+    ['Operations Manager - Manufacturing', 'T1', 'Operations Manager - Supply Chain'],
+    ['VP Operations & Supply Chain', 'T1', 'Operations Manager | Logistics & Distribution'],
+    ['Plant Manager (Pune)', 'T1', 'Plant Manager - Quality'],
+    ['Production Manager - Operations & Logistics', 'T1', 'Production Manager (Maintenance)'],
+    // the same specialty right after operations: "Director Operations Logistics" runs logistics
+    ['Director Operations & Logistics', 'T1', 'Director Operations Logistics'],
+    ['Operations and Warehouse Manager', 'T1', 'Operations Warehouse Manager'],
+    ['Production Manager', 'T1', 'Production Inventory Manager'],
     ['Operations Director (EMEA)', 'T1', 'Operations Manager, Sales'],
     // lean, six sigma and operational excellence improve the plant, they do not run it
     ['Manufacturing Manager', 'T1', 'Lean Manufacturing Manager'],
