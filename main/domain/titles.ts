@@ -67,6 +67,8 @@ export interface TitleAnalysis {
    * "operations" when it is neither a known function, setting or scope nor something made.
    */
   opsOfUnknown: string | null;
+  /** "Leasing Site Manager", "Collections Unit Manager": a loose place word another word names. */
+  siteOfUnknown: string | null;
   /** The function words themselves ("talent", "acquisition"): which of a tier's titles is nearest. */
   functionWords: Set<string>;
 }
@@ -595,6 +597,7 @@ function blankAnalysis(repaired: boolean, translated: boolean, assistantTo: bool
     assistantTo,
     engineeringJoined: false,
     opsOfUnknown: null,
+    siteOfUnknown: null,
     functionWords: new Set(),
   };
 }
@@ -645,7 +648,40 @@ function readQualifiers(a: TitleAnalysis, words: string[], extra: Set<string>): 
   if (a.context.length && a.context.every((c) => RAW_OUTPUTS.has(c)) && words.some((w) => PROCESSING.has(w)))
     a.context = [];
   a.opsOfUnknown = unknownOpsQualifier(words, a.others, extra);
+  a.siteOfUnknown = a.placeOnly && a.weakPlace ? unknownSiteWord(a.others, extra) : null;
 }
+
+/**
+ * A site or unit is a plant's only when nothing else names it: "Site Manager", "Site Director,
+ * Pune" run the plant they work at, while a "Leasing Site Manager", "Nutrition Site Director",
+ * "Collections Unit Manager" or "Site Contracts Manager" run some other site. Unlike a plant, a
+ * site takes any word the rules cannot read as its kind (every real title set agrees: 51 of 53
+ * such matches were wrong on ONS, O*NET and postings).
+ */
+function unknownSiteWord(others: Set<string>, extra: Set<string>): string | null {
+  const known = (w: string) => extra.has(w) || PLACE_NAMES.has(w) || madeThing(w) || DRUG_UNITS.has(w);
+  return [...others].find((w) => !known(w)) ?? null;
+}
+
+/** India's drug makers name a plant's units by what they make: "API Unit Head", "OSD Site Head". */
+const DRUG_UNITS = new Set([
+  'api',
+  'apis',
+  'bulk',
+  'formulation',
+  'formulations',
+  'osd',
+  'tablet',
+  'tablets',
+  'capsule',
+  'capsules',
+  'injectable',
+  'injectables',
+  'parenteral',
+  'parenterals',
+  'sterile',
+  'biologics',
+]);
 
 export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set()): TitleAnalysis {
   const { text, words: english, translated, repaired } = englishWords(raw, extraVocabulary);
@@ -925,6 +961,7 @@ function disqualified(p: TitleAnalysis, cls: string | null): string | null {
   if (cls && cls !== 'mixed' && !classesAgree(p, cls)) return 'mixed functions';
   if (cls === 'mixed') return 'mixed functions';
   if (cls === 'ops' && p.opsOfUnknown) return `not a plant's operations (${p.opsOfUnknown})`;
+  if (cls === 'ops' && p.siteOfUnknown) return `not a plant's site (${p.siteOfUnknown})`;
   if (p.context.length && !(p.recruiter && !p.context.some((c) => HR_OUTSIDE.has(c))))
     return `outside setting (${p.context.join(' ')})`;
   return null;

@@ -444,6 +444,13 @@ describe('qualifiers, improvement roles and hiring associates (issue 11, known m
     ['Director Operations & Logistics', 'T1', 'Director Operations Logistics'],
     ['Operations and Warehouse Manager', 'T1', 'Operations Warehouse Manager'],
     ['Production Manager', 'T1', 'Production Inventory Manager'],
+    // a loose place (site, unit) is a plant's only when no other word names it
+    ['Site Manager', 'T1', 'Leasing Site Manager'],
+    ['Site Director', 'T1', 'Nutrition Site Director'],
+    ['Unit Head', 'T1', 'Collections Unit Manager'],
+    ['Site Manager - Pune', 'T1', 'Site Contracts Manager'],
+    ['Formulation Unit Head', 'T1', 'Psych Unit Manager'],
+    ['API Site Head', 'T1', 'Historic Site Manager'],
     ['Operations Director (EMEA)', 'T1', 'Operations Manager, Sales'],
     // lean, six sigma and operational excellence improve the plant, they do not run it
     ['Manufacturing Manager', 'T1', 'Lean Manufacturing Manager'],
