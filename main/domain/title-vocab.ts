@@ -348,6 +348,8 @@ export const FUNCTION_CLASS: Record<string, string> = {
   proposals: 'sales',
   scientific: 'research',
   creative: 'design',
+  // an art director designs ("Production Art Director" is a studio's, not a plant's)
+  art: 'design',
   // recruitment advertising sells job ads: marketing beside HR, not hiring
   advertising: 'marketing',
   brand: 'marketing',

@@ -443,6 +443,11 @@ const PHRASES: [RegExp, string][] = [
     / (fabric|fabrics|material|materials|parts|component|components|commodity|commodities|supplier|vendor|yarn|leather|product|products) sourc(er|ers|ing) /g,
     ' $1 procurement ',
   ],
+  // onboarding of clients, merchants or vendors is their account work, not a new hire's
+  [
+    / (client|clients|customer|customers|merchant|merchants|vendor|vendors|supplier|suppliers|partner|partners|patient|patients|member|members|seller|sellers|dealer|dealers|provider|providers|account|accounts|investor|investors|user|users|kyc) onboarding /g,
+    ' $1 service ',
+  ],
   // ("source" is a common word, never repaired: each form is named)
   [/ human sourc(e|es|er|ers) /g, ' humint '],
   [/ (sourc(e|es|er|ers)|signals) intelligence /g, ' humint '],

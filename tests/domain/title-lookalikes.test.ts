@@ -451,6 +451,12 @@ describe('qualifiers, improvement roles and hiring associates (issue 11, known m
     ['Site Manager - Pune', 'T1', 'Site Contracts Manager'],
     ['Formulation Unit Head', 'T1', 'Psych Unit Manager'],
     ['API Site Head', 'T1', 'Historic Site Manager'],
+    // onboarding is HR's only for new hires: a client's or a merchant's is account work
+    ['Onboarding Specialist', 'T3', 'Client Onboarding Specialist'],
+    ['Employee Onboarding Specialist', 'T3', 'Merchant Onboarding Specialist'],
+    ['Onboarding Manager', 'T2', 'Customer Onboarding Manager'],
+    // an art director designs, even in production
+    ['Production Director', 'T1', 'Production Art Director'],
     ['Operations Director (EMEA)', 'T1', 'Operations Manager, Sales'],
     // lean, six sigma and operational excellence improve the plant, they do not run it
     ['Manufacturing Manager', 'T1', 'Lean Manufacturing Manager'],
