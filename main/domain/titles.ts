@@ -56,6 +56,8 @@ export interface TitleAnalysis {
   others: Set<string>;
   /** Recruiters are HR whatever they recruit for ("IT Recruiter"). */
   recruiter: boolean;
+  /** "Recruitment Account Manager": a sales word after a recruiting word (an agency's seller). */
+  sellsRecruiting: boolean;
   repaired: boolean;
   translated: boolean;
   /** "EA to the COO", "Chief of Staff to the Plant Head": works for the role, is not it. */
@@ -597,6 +599,7 @@ function blankAnalysis(repaired: boolean, translated: boolean, assistantTo: bool
     context: [],
     others: new Set(),
     recruiter: false,
+    sellsRecruiting: false,
     repaired,
     translated,
     assistantTo,
@@ -653,6 +656,7 @@ function readQualifiers(a: TitleAnalysis, words: string[], extra: Set<string>): 
   if (a.context.length && a.context.every((c) => RAW_OUTPUTS.has(c)) && words.some((w) => PROCESSING.has(w)))
     a.context = [];
   a.opsOfUnknown = unknownOpsQualifier(words, a.others, extra);
+  a.sellsRecruiting = salesAfterRecruiting(words);
   a.siteOfUnknown = a.placeOnly && a.weakPlace ? unknownSiteWord(a.others, extra) : null;
 }
 
@@ -774,6 +778,17 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
   return a;
 }
 
+/** A sales word after a recruiting word: "Recruitment Account / Sales / Business Development". */
+function salesAfterRecruiting(words: string[]): boolean {
+  const from = words.findIndex((w) => RECRUITER_WORDS.has(w));
+  if (from < 0) return false;
+  return words.some(
+    (w, i) =>
+      i > from &&
+      (has(FUNCTION_CLASS, w) === 'sales' || (w === 'development' && words[i - 1] === 'business')),
+  );
+}
+
 /**
  * A shift's manager runs one shift of the plant, wherever the title puts the word ("Production
  * Manager - Shift", "Jefe de Turno de Producción"); the other blocking words block only before a rank.
@@ -849,9 +864,22 @@ function primaryClass(a: TitleAnalysis): string | null {
   return a.classes.size === 1 ? [...a.classes][0]! : a.classes.size ? 'mixed' : null;
 }
 
+/**
+ * "Recruitment Account Manager", "Recruitment Sales Manager", "Recruiting Business Development
+ * Manager": a recruitment agency's sellers, whose clients are the HR buyers (as "Staffing Account
+ * Manager" already read). A recruiter who works accounts ("Account Recruiter", "Sales Recruiter")
+ * still recruits.
+ */
+function sellsRecruitment(a: TitleAnalysis): boolean {
+  if (!a.sellsRecruiting || RECRUITER_WORDS.has(a.rankWord ?? '')) return false;
+  // sellers are managers and account executives; a "Recruitment Sales Representative" is filed
+  // with recruiters (O*NET 13-1071), and "Sales Recruitment" names whom they recruit
+  return (LEADER_ORDER as readonly string[]).includes(a.rank ?? '') || a.rankWord === 'executive';
+}
+
 /** Whether a title's other function words only accompany its class ("Operations & Supply Chain"). */
 function classesAgree(a: TitleAnalysis, primary: string): boolean {
-  if (a.recruiter && primary === 'hr') return true;
+  if (a.recruiter && primary === 'hr') return !sellsRecruitment(a);
   if (primary === 'ops' && (a.opsOf || a.ofOps)) return false;
   // A plant's quality or logistics manager is not the plant's head: companions need a function word.
   const companions = primary === 'ops' && a.placeOnly ? [] : (COMPANION_CLASSES[primary] ?? []);
@@ -963,6 +991,7 @@ function disqualified(p: TitleAnalysis, cls: string | null): string | null {
   if (p.assistantTo) return 'works for the role';
   if (p.blocked) return 'deputy or assistant';
   if (!p.rank) return 'no rank';
+  if (cls === 'hr' && p.recruiter && sellsRecruitment(p)) return 'sells recruitment (an agency seller)';
   if (cls && cls !== 'mixed' && !classesAgree(p, cls)) return 'mixed functions';
   if (cls === 'mixed') return 'mixed functions';
   if (cls === 'ops' && p.opsOfUnknown) return `not a plant's operations (${p.opsOfUnknown})`;

@@ -457,6 +457,11 @@ describe('qualifiers, improvement roles and hiring associates (issue 11, known m
     ['Onboarding Manager', 'T2', 'Customer Onboarding Manager'],
     // an art director designs, even in production
     ['Production Director', 'T1', 'Production Art Director'],
+    // a recruitment agency's sellers sell to HR; recruiters of salespeople still recruit
+    ['Recruiting Manager', 'T2', 'Recruitment Account Manager'],
+    ['Sales Recruitment Manager', 'T2', 'Recruitment Sales Manager'],
+    ['Sales Recruiter', 'T3', 'Recruitment Account Executive'],
+    ['Recruitment Business Partner', 'T3', 'Recruitment Business Development Manager'],
     ['Operations Director (EMEA)', 'T1', 'Operations Manager, Sales'],
     // lean, six sigma and operational excellence improve the plant, they do not run it
     ['Manufacturing Manager', 'T1', 'Lean Manufacturing Manager'],
