@@ -306,6 +306,13 @@ export const FUNCTION_CLASS: Record<string, string> = {
   labour_relations: 'hr',
   labor_relations: 'hr',
   temporary_labour: 'hr',
+  // diversity, equity and inclusion work sits in HR: SOC and O*NET code diversity managers as HR
+  // managers, and ONS codes equality officers as HR officers (a supplier-diversity team buys, see
+  // titles.ts)
+  diversity: 'hr',
+  dei: 'hr',
+  equality: 'hr',
+  equalities: 'hr',
   // manpower planning is workforce planning; a labour welfare officer is an Indian plant's HR
   manpower: 'hr',
   labour_welfare: 'hr',
@@ -1164,6 +1171,7 @@ export const NOT_TYPOS = new Set([
   'pleader',
   'pliant',
   'programmer',
+  'qualities',
   'raining',
   'refiner',
   'regulator',

@@ -445,6 +445,9 @@ const PHRASES: [RegExp, string][] = [
     / (fabric|fabrics|material|materials|parts|component|components|commodity|commodities|supplier|vendor|yarn|leather|product|products) sourc(er|ers|ing) /g,
     ' $1 procurement ',
   ],
+  // a supplier-diversity team buys from minority-owned suppliers; "D&I", "DE&I" are diversity's
+  [/ (supplier|suppliers|vendor|business|procurement|purchasing) diversity /g, ' supplier procurement '],
+  [/ (d|de|ed) & i /g, ' diversity '],
   // onboarding of clients, merchants or vendors is their account work, not a new hire's
   [
     / (client|clients|customer|customers|merchant|merchants|vendor|vendors|supplier|suppliers|partner|partners|patient|patients|member|members|seller|sellers|dealer|dealers|provider|providers|account|accounts|investor|investors|user|users|kyc) onboarding /g,
