@@ -220,9 +220,10 @@ const SELF_CLAIM = /manufactur(e|es|er|ers)\b|makers? of|producers? of/;
 export function readDescription(text: string | null | undefined): SectorReading | null {
   if (!text || !text.trim()) return null;
   const folded = foldLabel(text);
-  // "…for manufacturers", "…to manufacturers": the customers, not the company.
+  // "…for manufacturers", "…for over 200,000 leading technology manufacturers": the customers,
+  // not the company.
   const lower = ` ${text.toLowerCase()} `.replace(
-    /\b(for|to|serving|serves|helps?|helping|supporting|supports|with|among|connects) (the )?([\w-]+ ){0,2}(manufacturers|factories)\b/g,
+    /\b(for|to|serving|serves|helps?|helping|supporting|supports|with|among|connects) (the )?([\w,.'’-]+ ){0,4}(manufacturers|factories)\b/g,
     ' ',
   );
   const product = earliestMatch(

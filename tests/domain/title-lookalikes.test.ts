@@ -712,6 +712,13 @@ describe('company lookalike families', () => {
     expect(decide(null, 'We distribute automotive replacement parts to repair shops.').industryMatch).toBe(
       false,
     );
+    // the manufacturers it serves, however many words name them, are its customers
+    expect(
+      decide(
+        null,
+        'Arrow guides innovation forward for over 200,000 leading technology manufacturers and service providers as a global provider of electronic components.',
+      ).industryMatch,
+    ).toBe(false);
     expect(
       decide(null, 'We design and manufacture precision hydraulic components for industrial machinery.')
         .matched,
