@@ -225,7 +225,13 @@ export function readDescription(text: string | null | undefined): SectorReading 
   const lower = ` ${text.toLowerCase()} `.replace(
     /\b(for|to|serving|serves|helps?|helping|supporting|supports|with|among|connects) (the )?([\w,.'’-]+ ){0,4}(manufacturers|factories)\b/g,
     ' ',
-  );
+  )
+    // "…clients in manufacturing and 50 other industries", "serving the manufacturing sector": a market
+    .replace(
+      /\b(clients|customers|companies|businesses|organi[sz]ations|industries|sectors|markets)( such as| including| like| in| across)( the)? ([\w-]+ ){0,2}manufactur\w*/g,
+      ' ',
+    )
+    .replace(/\b(the )?manufacturing (industry|industries|sector|sectors|clients|customers|companies)\b/g, ' ');
   const product = earliestMatch(
     folded,
     PRODUCT_SECTORS.filter((s) => s.key !== 'manufacturing'),

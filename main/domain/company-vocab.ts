@@ -297,7 +297,7 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'telephone (and )?telegraph apparatus',
       'audio (and )?video equipment',
       'consumer electronics',
-      'appliances',
+      'appliances?',
       'lighting',
       'wiring',
       'batter(y|ies)',
@@ -789,6 +789,9 @@ export const NOT_MAKER_PHRASES: Record<string, RegExp> = {
     /\b(consult(ing|ancy|ants?) (firm|company|services|group)|consulting firm|advisory firm|engineering services|system integrators?|integrator and|repairs? and services?|we repair|rents?|rental|leases|freight forwarder|logistics provider)\b/,
 };
 
-/** Weaker maker verbs ("we make", "builds"): they count only beside the name of what is made. */
+/**
+ * Weaker maker verbs ("we make", "builds", "tractor maker"): they count only beside the name of what
+ * is made, so a decision maker or a market maker makes nothing.
+ */
 export const MAKER_VERBS =
-  /\b(we make|makes|making|builds|machining|assembly of)\b(?! (it|them|us|you|sure|easy|the world))/g;
+  /\b(we make|makes|making|makers?|builds|machining|assembly of)\b(?! (it|them|us|you|sure|easy|the world))/g;

@@ -708,6 +708,27 @@ describe('company lookalike families', () => {
     expect(decide(null, lookalike).industryMatch).toBe(false);
   });
 
+  it.each([
+    // a bare "maker" beside what is made is a claim; a decision maker or a market maker makes nothing
+    [
+      "India's leading tractor and utility vehicle maker with plants in Nashik and Chakan.",
+      'We help decision makers at industrial companies plan their budgets.',
+    ],
+    ["The world's largest home appliance maker.", 'A market maker in equities and options.'],
+    // the manufacturing a consultancy serves is its market
+    [
+      'We design and manufacture precision gears.',
+      'A global leader in digital services and consulting, helping clients in manufacturing and 50 other industries.',
+    ],
+    [
+      'Family-owned foundry producing grey iron castings.',
+      'We provide payroll outsourcing to the manufacturing industry.',
+    ],
+  ])('description "%s" is a maker; "%s" is not', (maker, lookalike) => {
+    expect(decide(null, maker).industryMatch).toBe(true);
+    expect(decide(null, lookalike).industryMatch).toBe(false);
+  });
+
   it('reads a distributor of parts from its description as no maker', () => {
     expect(decide(null, 'We distribute automotive replacement parts to repair shops.').industryMatch).toBe(
       false,
