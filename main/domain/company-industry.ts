@@ -222,16 +222,20 @@ export function readDescription(text: string | null | undefined): SectorReading 
   const folded = foldLabel(text);
   // "…for manufacturers", "…for over 200,000 leading technology manufacturers": the customers,
   // not the company.
-  const lower = ` ${text.toLowerCase()} `.replace(
-    /\b(for|to|serving|serves|helps?|helping|supporting|supports|with|among|connects) (the )?([\w,.'’-]+ ){0,4}(manufacturers|factories)\b/g,
-    ' ',
-  )
+  const lower = ` ${text.toLowerCase()} `
+    .replace(
+      /\b(for|to|serving|serves|helps?|helping|supporting|supports|with|among|connects) (the )?([\w,.'’-]+ ){0,4}(manufacturers|factories)\b/g,
+      ' ',
+    )
     // "…clients in manufacturing and 50 other industries", "serving the manufacturing sector": a market
     .replace(
       /\b(clients|customers|companies|businesses|organi[sz]ations|industries|sectors|markets)( such as| including| like| in| across)( the)? ([\w-]+ ){0,2}manufactur\w*/g,
       ' ',
     )
-    .replace(/\b(the )?manufacturing (industry|industries|sector|sectors|clients|customers|companies)\b/g, ' ');
+    .replace(
+      /\b(the )?manufacturing (industry|industries|sector|sectors|clients|customers|companies)\b/g,
+      ' ',
+    );
   const product = earliestMatch(
     folded,
     PRODUCT_SECTORS.filter((s) => s.key !== 'manufacturing'),
