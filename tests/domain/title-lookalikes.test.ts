@@ -703,12 +703,6 @@ describe('company lookalike families', () => {
       'Family-owned bakery producing bread for supermarkets.',
       'Our platform connects factories with skilled workers.',
     ],
-  ])('description "%s" is a maker; "%s" is not', (maker, lookalike) => {
-    expect(decide(null, maker).industryMatch).toBe(true);
-    expect(decide(null, lookalike).industryMatch).toBe(false);
-  });
-
-  it.each([
     // a bare "maker" beside what is made is a claim; a decision maker or a market maker makes nothing
     [
       "India's leading tractor and utility vehicle maker with plants in Nashik and Chakan.",
