@@ -106,8 +106,10 @@ export function createBuiltWithClient(opts: BuiltWithClientOptions): BuiltWithCl
     timeoutMs: opts.timeoutMs ?? 30_000,
     clock,
   });
-  // A sliding one-second window: BuiltWith answers 429 past its per-second cap.
-  const perSecondQueue = new PQueue({ interval: 1000, intervalCap: perSecond, strict: true });
+  // A sliding window: BuiltWith answers 429 past its per-second cap. The queue counts when a call
+  // leaves, the server when it arrives, so a call delayed on the way can land in the same second as
+  // the next window's first: a 200 ms margin keeps them apart (CI saw such a 429 under load).
+  const perSecondQueue = new PQueue({ interval: 1200, intervalCap: perSecond, strict: true });
   const endpoint = '/api.json';
   const credits = opts.creditsPerLookup ?? 1;
 
