@@ -216,26 +216,20 @@ function makerVerb(lower: string): RegExpExecArray | null {
 /** A maker phrase that says what the company itself is ("a manufacturer of", "maker of"), not a market. */
 const SELF_CLAIM = /manufactur(e|es|er|ers)\b|makers? of|producers? of/;
 
+/** Where a description names the manufacturers it serves: its customers or market, not the company. */
+const CUSTOMER_MENTIONS = [
+  // "…for manufacturers", "…for over 200,000 leading technology manufacturers"
+  /\b(for|to|serving|serves|helps?|helping|supporting|supports|with|among|connects) (the )?([\w,.'’-]+ ){0,4}(manufacturers|factories)\b/g,
+  // "…clients in manufacturing and 50 other industries", "serving the manufacturing sector"
+  /\b(clients|customers|companies|businesses|organi[sz]ations|industries|sectors|markets)( such as| including| like| in| across)( the)? ([\w-]+ ){0,2}manufactur\w*/g,
+  /\b(the )?manufacturing (industry|industries|sector|sectors|clients|customers|companies)\b/g,
+];
+
 /** Reads a description: who it says the company is, by the same vocabulary plus what it says it does. */
 export function readDescription(text: string | null | undefined): SectorReading | null {
   if (!text || !text.trim()) return null;
   const folded = foldLabel(text);
-  // "…for manufacturers", "…for over 200,000 leading technology manufacturers": the customers,
-  // not the company.
-  const lower = ` ${text.toLowerCase()} `
-    .replace(
-      /\b(for|to|serving|serves|helps?|helping|supporting|supports|with|among|connects) (the )?([\w,.'’-]+ ){0,4}(manufacturers|factories)\b/g,
-      ' ',
-    )
-    // "…clients in manufacturing and 50 other industries", "serving the manufacturing sector": a market
-    .replace(
-      /\b(clients|customers|companies|businesses|organi[sz]ations|industries|sectors|markets)( such as| including| like| in| across)( the)? ([\w-]+ ){0,2}manufactur\w*/g,
-      ' ',
-    )
-    .replace(
-      /\b(the )?manufacturing (industry|industries|sector|sectors|clients|customers|companies)\b/g,
-      ' ',
-    );
+  const lower = CUSTOMER_MENTIONS.reduce((t, re) => t.replace(re, ' '), ` ${text.toLowerCase()} `);
   const product = earliestMatch(
     folded,
     PRODUCT_SECTORS.filter((s) => s.key !== 'manufacturing'),

@@ -11,10 +11,10 @@ import { startTestChroma } from './chroma';
  * inherit, and the run removes it at the end — 19 test files used to leave their dirs behind
  * (≈ 140 MB a run). LEAD_STUDIO_KEEP_TEST_TMP=1 keeps it for a post-mortem.
  */
-function runTempRoot(): () => void {
+function runTempRoot(): () => Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'lead-studio-tests-'));
   process.env.TMPDIR = root;
-  return () => {
+  return async () => {
     if (process.env.LEAD_STUDIO_KEEP_TEST_TMP === '1') console.warn(`[global setup] kept ${root}`);
     else rmSync(root, { recursive: true, force: true });
   };
@@ -22,8 +22,7 @@ function runTempRoot(): () => void {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const teardown: (() => Promise<void>)[] = [];
-  const removeRoot = runTempRoot();
-  teardown.push(async () => removeRoot());
+  teardown.push(runTempRoot());
   try {
     const chroma = await startTestChroma();
     process.env.CHROMA_URL = chroma.url; // inherited by the test workers

@@ -108,7 +108,9 @@ export function createBuiltWithClient(opts: BuiltWithClientOptions): BuiltWithCl
   });
   // A sliding window: BuiltWith answers 429 past its per-second cap. The queue counts when a call
   // leaves, the server when it arrives, so a call delayed on the way can land in the same second as
-  // the next window's first: a 200 ms margin keeps them apart (CI saw such a 429 under load).
+  // the next window's first: a 200 ms margin keeps them apart (CI saw such a 429 under load). Hunter
+  // and HubSpot pace the same way but wait their limit out; here a 429 parks the company until the
+  // next refresh, so the margin is worth its 20%.
   const perSecondQueue = new PQueue({ interval: 1200, intervalCap: perSecond, strict: true });
   const endpoint = '/api.json';
   const credits = opts.creditsPerLookup ?? 1;
