@@ -1164,6 +1164,20 @@ function bestRole(title: string, read: (t: string) => RuleRead): RuleRead | null
 }
 
 /**
+ * "Sr. Manager - Plant Operations | Lean Six Sigma Black Belt", "Recruiter • Sourcing • Employer
+ * Branding": a LinkedIn headline puts the role first and credentials, skills or the employer after
+ * bars and bullets. When the first segment is a role of its own (a rank and a function), it alone
+ * decides; the segments after it say nothing about the job. Otherwise the whole title is read.
+ */
+function headlineRole(title: string, read: (t: string) => RuleRead): RuleRead | null {
+  const segments = title.split(/\s+[|•·]\s+|\s*\|\s*/).filter((x) => x.trim());
+  if (segments.length < 2) return null;
+  const first = read(segments[0]!);
+  if (!first.p.rank || !first.cls) return null;
+  return first.best ? { ...first, partial: true } : first;
+}
+
+/**
  * "Chief People Officer (CPO)": an acronym in brackets that spells the words before it repeats
  * them; "Production Manager (IT)" names something else and stays.
  */
@@ -1204,6 +1218,8 @@ function qualifierSpecialty(whole: RuleRead, qualifier: TitleAnalysis): string |
   return [...qualifier.classes].find((c) => OPS_SPECIALTIES.has(c)) ?? null;
 }
 
+const QUALIFIER_NAMES = 'the qualifier names another function';
+
 /** Ranks that are never a tier's unless the ICP names them: the rules have decided. */
 const NON_TARGET_RANKS = new Set(['worker', 'junior', 'owner']);
 
@@ -1229,6 +1245,15 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
   };
   const explain = (raw: string): TitleReading => {
     const title = dropRepeatedAcronyms(raw);
+    const whole = readWhole(title);
+    const headline = headlineRole(title, read);
+    // the headline's role decides; the whole title's reading stands when it places the same tier,
+    // or when a segment after the role names whose operations they are ("Operations Manager | Sales")
+    const same = whole.best && whole.best.tier === headline?.best?.tier;
+    if (!headline || same || whole.why?.startsWith(QUALIFIER_NAMES)) return readingOf(whole, tierClasses);
+    return readingOf(headline, tierClasses);
+  };
+  const readWhole = (title: string): RuleRead => {
     let r = read(title);
     // "HR Manager - Plant", "Director HR (Manufacturing)": the qualifier says where, not what.
     const core = title.split(/\s[-–|]\s|[(,]/)[0]!;
@@ -1236,17 +1261,17 @@ export function createTitleClassifier(icp: Pick<Icp, 'tiers'>): TitleClassifier 
       const c = read(core);
       const q = read(title.slice(core.length)).p;
       const other = c.best ? (qualifierFunction(c, q) ?? qualifierSpecialty(c, q)) : null;
-      if (other) r = { ...r, why: `the qualifier names another function (${other})` };
+      if (other) r = { ...r, why: `${QUALIFIER_NAMES} (${other})` };
       else if (c.best) r = { ...c, partial: true };
     } else if (r.best && core.trim() && core !== title) {
       const specialty = qualifierSpecialty(r, read(title.slice(core.length)).p);
-      if (specialty) r = { ...r, best: null, why: `the qualifier names another function (${specialty})` };
+      if (specialty) r = { ...r, best: null, why: `${QUALIFIER_NAMES} (${specialty})` };
     }
     if (!r.best && !r.p.context.length && !r.p.assistantTo) {
       const role = bestRole(title, read);
       if (role) r = { ...role, partial: true };
     }
-    return readingOf(r, tierClasses);
+    return r;
   };
   return { explain, classify: (title) => explain(title).match };
 }

@@ -496,6 +496,33 @@ describe('qualifiers, improvement roles and hiring associates (issue 11, known m
   });
 });
 
+describe('LinkedIn headlines: the role before bars and bullets (issue 11, stop 31)', () => {
+  it.each([
+    // credentials and skills after the role say nothing about the job
+    [
+      'Sr. Manager - Plant Operations | Lean Six Sigma Black Belt',
+      'T1',
+      'Lean Six Sigma Black Belt | Plant Operations',
+    ],
+    ['Production Manager · Automotive · Lean', 'T1', 'Quality Manager | Plant Operations'],
+    ['Director of Operations | MBA | PMP', 'T1', 'Sales Manager | Plant Operations'],
+    ['Recruiter • Sourcing • Employer Branding', 'T3', 'Sourcing Specialist | Procurement | Recruiting'],
+    ['HR Manager | Talent Acquisition | Employee Relations', 'T2', 'Payroll Manager | HR | Compliance'],
+    // a segment naming whose operations they are still says so, as after a dash
+    ['Plant Head | Tata Steel', 'T1', 'Operations Manager | Sales'],
+  ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
+    expect(classify(target).tier).toBe(tier);
+    expect(classify(lookalike).tier).toBeNull();
+  });
+
+  it('reads the whole title when its first segment is no role of its own', () => {
+    expect(classify('Human Resources | Talent Acquisition | Recruiter').tier).toBe('T3');
+    expect(classify('Owner | Plant Manager').tier).toBe('T1');
+    // the first segment decides, and says why
+    expect(explain('Quality Manager | Plant Operations').reason).toBe("quality is no tier's function");
+  });
+});
+
 describe('whose operations, and settings in other languages (issue 11, stop 23)', () => {
   it.each([
     // a bare "operations" needs its qualifier to say it is a maker's: a made thing does, an unknown
