@@ -41,6 +41,9 @@ export const ABBREVIATIONS: Record<string, string> = {
   exe: 'executive',
   hro: 'human resources officer',
   asst: 'assistant',
+  // Indian grades: "Dy. Manager", "Dy. GM", "Jt. GM" are deputy and joint managers
+  dy: 'deputy',
+  jt: 'joint',
   assoc: 'associate',
   coord: 'coordinator',
   spec: 'specialist',

@@ -426,7 +426,8 @@ const PHRASES: [RegExp, string][] = [
   // an Indian plant's labour officer (Factories Act) and its labour welfare/liaison work are HR
   [/ labou?r (welfare|liaison|management|law) /g, ' labour_welfare '],
   [/ labou?r officer /g, ' labour_welfare officer '],
-  [/ (employee|employees|staff|worker|workers) welfare /g, ' labour_welfare '],
+  // a factory's welfare officer is the one the Factories Act makes an Indian plant employ
+  [/ (employee|employees|staff|worker|workers|factory) welfare /g, ' labour_welfare '],
   // English "Industrial Director" is the Spanish/Portuguese "director industrial": manufacturing's
   // head ("Industrial Relations/Sales/Hygiene Manager" name another function first)
   [/ industrial (manager|director|superintendent) /g, ' manufacturing $1 '],

@@ -198,6 +198,19 @@ describe('other languages, abbreviations and typos', () => {
     expect(classify(title).tier).toBe(tier);
   });
 
+  // Indian grades abbreviated: "Dy." and "Jt." read as the deputy and joint they stand for, so a
+  // deputy manager is one rank below as spelt out, and a DGM or JGM is still a general manager
+  it.each([
+    ['Dy. Manager - Production', null, 'Deputy Manager - Production'],
+    ['Dy. Plant Head', null, 'Deputy Plant Head'],
+    ['Dy. Manager HR', 'T3', 'Deputy Manager - HR'],
+    ['Dy. GM - Production', 'T1', 'Deputy General Manager - Production'],
+    ['Jt. GM Production', 'T1', 'Joint General Manager - Production'],
+  ])('%s reads as %s, as %s does', (abbreviated, tier, spelt) => {
+    expect(classify(abbreviated).tier).toBe(tier);
+    expect(classify(spelt).tier).toBe(tier);
+  });
+
   it.each(['Schichtleiter', 'Teamleiterin Fertigung', 'Produktionsmeister', 'Gruppenleiter Montage'])(
     '%s (a line rank) is not a target',
     (title) => expect(classify(title).tier).toBeNull(),
@@ -548,6 +561,7 @@ describe('whose operations, and settings in other languages (issue 11, stop 23)'
     ['Industrial Director', 'T1', 'Industrial Sales Director'],
     ['Industrial Manager', 'T1', 'Industrial Hygiene Manager'],
     ['Employee Welfare Manager', 'T2', 'Welfare Manager'],
+    ['Factory Welfare Officer', 'T3', 'Student Welfare Officer'],
     ['Staff Welfare Officer', 'T3', 'Welfare Rights Officer'],
     // the settings read in English, in Spanish, Portuguese and French
     ['Director de Producción', 'T1', 'Director de Producción Agropecuaria'],
