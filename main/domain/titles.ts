@@ -534,6 +534,15 @@ const PHRASES: [RegExp, string][] = [
     ' $1 production ',
   ],
   [/ (back|front) office /g, ' backoffice '],
+  // US occupational names of HR's own practitioners (O*NET files them with HR specialists): a job
+  // or personnel interviewer screens candidates, a personnel counselor and a bare employee adviser
+  // advise on employment, a bare selection specialist selects hires ("Site Selection Specialist"
+  // picks real estate, a "Selection Manager" buys stock, a selection consultant designs tests for
+  // a consultancy: only the bare in-house practitioner is read)
+  [/ (job|personnel) interviewers? /g, ' employment interviewer '],
+  [/ personnel counsell?ors? /g, ' personnel advisor '],
+  [/^ employee advis[eo]rs? $/, ' employee_relations advisor '],
+  [/^ selection (specialist|officer|advisor|adviser|coordinator)s? $/, ' recruitment $1 '],
   [/ talent (agent|scout|booker|manager of artists) /g, ' casting agent '],
   // "Lead HRBP", "Lead Sourcer": a senior practitioner, not a team lead.
   [

@@ -562,6 +562,12 @@ describe('whose operations, and settings in other languages (issue 11, stop 23)'
     ['Industrial Manager', 'T1', 'Industrial Hygiene Manager'],
     ['Employee Welfare Manager', 'T2', 'Welfare Manager'],
     ['Factory Welfare Officer', 'T3', 'Student Welfare Officer'],
+    // HR's own practitioners by their US occupational names, beside the same words elsewhere
+    ['Job Interviewer', 'T3', 'Market Research Interviewer'],
+    ['Selection Specialist', 'T3', 'Site Selection Specialist'],
+    ['Selection Officer', 'T3', 'Selection Manager'],
+    ['Personnel Counselor', 'T3', 'Selection Consultant'],
+    ['Employee Adviser', 'T3', 'Employee Financial Advisor'],
     ['Staff Welfare Officer', 'T3', 'Welfare Rights Officer'],
     // the settings read in English, in Spanish, Portuguese and French
     ['Director de Producción', 'T1', 'Director de Producción Agropecuaria'],
