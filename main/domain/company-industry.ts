@@ -213,13 +213,40 @@ function makerVerb(lower: string): RegExpExecArray | null {
   return null;
 }
 
+/**
+ * "A leading home appliance company", "one of the largest food companies", "a toy and family
+ * entertainment company": a company named by what it makes, the product right before the word
+ * ("a food delivery company", "a steel trading company" name a service last, and stay unread).
+ */
+function productCompany(lower: string): SectorReading | null {
+  for (const m of lower.matchAll(/\b(company|companies|brand|brands)\b/g)) {
+    const before = lower.slice(Math.max(0, m.index - 40), m.index).replace(/ and [\w-]+( [\w-]+)? *$/, ' ');
+    const last = ` ${foldLabel(before).trim().split(' ').slice(-2).join(' ')} `;
+    for (const s of PRODUCT_SECTORS) {
+      const p = s.key === 'manufacturing' ? null : patternOf(s).exec(last);
+      if (p && p.index + p[0].length === last.length)
+        return { sector: s.key, makes: true, cue: `${p[2]!.trim()} ${m[0]}` };
+    }
+  }
+  return null;
+}
+
 /** A maker phrase that says what the company itself is ("a manufacturer of", "maker of"), not a market. */
 const SELF_CLAIM = /manufactur(e|es|er|ers)\b|makers? of|producers? of/;
 
+/**
+ * "Designs, develops and distributes GPS devices", "designs, markets and distributes watches": a
+ * brand that designs what it distributes is its maker (official codes file it by the product, as
+ * SIC 3812 Garmin and 3873 Fossil), while a distributor distributes what others design.
+ */
+const DESIGN_CLAIM = /^(designs|develops)\b.*\b(distributes|markets|sells)$/;
+const ownGoods = (maker: RegExpExecArray | null, sector: string) =>
+  sector === 'wholesale' && !!maker && DESIGN_CLAIM.test(maker[0]);
+
 /** Where a description names the manufacturers it serves: its customers or market, not the company. */
 const CUSTOMER_MENTIONS = [
-  // "…for manufacturers", "…for over 200,000 leading technology manufacturers"
-  /\b(for|to|serving|serves|helps?|helping|supporting|supports|with|among|connects) (the )?([\w,.'’-]+ ){0,4}(manufacturers|factories)\b/g,
+  // "…for manufacturers", "…for over 200,000 leading technology manufacturers", "…to food processors"
+  /\b(for|to|serving|serves|helps?|helping|supporting|supports|with|among|connects|representing|represents) (the )?([\w,.'’-]+ ){0,4}(manufacturers|factories|processors|fabricators|oems)\b/g,
   // "…clients in manufacturing and 50 other industries", "serving the manufacturing sector"
   /\b(clients|customers|companies|businesses|organi[sz]ations|industries|sectors|markets)( such as| including| like| in| across)( the)? ([\w-]+ ){0,2}manufactur\w*/g,
   /\b(the )?manufacturing (industry|industries|sector|sectors|clients|customers|companies)\b/g,
@@ -235,12 +262,13 @@ export function readDescription(text: string | null | undefined): SectorReading 
     PRODUCT_SECTORS.filter((s) => s.key !== 'manufacturing'),
   );
   const maker = MAKER_PHRASES.exec(lower) ?? (product ? makerVerb(lower) : null);
+  const named = maker || !product ? null : productCompany(lower);
   for (const [sector, re] of Object.entries(NOT_MAKER_PHRASES)) {
     const m = re.exec(lower);
     // "Software for manufacturers", "a distributor of industrial parts": the business comes first,
     // unless the text also says the company itself manufactures.
     // ("…manufacturing talent" names a market, not a claim to make anything.)
-    if (m && !(maker && SELF_CLAIM.test(maker[0]) && sector !== 'software'))
+    if (m && !(maker && SELF_CLAIM.test(maker[0]) && sector !== 'software') && !ownGoods(maker, sector))
       return { sector, makes: false, cue: m[0].trim() };
   }
   if (maker)
@@ -249,7 +277,7 @@ export function readDescription(text: string | null | undefined): SectorReading 
       makes: true,
       cue: `${maker[0].trim()}${product ? ` ${product.cue}` : ''}`,
     };
-  return null;
+  return named;
 }
 
 /** The sector an ICP industry name means, read like a label ("Food & Beverage Manufacturing" → food). */

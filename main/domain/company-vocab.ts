@@ -493,6 +493,12 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'linens?',
       'tailor\\w*',
       'footwear',
+      // what apparel brands name: "designs and markets jeans, casual wear"
+      'jeans',
+      'denim',
+      '(sports|active|work|swim|casual |knit|inner|night|intimate |children s |kids )wear',
+      'hosiery',
+      'lingerie',
       'leather',
       'fashion',
       'handbags?', // LinkedIn V2's "Women's Handbag Manufacturing"
@@ -776,17 +782,17 @@ export const NOT_MAKER_PHRASES: Record<string, RegExp> = {
   retail:
     /\b(retailer|retail chain|online (store|shop|retailer)|e ?commerce|stores? (across|nationwide)|we sell|shop for)\b/,
   wholesale:
-    /\b(distributor|distributes|distribution of|wholesaler|reseller|resells|supplier of (parts|components) from)\b/,
+    /\b(distributor|distributes|distributing|distribution (of|company|companies|business|firm)|wholesaler|reseller|resells|supplier of (parts|components) from|brokerage|brokers?|trading (company|firm|house))\b/,
   staffing:
     /\b(staffing (agency|firm|company|services)|recruit(ment|ing) (agency|firm)|temporary (staff|workers|labou?r)|plac(e|es|ing) (candidates|workers|people|talent)|workforce solutions)\b/,
   // Robotic process automation is office software, and plugins are software: "robotic" and
   // "makers of" beside them name no made thing.
   software:
-    /\b(software|saas|platform|cloud|app|apps|api|analytics|dashboards?|websites?|online|web|developers?|open source|marketplace|networking|games?|it departments?|internet|social media|plugins|wordpress|robotic process automation)\b/,
+    /\b(software|saas|platform|cloud|app|apps|api|analytics|dashboards?|websites?|online|web|developers?|open source|marketplace|networking|(?<!toys,? |toys and |board |card )games?|it departments?|internet|social media|plugins|wordpress|robotic process automation)\b/,
   airline: /\b(airline|carrier flying|flights? to|passenger (flights|airline))\b/,
   restaurant: /\b(restaurants?|diners?|menu|dine|catering|quick service|fast food)\b/,
   services:
-    /\b(consult(ing|ancy|ants?) (firm|company|services|group)|consulting firm|advisory firm|engineering services|system integrators?|integrator and|repairs? and services?|we repair|rents?|rental|leases|freight forwarder|logistics provider)\b/,
+    /\b(consult(ing|ancy|ants?) (firm|company|services|group)|consulting firm|advisory firm|engineering services|system integrators?|integrator and|repairs? and services?|we repair|rents?|rental|leases|freight forwarder|logistics provider|(design|advertising|marketing|creative) (agency|firm|studio|consultancy|company)|contract research|research organi[sz]ation|(inspection|testing|auditing|certification) services|recycling company)\b/,
 };
 
 /**
@@ -794,4 +800,4 @@ export const NOT_MAKER_PHRASES: Record<string, RegExp> = {
  * is made, so a decision maker or a market maker makes nothing.
  */
 export const MAKER_VERBS =
-  /\b(we make|makes|making|makers?|builds|machining|assembly of)\b(?! (it|them|us|you|sure|easy|the world))/g;
+  /\b(we make|makes|making|makers?|builds|machining|assembly of|producers?|(designs|develops)((,| and|, and) (develops|engineers|markets|sells|distributes|manufactures|produces|licenses))*)\b(?! (it|them|us|you|sure|easy|the world))/g;

@@ -177,6 +177,19 @@ describe('a description alone: what the company is, then what it makes', () => {
     'Specialty foundry producing gray and ductile iron castings for heavy equipment.',
     'Contract development and manufacturing organization (CDMO) for sterile injectable drugs.',
     'We manufacture custom rubber gaskets, seals and O-rings.',
+    // brands that design what they sell or distribute (official codes file them by the product:
+    // SIC 2300s Levi Strauss, 3021 Crocs, 3812 Garmin, 3873 Fossil, 3944 Hasbro)
+    "Levi Strauss & Co. designs and markets jeans, casual wear and related accessories under the Levi's and Dockers brands.",
+    'Crocs designs and sells casual footwear for men, women and children.',
+    'Skechers designs, develops and markets lifestyle and performance footwear.',
+    'Garmin designs, develops and distributes GPS navigation and wireless devices for automotive, aviation and marine markets.',
+    'Fossil Group designs, markets and distributes fashion accessories, including watches and leather goods.',
+    'Hasbro is a global play and entertainment company that designs and markets toys, games and consumer products.',
+    // a company named by what it makes
+    'Whirlpool is a leading home appliance company, marketing brands such as KitchenAid and Maytag.',
+    'Mattel is a leading global toy and family entertainment company.',
+    "Tyson Foods is one of the world's largest food companies, with brands like Jimmy Dean and Hillshire Farm.",
+    'Colgate-Palmolive is a global consumer products company focused on oral care, personal care and pet nutrition.',
   ])('"%s" is a maker', (text) => {
     expect(byText(text).industryMatch).toBe(true);
   });
@@ -214,6 +227,19 @@ describe('a description alone: what the company is, then what it makes', () => {
     'McKesson is a pharmaceutical distributor delivering medicines to pharmacies and hospitals.',
     'Import and export trading company dealing in textiles and garments.',
     'Cintas provides uniform rental and facility services to businesses.',
+    // the same words beside a trade: distribution, brokerage, trading, design and testing services,
+    // research for others, recycling, delivery; the makers it serves are its customers
+    'Univar Solutions is a leading global chemical and ingredient distribution company.',
+    'A food brokerage company representing manufacturers to grocery retailers.',
+    'A steel trading company supplying coils and plates to fabricators across India.',
+    'An industrial design agency that designs products for consumer electronics brands.',
+    'A packaging design company helping brands create labels and boxes.',
+    'A food safety company providing inspection, testing and auditing services to food processors.',
+    'A contract research organization that develops clinical trial protocols for pharmaceutical companies.',
+    'A metals recycling company that collects and processes scrap steel.',
+    'DoorDash is a food delivery company connecting customers with local restaurants.',
+    'Zynga develops and markets social games played by millions online.',
+    'WESCO designs supply chain solutions and distributes electrical, communications and utility products.',
   ])('"%s" is not a maker', (text) => {
     expect(byText(text).industryMatch).toBe(false);
   });

@@ -496,22 +496,8 @@ describe('qualifiers, improvement roles and hiring associates (issue 11, known m
     // "executive" after a function is a practitioner's grade (HR Executive is T3); in operations no tier's
     ['Executive Director of Operations', 'T1', 'Operations Executive'],
     ['Executive Vice President, Operations', 'T1', 'Production Executive'],
-  ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
-    expect(classify(target).tier).toBe(tier);
-    expect(classify(lookalike).tier).toBeNull();
-  });
-
-  it('says which function the qualifier names', () => {
-    expect(explain('Production Manager (IT)').reason).toBe('the qualifier names another function (tech)');
-    // HR titles stay HR whatever they serve
-    expect(classify('HR Manager (IT)').tier).toBe('T2');
-    expect(classify('Recruiter (IT)').tier).toBe('T3');
-  });
-});
-
-describe('LinkedIn headlines: the role before bars and bullets (issue 11, stop 31)', () => {
-  it.each([
-    // credentials and skills after the role say nothing about the job
+    // LinkedIn headlines (stop 31): the role comes before bars and bullets; the credentials and
+    // skills after it say nothing about the job
     [
       'Sr. Manager - Plant Operations | Lean Six Sigma Black Belt',
       'T1',
@@ -526,6 +512,13 @@ describe('LinkedIn headlines: the role before bars and bullets (issue 11, stop 3
   ])('%s is %s; %s is not a target', (target, tier, lookalike) => {
     expect(classify(target).tier).toBe(tier);
     expect(classify(lookalike).tier).toBeNull();
+  });
+
+  it('says which function the qualifier names', () => {
+    expect(explain('Production Manager (IT)').reason).toBe('the qualifier names another function (tech)');
+    // HR titles stay HR whatever they serve
+    expect(classify('HR Manager (IT)').tier).toBe('T2');
+    expect(classify('Recruiter (IT)').tier).toBe('T3');
   });
 
   it('reads the whole title when its first segment is no role of its own', () => {
