@@ -418,6 +418,8 @@ function englishWords(raw: string, extra: Set<string>) {
 /** Multi-word units read as one word before classifying ("vice president", "chief … officer"). */
 const PHRASES: [RegExp, string][] = [
   [/ human resource(s)? /g, ' human_resources '],
+  // "Human Res. Manager": the abbreviation only ever follows "human"
+  [/ human res /g, ' human_resources '],
   [/ human capital /g, ' human_capital '],
   [/ (employee|industrial|labou?r) relations /g, ' $1_relations '],
   // "Human Relations" is an older name of HR in US employers; union relations are labour relations

@@ -193,6 +193,7 @@ describe('other languages, abbreviations and typos', () => {
     ['Manager - P&A', 'T2'],
     ['Sr. Manager-HR&IR', 'T2'],
     ['Sr.Exe-HR', 'T3'],
+    ['Human Res. Manager', 'T2'],
     ['Chief HRO', 'T2'],
   ])('%s → %s', (title, tier) => {
     expect(classify(title).tier).toBe(tier);
