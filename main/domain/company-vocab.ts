@@ -422,6 +422,9 @@ export const PRODUCT_SECTORS: SectorDef[] = [
       'beverages?',
       'meats?',
       'poultry',
+      'chicken',
+      'beef',
+      'pork',
       'seafoods?',
       'bakery',
       'cookies',
@@ -780,7 +783,7 @@ export const MAKER_PHRASES =
 /** Description phrases that say the company sells, places, serves or codes — it does not make. */
 export const NOT_MAKER_PHRASES: Record<string, RegExp> = {
   retail:
-    /\b(retailer|retail chain|online (store|shop|retailer)|e ?commerce|stores? (across|nationwide)|we sell|shop for)\b/,
+    /\b(retailer|retail chain|online (store|shop|retailer)|e ?commerce|stores? (across|nationwide)|we sell|shop for|dealerships?|dealer group)\b|(^ |\bis )(an? |the )?([\w-]+ ){0,2}dealers?\b/,
   wholesale:
     /\b(distributor|distributes|distributing|distribution (of|company|companies|business|firm)|wholesaler|reseller|resells|supplier of (parts|components) from|brokerage|brokers?|trading (company|firm|house))\b/,
   staffing:
@@ -792,7 +795,7 @@ export const NOT_MAKER_PHRASES: Record<string, RegExp> = {
   airline: /\b(airline|carrier flying|flights? to|passenger (flights|airline))\b/,
   restaurant: /\b(restaurants?|diners?|menu|dine|catering|quick service|fast food)\b/,
   services:
-    /\b(consult(ing|ancy|ants?) (firm|company|services|group)|consulting firm|advisory firm|engineering services|system integrators?|integrator and|repairs? and services?|we repair|rents?|rental|leases|freight forwarder|logistics provider|(design|advertising|marketing|creative) (agency|firm|studio|consultancy|company)|contract research|research organi[sz]ation|(inspection|testing|auditing|certification) services|recycling company)\b/,
+    /\b(consult(ing|ancy|ants?) (firm|company|services|group)|consulting firm|consultanc(y|ies)|advisory firm|engineering services|system integrators?|integrator and|repairs? and services?|we repair|rents?|rental|leases|freight forwarder|logistics provider|(design|advertising|marketing|creative) (agency|firm|studio|consultancy|company)|contract research|research organi[sz]ation|(inspection|testing|auditing|certification) services|recycling company)\b/,
 };
 
 /**
@@ -800,4 +803,4 @@ export const NOT_MAKER_PHRASES: Record<string, RegExp> = {
  * is made, so a decision maker or a market maker makes nothing.
  */
 export const MAKER_VERBS =
-  /\b(we make|makes|making|makers?|builds|machining|assembly of|producers?|(designs|develops)((,| and|, and) (develops|engineers|markets|sells|distributes|manufactures|produces|licenses))*)\b(?! (it|them|us|you|sure|easy|the world))/g;
+  /\b(we make|makes|making|makers?|builds|machining|assembly of|producers?|designing|(designs|develops)((,| and|, and) (develops|engineers|markets|sells|distributes|manufactures|produces|licenses))*)\b(?! (it|them|us|you|sure|easy|the world))/g;

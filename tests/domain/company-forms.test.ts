@@ -190,6 +190,9 @@ describe('a description alone: what the company is, then what it makes', () => {
     'Mattel is a leading global toy and family entertainment company.',
     "Tyson Foods is one of the world's largest food companies, with brands like Jimmy Dean and Hillshire Farm.",
     'Colgate-Palmolive is a global consumer products company focused on oral care, personal care and pet nutrition.',
+    "Pilgrim's Pride is one of the largest chicken producers in the world.",
+    // makers sell through dealers; a dealer is what a description opens with
+    'Polaris designs and builds motorcycles sold through 2,000 dealers.',
   ])('"%s" is a maker', (text) => {
     expect(byText(text).industryMatch).toBe(true);
   });
@@ -240,6 +243,9 @@ describe('a description alone: what the company is, then what it makes', () => {
     'DoorDash is a food delivery company connecting customers with local restaurants.',
     'Zynga develops and markets social games played by millions online.',
     'WESCO designs supply chain solutions and distributes electrical, communications and utility products.',
+    'A car dealership group selling new and used vehicles across Ohio.',
+    'An HVAC dealer installing and servicing heating and air conditioning systems for homes.',
+    'A food science consultancy helping brands develop new recipes and products.',
   ])('"%s" is not a maker', (text) => {
     expect(byText(text).industryMatch).toBe(false);
   });
