@@ -902,9 +902,6 @@ function classesAgree(a: TitleAnalysis, primary: string): boolean {
   // "VP Operations & Engineering" runs both; "Manufacturing Engineering Manager" is an engineer's manager.
   if (primary === 'ops' && a.engineeringJoined) allowed.add('tech');
   if (primary === 'hr') allowed.add('ops');
-  // "HR/Payroll Manager", "Accounting & HR Manager": a small plant's HR person also runs payroll;
-  // without HR named ("Payroll Personnel Assistant", "Employment Tax Manager") it is finance's work
-  if (primary === 'hr' && a.functionWords.has('human_resources')) allowed.add('finance');
   return [...a.classes].every((c) => allowed.has(c));
 }
 

@@ -497,10 +497,6 @@ describe('qualifiers, improvement roles and hiring associates (issue 11, known m
     // "executive" after a function is a practitioner's grade (HR Executive is T3); in operations no tier's
     ['Executive Director of Operations', 'T1', 'Operations Executive'],
     ['Executive Vice President, Operations', 'T1', 'Production Executive'],
-    // a small plant's HR person also runs payroll; payroll without HR named is finance's (stop 31)
-    ['HR/Payroll Manager', 'T2', 'Payroll Personnel Assistant'],
-    ['Accounting & HR Manager', 'T2', 'Employment Tax Manager'],
-    ['Payroll/HR Specialist', 'T3', 'Payroll & Benefits Manager'],
     // LinkedIn headlines (stop 31): the role comes before bars and bullets; the credentials and
     // skills after it say nothing about the job
     [
