@@ -198,17 +198,14 @@ export function readIndustryLabel(label: string | null | undefined): SectorReadi
   return null;
 }
 
+/** The sectors that name a made thing (a bare "manufacturing" names none). */
+const MADE_THINGS = PRODUCT_SECTORS.filter((s) => s.key !== 'manufacturing');
+
 /** "Designs and builds CNC machine tools": a weak maker verb with a product named within a few words. */
 function makerVerb(lower: string): RegExpExecArray | null {
   for (const m of lower.matchAll(MAKER_VERBS)) {
     const near = lower.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
-    if (
-      earliestMatch(
-        foldLabel(near),
-        PRODUCT_SECTORS.filter((s) => s.key !== 'manufacturing'),
-      )
-    )
-      return m as RegExpExecArray;
+    if (earliestMatch(foldLabel(near), MADE_THINGS)) return m as RegExpExecArray;
   }
   return null;
 }
@@ -222,8 +219,8 @@ function productCompany(lower: string): SectorReading | null {
   for (const m of lower.matchAll(/\b(company|companies|brand|brands)\b/g)) {
     const before = lower.slice(Math.max(0, m.index - 40), m.index).replace(/ and [\w-]+( [\w-]+)? *$/, ' ');
     const last = ` ${foldLabel(before).trim().split(' ').slice(-2).join(' ')} `;
-    for (const s of PRODUCT_SECTORS) {
-      const p = s.key === 'manufacturing' ? null : patternOf(s).exec(last);
+    for (const s of MADE_THINGS) {
+      const p = patternOf(s).exec(last);
       if (p && p.index + p[0].length === last.length)
         return { sector: s.key, makes: true, cue: `${p[2]!.trim()} ${m[0]}` };
     }
@@ -257,12 +254,8 @@ export function readDescription(text: string | null | undefined): SectorReading 
   if (!text || !text.trim()) return null;
   const folded = foldLabel(text);
   const lower = CUSTOMER_MENTIONS.reduce((t, re) => t.replace(re, ' '), ` ${text.toLowerCase()} `);
-  const product = earliestMatch(
-    folded,
-    PRODUCT_SECTORS.filter((s) => s.key !== 'manufacturing'),
-  );
+  const product = earliestMatch(folded, MADE_THINGS);
   const maker = MAKER_PHRASES.exec(lower) ?? (product ? makerVerb(lower) : null);
-  const named = maker || !product ? null : productCompany(lower);
   for (const [sector, re] of Object.entries(NOT_MAKER_PHRASES)) {
     const m = re.exec(lower);
     // "Software for manufacturers", "a distributor of industrial parts": the business comes first,
@@ -277,7 +270,7 @@ export function readDescription(text: string | null | undefined): SectorReading 
       makes: true,
       cue: `${maker[0].trim()}${product ? ` ${product.cue}` : ''}`,
     };
-  return named;
+  return product ? productCompany(lower) : null;
 }
 
 /** The sector an ICP industry name means, read like a label ("Food & Beverage Manufacturing" → food). */

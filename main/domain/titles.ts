@@ -1182,7 +1182,7 @@ function bestRole(title: string, read: (t: string) => RuleRead): RuleRead | null
  * decides; the segments after it say nothing about the job. Otherwise the whole title is read.
  */
 function headlineRole(title: string, read: (t: string) => RuleRead): RuleRead | null {
-  const segments = title.split(/\s+[|•·]\s+|\s*\|\s*/).filter((x) => x.trim());
+  const segments = title.split(/\s*\|\s*|\s+[•·]\s+/).filter((x) => x.trim());
   if (segments.length < 2) return null;
   const first = read(segments[0]!);
   if (!first.p.rank || !first.cls) return null;
