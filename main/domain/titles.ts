@@ -437,7 +437,11 @@ const PHRASES: [RegExp, string][] = [
   [/ (plant|equipment|tool|machinery|car|van) hire /g, ' rental '],
   // A team's, group's, line's or zone's leader is a line rank, and so is a production leader
   // (US plants' frontline lead); a leader of a function elsewhere ("Operations Leader") heads it.
-  [/ (team|group|line|shift|cell|zone|section|crew|production|assembly) leader /g, ' $1 lead '],
+  // So is the leader of a unit, flow, floor or area of making, wherever the part is named
+  // ("Manufacturing Unit Leader", "Line Manufacturing Leader"): a plant's frontline, not its head.
+  [/ (team|group|line|shift|cell|zone|section|crew|production|assembly|unit|flow|floor) leader /g, ' $1 lead '],
+  [/ (manufacturing|production|plant|mfg) area leader /g, ' $1 area lead '],
+  [/ (line|area|unit|cell|floor|flow) (manufacturing|production|mfg) leader /g, ' $1 $2 lead '],
   // a leader among assemblers ("Leader Assembler") is one of them
   [/ leader (assembler|operator|fitter|welder|machinist)s? /g, ' lead $1 '],
   // after a plant or its production, "chief" is its head; after operations it is a grade

@@ -82,6 +82,9 @@ describe('title lookalike families', () => {
     // a line's, group's or team's leader is a line rank; loaders are not leaders
     ['Operations Leader', 'T1', 'Assembly Group Leader'],
     ['Production Director', 'T1', 'Production Leader'],
+    ['Plant Leader', 'T1', 'Manufacturing Unit Leader'],
+    ['Operations Leader', 'T1', 'Line Manufacturing Leader'],
+    ['Site Leader', 'T1', 'Manufacturing Area Leader'],
     ['Assembly Manager', 'T1', 'Assembly Loader'],
     // military and intelligence operations, casinos, funeral homes, building sites
     ['Operations Director', 'T1', 'Special Operations Leader'],
