@@ -1,22 +1,28 @@
 /**
- * Fits the title classifier's confidence on ESCO's development half only and writes
- * main/domain/title-calibration.json: `npx tsx scripts/fit-title-calibration.ts [--dry-run]`.
- * - rules / model: Platt scaling — a logistic regression of "the match's tier is ESCO's" on the
- *   match's rule evidence (exact parts or rank only, unknown words, loose place, repaired spelling,
- *   translation, read from part of the title) and, for `model`, its MiniLM similarity to the tier's
- *   nearest ICP title. No tier feature: tiers are the ICP's own, so a prior learnt on the
+ * Fits the title classifier's confidence on development halves only and writes
+ * main/domain/title-calibration.json:
+ * `npx tsx scripts/fit-title-calibration.ts [--set /tmp/ons --set /tmp/onet] [--dry-run] [--loo]`.
+ * - rules / model: Platt scaling — a logistic regression of "the match's tier is the label's" on
+ *   the match's rule evidence (exact parts or rank only, unknown words, loose place, repaired
+ *   spelling, translation, read from part of the title, a function only broad words name) and, for
+ *   `model`, its MiniLM similarity to the tier's nearest ICP title. Fitted on ESCO's dev half and on
+ *   the dev half of each `--set` (a folder `scripts/real-titles.py` built from official occupation
+ *   codes: ONS, O*NET; its postings set, coded by machine, is too noisy to fit on: it files "Talent
+ *   Acquisition Manager" with artists' agents). No tier feature: tiers are the ICP's own, so a prior learnt on the
  *   template's tiers would not carry to another ICP. Each weight has a direction (SIGNS) and is
  *   pulled towards a small prior in it (PRIOR, L2), as dev has only ~80 matches. Dev's own
  *   leave-one-out log loss prefers the flattest model (the evidence barely predicts ESCO's label
  *   noise; README), so the prior, not dev, is what keeps rare evidence (repairs, translations,
  *   loose places) lowering the confidence.
- * - reject: rule score of a rejection → share ESCO calls no target (isotonic steps);
+ * - reject (ESCO dev only): rule score of a rejection → share ESCO calls no target (isotonic steps);
  * - similarity: similarity of a title only the model places → share right, above the threshold,
  *   the lowest similarity at which such matches on dev are at least MIN_PRECISION right.
  * The holdout half is only measured (scripts/eval-titles.ts --table).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Tier } from '../main/domain/icp';
 import { features, logistic, type LogisticFit } from '../main/domain/title-calibration';
 import { createTitleClassifier } from '../main/domain/titles';
 import { engineEnv } from '../main/engine';
@@ -25,7 +31,11 @@ import { createModelTitleClassifier } from '../main/intel/title-similarity';
 import { loadEsco, templateIcp } from './lib/esco';
 
 const { values } = parseArgs({
-  options: { 'dry-run': { type: 'boolean', default: false }, loo: { type: 'boolean', default: false } },
+  options: {
+    'dry-run': { type: 'boolean', default: false },
+    loo: { type: 'boolean', default: false },
+    set: { type: 'string', multiple: true, default: [] },
+  },
 });
 const MIN_PRECISION = 0.9;
 const TABLE_FILE = 'main/domain/title-calibration.json';
@@ -101,6 +111,7 @@ export const SIGNS: Record<string, 1 | -1> = {
   repaired: -1,
   translated: -1,
   partial: -1,
+  broad: -1,
 };
 
 /**
@@ -180,6 +191,21 @@ function leaveOneOut(examples: Example[]): Record<string, number> {
   return out;
 }
 
+/**
+ * The dev half of a coded set built by scripts/real-titles.py (rows.json: title, label, split),
+ * without the titles it leaves ambiguous or unclear.
+ */
+function loadCodedSet(dir: string): { title: string; want: Tier | null }[] {
+  const rows = JSON.parse(readFileSync(`${dir}/rows.json`, 'utf8')) as {
+    title: string;
+    label: string;
+    split: string;
+  }[];
+  return rows
+    .filter((r) => r.split === 'dev' && !['ambiguous', 'unclear'].includes(r.label))
+    .map((r) => ({ title: r.title, want: r.label === 'none' ? null : (r.label as Tier) }));
+}
+
 function chooseThreshold(points: Point[]): number {
   for (let t = 0.5; t <= 0.99; t = Math.round((t + 0.01) * 100) / 100) {
     const above = points.filter((p) => p.score >= t);
@@ -214,9 +240,25 @@ async function main() {
       const n = rule.undecided ? model.neighbour(row.title) : undefined;
       if (n) sims.push({ score: n.similarity, ok: n.tier === row.want });
     }
+    const escoMatches = ruleMatches.length;
+    const sets = values.set.map((dir) => ({ dir, rows: loadCodedSet(dir) }));
+    await model.prime(sets.flatMap((x) => x.rows.map((r) => r.title)));
+    for (const { rows: coded } of sets)
+      for (const row of coded) {
+        const rule = rules.explain(row.title);
+        if (!rule.evidence) continue;
+        const ok = rule.match.tier === row.want;
+        const sim = model.neighbour(row.title, rule.evidence.tier)!.similarity;
+        ruleMatches.push({ f: features(rule.evidence, null), ok });
+        modelMatches.push({ f: features(rule.evidence, sim), ok });
+      }
     const threshold = chooseThreshold(sims);
+    const setNames = sets.map((x) => `${basename(x.dir)} (${x.rows.length} titles)`);
     const fitted = {
-      fittedOn: `ESCO development half: ${rows.length} labels, ${ruleMatches.length} rule matches`,
+      fittedOn:
+        `development halves: ESCO (${rows.length} labels, ${escoMatches} rule matches)` +
+        (setNames.length ? `, ${setNames.join(', ')}: ${ruleMatches.length} rule matches in all` : '') +
+        '; rejections and similarity on ESCO only',
       rules: fitLogistic(ruleMatches),
       model: fitLogistic(modelMatches),
       reject: isotonicSteps(reject),

@@ -25,6 +25,11 @@ export interface MatchEvidence {
   translated: boolean;
   /** Read from part of the title: the text before a qualifier, or one of two roles. */
   partial: boolean;
+  /**
+   * The function rests only on words other employers use too (operations, production, talent,
+   * people, workforce), or on none ("Regional Manager"): BROAD_FUNCTION_WORDS in title-vocab.ts.
+   */
+  broad: boolean;
 }
 
 /** Logistic model: confidence = 1 / (1 + e^-(intercept + Σ weight·feature)). */
@@ -55,6 +60,7 @@ export function features(e: MatchEvidence, similarity: number | null): Record<st
     repaired: e.repaired ? 1 : 0,
     translated: e.translated ? 1 : 0,
     partial: e.partial ? 1 : 0,
+    broad: e.broad ? 1 : 0,
   };
   if (similarity !== null) f.similarity = similarity;
   return f;

@@ -292,6 +292,7 @@ export const FUNCTION_CLASS: Record<string, string> = {
   people: 'hr',
   personnel: 'hr',
   talent: 'hr',
+  talent_acquisition: 'hr',
   staffing: 'hr',
   recruiting: 'hr',
   recruitment: 'hr',
@@ -1214,6 +1215,22 @@ export const NOT_TYPOS = new Set([
   'weest',
   'wrest',
   'yeast',
+]);
+
+/**
+ * Function words every kind of employer uses in another sense too: operations (every business
+ * has them), production (film, print, a farm's), talent (performers' and athletes' agents),
+ * people, workforce (a call centre's scheduling). A match that rests on these alone, or on a rank
+ * and a scope with no function word at all ("Regional Manager", "General Manager"), says less
+ * about the employer than one naming a plant, HR or recruiting: the calibration's `broad` feature.
+ */
+export const BROAD_FUNCTION_WORDS = new Set([
+  'operations',
+  'operation',
+  'production',
+  'talent',
+  'people',
+  'workforce',
 ]);
 
 /** Ordinary title words that must never be "repaired" into another word. */

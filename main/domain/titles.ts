@@ -6,6 +6,7 @@ import type { TitleMatch } from './types';
 import {
   ABBREVIATIONS,
   BLOCKING_SENIORITY,
+  BROAD_FUNCTION_WORDS,
   COMMON_WORDS,
   COMPANION_CLASSES,
   FILLER,
@@ -439,7 +440,10 @@ const PHRASES: [RegExp, string][] = [
   // (US plants' frontline lead); a leader of a function elsewhere ("Operations Leader") heads it.
   // So is the leader of a unit, flow, floor or area of making, wherever the part is named
   // ("Manufacturing Unit Leader", "Line Manufacturing Leader"): a plant's frontline, not its head.
-  [/ (team|group|line|shift|cell|zone|section|crew|production|assembly|unit|flow|floor) leader /g, ' $1 lead '],
+  [
+    / (team|group|line|shift|cell|zone|section|crew|production|assembly|unit|flow|floor) leader /g,
+    ' $1 lead ',
+  ],
   [/ (manufacturing|production|plant|mfg) area leader /g, ' $1 area lead '],
   [/ (line|area|unit|cell|floor|flow) (manufacturing|production|mfg) leader /g, ' $1 $2 lead '],
   // a leader among assemblers ("Leader Assembler") is one of them
@@ -527,7 +531,8 @@ const PHRASES: [RegExp, string][] = [
   [/ (deputy|assistant|joint) general manager /g, ' general_manager '],
   [/ general manager /g, ' general_manager '],
   [/ business partner /g, ' partner '],
-  [/ talent acquisition /g, ' talent '],
+  // one token, so a title's function can be told from bare "talent" (a performer's agent, too)
+  [/ talent acquisition /g, ' talent_acquisition '],
   [/ managing director /g, ' managing_director '],
   [/ chief executive( officer)? /g, ' chief ceo '],
   [/ chief operating officer /g, ' chief operations '],
@@ -552,7 +557,7 @@ const PHRASES: [RegExp, string][] = [
   [/ talent (agent|scout|booker|manager of artists) /g, ' casting agent '],
   // "Lead HRBP", "Lead Sourcer": a senior practitioner, not a team lead.
   [
-    / lead (human_resources |talent )?(partner|recruiter|specialist|generalist|consultant|sourcer) /g,
+    / lead (human_resources |talent |talent_acquisition )?(partner|recruiter|specialist|generalist|consultant|sourcer) /g,
     ' senior $1$2 ',
   ],
 ];
@@ -711,6 +716,16 @@ const DRUG_UNITS = new Set([
   'biologics',
 ]);
 
+/**
+ * A compound's first word, when a function word itself, is kept too: "Talent Manager" shares
+ * "talent" with "TA Manager" (talent_acquisition), so it stays the nearest ICP title.
+ */
+function addFunctionWord(a: TitleAnalysis, w: string): void {
+  a.functionWords.add(w);
+  const first = w.split('_')[0]!;
+  if (first !== w && has(FUNCTION_CLASS, first)) a.functionWords.add(first);
+}
+
 export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set()): TitleAnalysis {
   const { text, words: english, translated, repaired } = englishWords(raw, extraVocabulary);
   const words = phraseWords(english);
@@ -776,7 +791,7 @@ export function analyzeTitle(raw: string, extraVocabulary: Set<string> = new Set
     if (cls) {
       functionSeen = true;
       a.classes.add(cls);
-      a.functionWords.add(w);
+      addFunctionWord(a, w);
       if (cls === 'ops' && PLACE_WORDS.has(w)) {
         places++;
         a.weakPlace = places === 1 && WEAK_PLACES.has(w);
@@ -1138,6 +1153,7 @@ function evidenceOf(r: RuleRead, fit: TierFit): MatchEvidence {
     repaired: r.p.repaired,
     translated: r.p.translated,
     partial: r.partial === true,
+    broad: !r.p.recruiter && [...r.p.functionWords].every((w) => BROAD_FUNCTION_WORDS.has(w)),
   };
 }
 

@@ -38,6 +38,7 @@ const plain: MatchEvidence = {
   repaired: false,
   translated: false,
   partial: false,
+  broad: false,
 };
 
 describe('calibrated title confidence', () => {
@@ -57,6 +58,22 @@ describe('calibrated title confidence', () => {
     expect(base).toBeLessThan(1);
     expect(matchConfidence({ ...plain, repaired: true }, null)).toBeLessThan(base);
     expect(matchConfidence(plain, 0.95)).toBeGreaterThan(matchConfidence(plain, 0.4));
+  });
+
+  it('a function other employers name too is less sure than a plant, HR or recruiting named', () => {
+    // fitted on ONS's and O*NET's coded dev titles, where a bare "talent", "operations" or
+    // "production" (or a rank and a scope alone) is the ICP's role far less often
+    const { classify, explain } = createTitleClassifier(template.icp);
+    const c = (t: string) => classify(t).confidence;
+    expect(c('Production Manager')).toBeLessThan(c('Plant Manager'));
+    expect(c('Operations Manager')).toBeLessThan(c('Plant Operations Manager'));
+    expect(c('Regional Manager')).toBeLessThan(c('Factory Manager'));
+    expect(c('Talent Manager')).toBeLessThan(c('Talent Acquisition Manager'));
+    expect(c('Head of People')).toBeLessThan(c('Head of HR'));
+    for (const t of ['Recruiter', 'Staffing Manager', 'Workforce Planning Manager', 'Plant Manager'])
+      expect(explain(t).evidence?.broad, t).toBe(false);
+    for (const t of ['Production Manager', 'Regional Manager', 'Talent Partner'])
+      expect(explain(t).evidence?.broad, t).toBe(true);
   });
 
   it('evidence the data never shows keeps its prior; evidence the data contradicts is dropped', () => {
