@@ -1,7 +1,7 @@
 /**
  * Calibration of the title classifier's confidence. A match's confidence is a logistic model
  * (Platt scaling) of its rule evidence — and, when the model is loaded, of its MiniLM similarity
- * to the tier's nearest ICP title — fitted on ESCO's development half only; a rejection's is the
+ * to the tier's nearest ICP title — fitted on the development halves of ESCO, ONS and O*NET; a rejection's is the
  * share of rejections at that rule score that ESCO calls no target (isotonic steps). The fitted
  * numbers live in title-calibration.json, written by `npx tsx scripts/fit-title-calibration.ts`;
  * the holdout's threshold table (threshold → precision / recall) is in the README.
