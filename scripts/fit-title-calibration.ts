@@ -10,7 +10,7 @@
  *   codes: ONS, O*NET; its postings set, coded by machine, is too noisy to fit on: it files "Talent
  *   Acquisition Manager" with artists' agents). No tier feature: tiers are the ICP's own, so a prior learnt on the
  *   template's tiers would not carry to another ICP. Each weight has a direction (SIGNS) and is
- *   pulled towards a small prior in it (PRIOR, L2), as dev has only ~80 matches. Dev's own
+ *   pulled towards a small prior in it (PRIOR, L2), as dev has only ~80 matches on ESCO, 189 with ONS and O*NET. Dev's own
  *   leave-one-out log loss prefers the flattest model (the evidence barely predicts ESCO's label
  *   noise; README), so the prior, not dev, is what keeps rare evidence (repairs, translations,
  *   loose places) lowering the confidence.
@@ -227,15 +227,19 @@ async function main() {
     const modelMatches: Example[] = [];
     const reject: Point[] = [];
     const sims: Point[] = [];
+    /** Adds a rule match to both fits' examples; false when the rules reject the title. */
+    const addMatch = (title: string, want: Tier | null): boolean => {
+      const rule = rules.explain(title);
+      if (!rule.evidence) return false;
+      const ok = rule.match.tier === want;
+      const sim = model.neighbour(title, rule.evidence.tier)!.similarity;
+      ruleMatches.push({ f: features(rule.evidence, null), ok });
+      modelMatches.push({ f: features(rule.evidence, sim), ok });
+      return true;
+    };
     for (const row of rows) {
+      if (addMatch(row.title, row.want)) continue;
       const rule = rules.explain(row.title);
-      if (rule.evidence) {
-        const ok = rule.match.tier === row.want;
-        const sim = model.neighbour(row.title, rule.evidence.tier)!.similarity;
-        ruleMatches.push({ f: features(rule.evidence, null), ok });
-        modelMatches.push({ f: features(rule.evidence, sim), ok });
-        continue;
-      }
       reject.push({ score: rule.score, ok: row.want === null });
       const n = rule.undecided ? model.neighbour(row.title) : undefined;
       if (n) sims.push({ score: n.similarity, ok: n.tier === row.want });
@@ -243,15 +247,7 @@ async function main() {
     const escoMatches = ruleMatches.length;
     const sets = values.set.map((dir) => ({ dir, rows: loadCodedSet(dir) }));
     await model.prime(sets.flatMap((x) => x.rows.map((r) => r.title)));
-    for (const { rows: coded } of sets)
-      for (const row of coded) {
-        const rule = rules.explain(row.title);
-        if (!rule.evidence) continue;
-        const ok = rule.match.tier === row.want;
-        const sim = model.neighbour(row.title, rule.evidence.tier)!.similarity;
-        ruleMatches.push({ f: features(rule.evidence, null), ok });
-        modelMatches.push({ f: features(rule.evidence, sim), ok });
-      }
+    for (const { rows: coded } of sets) for (const row of coded) addMatch(row.title, row.want);
     const threshold = chooseThreshold(sims);
     const setNames = sets.map((x) => `${basename(x.dir)} (${x.rows.length} titles)`);
     const fitted = {
